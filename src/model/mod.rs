@@ -1,0 +1,20 @@
+//! The pure domain of Cultivate: communities of practice, the people in them, and the
+//! editable catalogues of frameworks from the Wenger-Trayner guidebook.
+//!
+//! Nothing in here touches the browser, so everything is unit-tested natively with
+//! `cargo test`. The model never reads the clock or a random source itself: callers pass
+//! `now` and fresh ids in, which keeps every operation deterministic and testable.
+
+pub mod catalogue;
+pub mod generate;
+pub mod ids;
+pub mod limits;
+pub mod links;
+pub mod sample;
+pub mod validate;
+pub mod workspace;
+
+pub use catalogue::{CatalogueEntry, CatalogueKind, Catalogues};
+pub use ids::Id;
+pub use validate::{validate_workspace, Problem};
+pub use workspace::*;

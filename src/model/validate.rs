@@ -1,0 +1,214 @@
+//! Whole-workspace validation: every invariant, each problem with its field path.
+//!
+//! Import runs this over everything in a file before anything is stored, and the tests run
+//! it after every operation. Paths look like `communities[3].memberships[12].person_id`.
+
+use std::collections::{HashMap, HashSet};
+
+use super::catalogue::{CatalogueKind, Catalogues};
+use super::ids::Id;
+use super::limits::{too_long, LINK_MAX, LONG_MAX, NAME_MAX, SHORT_MAX};
+use super::links::check_link;
+use super::workspace::Workspace;
+
+/// One thing wrong with a file or a workspace.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub reason: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.reason)
+        } else {
+            write!(f, "{}: {}", self.path, self.reason)
+        }
+    }
+}
+
+/// How many problems a report lists before it stops counting in detail.
+pub const PROBLEM_CAP: usize = 50;
+
+struct Checker<'a> {
+    problems: Vec<Problem>,
+    seen_ids: HashMap<&'a str, String>,
+}
+
+impl<'a> Checker<'a> {
+    fn push(&mut self, path: impl Into<String>, reason: impl Into<String>) {
+        self.problems.push(Problem { path: path.into(), reason: reason.into() });
+    }
+
+    fn id(&mut self, path: String, id: &'a Id) {
+        if let Some(m) = Id::check(id.as_str()) {
+            self.push(path, format!("id {m}"));
+        } else if let Some(first) = self.seen_ids.get(id.as_str()) {
+            self.push(path, format!("id '{id}' is already used at {first}"));
+        } else {
+            self.seen_ids.insert(id.as_str(), path);
+        }
+    }
+
+    fn name(&mut self, path: String, value: &str) {
+        if value.trim().is_empty() {
+            self.push(path, "must not be empty");
+        } else {
+            self.len(path, value, NAME_MAX);
+        }
+    }
+
+    fn len(&mut self, path: String, value: &str, max: usize) {
+        if let Some(m) = too_long(value, max) {
+            self.push(path, m);
+        }
+    }
+
+    fn catalogue_ref(&mut self, path: String, cats: &Catalogues, kind: CatalogueKind, id: &Id) {
+        if !cats.contains(kind, id) {
+            self.push(path, format!("no {} with id '{id}' in catalogues.{}", kind.noun(), kind.key()));
+        }
+    }
+}
+
+/// Every problem in `ws`, in document order. Empty means the workspace is sound.
+pub fn validate_workspace(ws: &Workspace) -> Vec<Problem> {
+    let mut ck = Checker { problems: Vec::new(), seen_ids: HashMap::new() };
+    let cats = &ws.catalogues;
+
+    ck.id("id".into(), &ws.id);
+    ck.name("name".into(), &ws.name);
+    ck.len("description".into(), &ws.description, LONG_MAX);
+    if ws.updated_at < ws.created_at {
+        ck.push("updated_at", "is before created_at");
+    }
+
+    for kind in CatalogueKind::ALL {
+        let mut ids = HashSet::new();
+        let key = kind.key();
+        for (i, e) in cats.get(kind).iter().enumerate() {
+            let p = format!("catalogues.{key}[{i}]");
+            if let Some(m) = Id::check(e.id.as_str()) {
+                ck.push(format!("{p}.id"), format!("id {m}"));
+            } else if !ids.insert(e.id.as_str()) {
+                ck.push(format!("{p}.id"), format!("id '{}' appears twice in this catalogue", e.id));
+            }
+            ck.name(format!("{p}.label"), &e.label);
+            ck.len(format!("{p}.description"), &e.description, LONG_MAX);
+            ck.len(format!("{p}.source"), &e.source, SHORT_MAX);
+        }
+        let required = !matches!(kind, CatalogueKind::Roles | CatalogueKind::ValueCycles);
+        if required && cats.get(kind).is_empty() {
+            ck.push(format!("catalogues.{key}"), "must hold at least one entry");
+        }
+    }
+
+    let org_ids: HashSet<&Id> = ws.organisations.iter().map(|o| &o.id).collect();
+    for (i, o) in ws.organisations.iter().enumerate() {
+        let p = format!("organisations[{i}]");
+        ck.id(format!("{p}.id"), &o.id);
+        ck.name(format!("{p}.name"), &o.name);
+        ck.len(format!("{p}.description"), &o.description, LONG_MAX);
+        if o.updated_at < o.created_at {
+            ck.push(format!("{p}.updated_at"), "is before created_at");
+        }
+    }
+
+    let person_ids: HashSet<&Id> = ws.people.iter().map(|p| &p.id).collect();
+    for (i, person) in ws.people.iter().enumerate() {
+        let p = format!("people[{i}]");
+        ck.id(format!("{p}.id"), &person.id);
+        ck.name(format!("{p}.name"), &person.name);
+        ck.len(format!("{p}.email"), &person.email, SHORT_MAX);
+        ck.len(format!("{p}.title"), &person.title, SHORT_MAX);
+        ck.len(format!("{p}.notes"), &person.notes, LONG_MAX);
+        if let Some(org) = &person.organisation_id {
+            if !org_ids.contains(org) {
+                ck.push(format!("{p}.organisation_id"), format!("no organisation with id '{org}'"));
+            }
+        }
+        if person.updated_at < person.created_at {
+            ck.push(format!("{p}.updated_at"), "is before created_at");
+        }
+    }
+
+    for (i, c) in ws.communities.iter().enumerate() {
+        let p = format!("communities[{i}]");
+        ck.id(format!("{p}.id"), &c.id);
+        ck.name(format!("{p}.name"), &c.name);
+        ck.catalogue_ref(format!("{p}.formation_type_id"), cats, CatalogueKind::FormationTypes, &c.formation_type_id);
+        ck.catalogue_ref(format!("{p}.lifecycle_stage_id"), cats, CatalogueKind::LifecycleStages, &c.lifecycle_stage_id);
+        let mut orgs_seen = HashSet::new();
+        for (j, org) in c.organisation_ids.iter().enumerate() {
+            if !org_ids.contains(org) {
+                ck.push(format!("{p}.organisation_ids[{j}]"), format!("no organisation with id '{org}'"));
+            } else if !orgs_seen.insert(org) {
+                ck.push(format!("{p}.organisation_ids[{j}]"), "lists the same organisation twice");
+            }
+        }
+        if c.updated_at < c.created_at {
+            ck.push(format!("{p}.updated_at"), "is before created_at");
+        }
+        ck.len(format!("{p}.domain.statement"), &c.domain.statement, LONG_MAX);
+        for (j, k) in c.domain.key_issues.iter().enumerate() {
+            let kp = format!("{p}.domain.key_issues[{j}]");
+            ck.id(format!("{kp}.id"), &k.id);
+            if k.text.trim().is_empty() {
+                ck.push(format!("{kp}.text"), "must not be empty");
+            }
+            ck.len(format!("{kp}.text"), &k.text, SHORT_MAX);
+        }
+
+        let mut members_seen = HashSet::new();
+        for (j, m) in c.memberships.iter().enumerate() {
+            let mp = format!("{p}.memberships[{j}]");
+            ck.id(format!("{mp}.id"), &m.id);
+            if !person_ids.contains(&m.person_id) {
+                ck.push(format!("{mp}.person_id"), format!("no person with id '{}'", m.person_id));
+            } else if !members_seen.insert(&m.person_id) {
+                ck.push(format!("{mp}.person_id"), "this person already has a membership in this community");
+            }
+            ck.catalogue_ref(format!("{mp}.level_id"), cats, CatalogueKind::ParticipationLevels, &m.level_id);
+            for (r, role) in m.role_ids.iter().enumerate() {
+                ck.catalogue_ref(format!("{mp}.role_ids[{r}]"), cats, CatalogueKind::Roles, role);
+            }
+            if m.history.is_empty() {
+                ck.push(format!("{mp}.history"), "must record at least the joining level");
+            }
+            let mut prev = m.joined_on;
+            for (h, change) in m.history.iter().enumerate() {
+                let hp = format!("{mp}.history[{h}]");
+                if change.on < prev {
+                    ck.push(format!("{hp}.on"), format!("{} is before the previous date {prev}", change.on));
+                }
+                prev = prev.max(change.on);
+                ck.catalogue_ref(format!("{hp}.to_level_id"), cats, CatalogueKind::ParticipationLevels, &change.to_level_id);
+                if let Some(from) = &change.from_level_id {
+                    ck.catalogue_ref(format!("{hp}.from_level_id"), cats, CatalogueKind::ParticipationLevels, from);
+                }
+                ck.len(format!("{hp}.reason"), &change.reason, SHORT_MAX);
+            }
+            if let Some(last) = m.history.last() {
+                if last.to_level_id != m.level_id {
+                    ck.push(format!("{mp}.level_id"), format!("is '{}' but the last history entry moves to '{}'", m.level_id, last.to_level_id));
+                }
+            }
+        }
+
+        for (j, r) in c.practice.iter().enumerate() {
+            let rp = format!("{p}.practice[{j}]");
+            ck.id(format!("{rp}.id"), &r.id);
+            ck.name(format!("{rp}.title"), &r.title);
+            ck.catalogue_ref(format!("{rp}.kind_id"), cats, CatalogueKind::RepertoireKinds, &r.kind_id);
+            ck.len(format!("{rp}.description"), &r.description, LONG_MAX);
+            if let Some(m) = too_long(&r.link, LINK_MAX) {
+                ck.push(format!("{rp}.link"), m);
+            } else if let Some(m) = check_link(&r.link) {
+                ck.push(format!("{rp}.link"), m);
+            }
+        }
+    }
+
+    ck.problems
+}

@@ -1,0 +1,907 @@
+//! The workspace: organisations, people and communities, and the operations on them.
+//!
+//! Every operation keeps the invariants that [`crate::model::validate`] checks: ids are
+//! unique, references resolve, dates are ordered and texts stay within their limits. Forms
+//! hand in a *draft*; a draft's `problems` are the inline messages the form shows.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::catalogue::{CatalogueKind, Catalogues};
+use super::ids::Id;
+use super::limits::{too_long, LINK_MAX, LONG_MAX, NAME_MAX, SHORT_MAX};
+use super::links::check_link;
+
+pub type Timestamp = DateTime<Utc>;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Workspace {
+    pub id: Id,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// True for the bundled sample workspace, so the app can label it as sample data.
+    #[serde(default)]
+    pub is_sample: bool,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub organisations: Vec<Organisation>,
+    pub people: Vec<Person>,
+    pub communities: Vec<Community>,
+    pub catalogues: Catalogues,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub id: Id,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub id: Id,
+    pub name: String,
+    #[serde(default)]
+    pub email: String,
+    /// The organisation the person works for, if recorded.
+    #[serde(default)]
+    pub organisation_id: Option<Id>,
+    /// Job title or function.
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub notes: String,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Community {
+    pub id: Id,
+    pub name: String,
+    /// A formation type from the catalogue.
+    pub formation_type_id: Id,
+    /// A lifecycle stage from the catalogue.
+    pub lifecycle_stage_id: Id,
+    /// The organisations the community spans: one for an in-company community, several
+    /// for a cross-organisational one.
+    #[serde(default)]
+    pub organisation_ids: Vec<Id>,
+    pub domain: Domain,
+    pub memberships: Vec<Membership>,
+    /// The practice: the community's repertoire.
+    pub practice: Vec<RepertoireItem>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+/// What the community is about: its statement and key issues, the start of a learning agenda.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Domain {
+    #[serde(default)]
+    pub statement: String,
+    #[serde(default)]
+    pub key_issues: Vec<KeyIssue>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct KeyIssue {
+    pub id: Id,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Membership {
+    pub id: Id,
+    pub person_id: Id,
+    /// The current participation level; always equal to the last history entry's `to_level_id`.
+    pub level_id: Id,
+    #[serde(default)]
+    pub role_ids: Vec<Id>,
+    pub joined_on: NaiveDate,
+    /// Dated level changes, oldest first. The first entry records the joining level.
+    pub history: Vec<LevelChange>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LevelChange {
+    pub on: NaiveDate,
+    #[serde(default)]
+    pub from_level_id: Option<Id>,
+    pub to_level_id: Id,
+    #[serde(default)]
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RepertoireItem {
+    pub id: Id,
+    pub title: String,
+    /// A repertoire kind from the catalogue.
+    pub kind_id: Id,
+    #[serde(default)]
+    pub description: String,
+    /// An http, https or mailto link, or empty.
+    #[serde(default)]
+    pub link: String,
+    pub added_on: NaiveDate,
+}
+
+/// An inline form message: which field, and what is wrong with it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl FieldError {
+    fn new(field: &'static str, message: impl Into<String>) -> Self {
+        FieldError { field, message: message.into() }
+    }
+}
+
+/// Messages for one form, in field order.
+pub type FieldErrors = Vec<FieldError>;
+
+/// Looks up the message for `field`, for showing next to that input.
+pub fn field_error(errors: &[FieldError], field: &str) -> Option<String> {
+    errors.iter().find(|e| e.field == field).map(|e| e.message.clone())
+}
+
+fn check_name(errors: &mut FieldErrors, field: &'static str, value: &str, what: &str) {
+    if value.trim().is_empty() {
+        errors.push(FieldError::new(field, format!("{what} is required")));
+    } else if let Some(m) = too_long(value, NAME_MAX) {
+        errors.push(FieldError::new(field, format!("{what} {m}")));
+    }
+}
+
+fn check_len(errors: &mut FieldErrors, field: &'static str, value: &str, max: usize, what: &str) {
+    if let Some(m) = too_long(value, max) {
+        errors.push(FieldError::new(field, format!("{what} {m}")));
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OrganisationDraft {
+    pub name: String,
+    pub description: String,
+}
+
+impl OrganisationDraft {
+    pub fn problems(&self) -> FieldErrors {
+        let mut e = Vec::new();
+        check_name(&mut e, "name", &self.name, "Name");
+        check_len(&mut e, "description", &self.description, LONG_MAX, "Description");
+        e
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PersonDraft {
+    pub name: String,
+    pub email: String,
+    pub organisation_id: Option<Id>,
+    pub title: String,
+    pub notes: String,
+}
+
+impl PersonDraft {
+    pub fn problems(&self, ws: &Workspace) -> FieldErrors {
+        let mut e = Vec::new();
+        check_name(&mut e, "name", &self.name, "Name");
+        let email = self.email.trim();
+        if !email.is_empty() && (!email.contains('@') || email.contains(char::is_whitespace)) {
+            e.push(FieldError::new("email", "Email must look like name@example.org"));
+        }
+        check_len(&mut e, "email", &self.email, SHORT_MAX, "Email");
+        if let Some(org) = &self.organisation_id {
+            if ws.organisation(org).is_none() {
+                e.push(FieldError::new("organisation_id", "Choose an organisation from the list"));
+            }
+        }
+        check_len(&mut e, "title", &self.title, SHORT_MAX, "Title");
+        check_len(&mut e, "notes", &self.notes, LONG_MAX, "Notes");
+        e
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CommunityDraft {
+    pub name: String,
+    pub formation_type_id: Id,
+    pub lifecycle_stage_id: Id,
+    pub organisation_ids: Vec<Id>,
+    pub domain_statement: String,
+}
+
+impl CommunityDraft {
+    /// A draft with the first formation type and stage of the catalogues preselected.
+    pub fn new_in(ws: &Workspace) -> Self {
+        let first = |k| ws.catalogues.get(k).first().map(|e: &super::CatalogueEntry| e.id.clone()).unwrap_or_else(|| Id::new(""));
+        CommunityDraft {
+            formation_type_id: first(CatalogueKind::FormationTypes),
+            lifecycle_stage_id: first(CatalogueKind::LifecycleStages),
+            ..Default::default()
+        }
+    }
+
+    pub fn of(c: &Community) -> Self {
+        CommunityDraft {
+            name: c.name.clone(),
+            formation_type_id: c.formation_type_id.clone(),
+            lifecycle_stage_id: c.lifecycle_stage_id.clone(),
+            organisation_ids: c.organisation_ids.clone(),
+            domain_statement: c.domain.statement.clone(),
+        }
+    }
+
+    pub fn problems(&self, ws: &Workspace) -> FieldErrors {
+        let mut e = Vec::new();
+        check_name(&mut e, "name", &self.name, "Name");
+        if !ws.catalogues.contains(CatalogueKind::FormationTypes, &self.formation_type_id) {
+            e.push(FieldError::new("formation_type_id", "Choose a formation type"));
+        }
+        if !ws.catalogues.contains(CatalogueKind::LifecycleStages, &self.lifecycle_stage_id) {
+            e.push(FieldError::new("lifecycle_stage_id", "Choose a lifecycle stage"));
+        }
+        if self.organisation_ids.iter().any(|o| ws.organisation(o).is_none()) {
+            e.push(FieldError::new("organisation_ids", "Choose organisations from the list"));
+        }
+        check_len(&mut e, "domain_statement", &self.domain_statement, LONG_MAX, "Domain statement");
+        e
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct MembershipDraft {
+    pub person_id: Option<Id>,
+    pub level_id: Id,
+    pub role_ids: Vec<Id>,
+    pub joined_on: NaiveDate,
+}
+
+impl MembershipDraft {
+    pub fn problems(&self, ws: &Workspace, community: &Community, editing: Option<&Id>) -> FieldErrors {
+        let mut e = Vec::new();
+        match &self.person_id {
+            None => e.push(FieldError::new("person_id", "Choose a person")),
+            Some(p) if ws.person(p).is_none() => e.push(FieldError::new("person_id", "Choose a person from the list")),
+            Some(p) => {
+                if community.memberships.iter().any(|m| &m.person_id == p && Some(&m.id) != editing) {
+                    e.push(FieldError::new("person_id", "This person is already a member of this community"));
+                }
+            }
+        }
+        if !ws.catalogues.contains(CatalogueKind::ParticipationLevels, &self.level_id) {
+            e.push(FieldError::new("level_id", "Choose a participation level"));
+        }
+        if self.role_ids.iter().any(|r| !ws.catalogues.contains(CatalogueKind::Roles, r)) {
+            e.push(FieldError::new("role_ids", "Choose roles from the list"));
+        }
+        e
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RepertoireDraft {
+    pub title: String,
+    pub kind_id: Id,
+    pub description: String,
+    pub link: String,
+}
+
+impl RepertoireDraft {
+    pub fn problems(&self, ws: &Workspace) -> FieldErrors {
+        let mut e = Vec::new();
+        check_name(&mut e, "title", &self.title, "Title");
+        if !ws.catalogues.contains(CatalogueKind::RepertoireKinds, &self.kind_id) {
+            e.push(FieldError::new("kind_id", "Choose a kind"));
+        }
+        check_len(&mut e, "description", &self.description, LONG_MAX, "Description");
+        if let Some(m) = too_long(&self.link, LINK_MAX) {
+            e.push(FieldError::new("link", format!("Link {m}")));
+        } else if let Some(m) = check_link(&self.link) {
+            e.push(FieldError::new("link", format!("Link {m}")));
+        }
+        e
+    }
+}
+
+/// A refused operation, with a message for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ModelError {
+    /// The form has problems; show them inline.
+    Invalid(FieldErrors),
+    /// The record is gone (deleted in another tab, say).
+    NotFound(String),
+    /// The operation would break an invariant; the message says why.
+    Refused(String),
+}
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ModelError::Invalid(errs) => {
+                let msgs: Vec<_> = errs.iter().map(|e| e.message.as_str()).collect();
+                write!(f, "{}", msgs.join("; "))
+            }
+            ModelError::NotFound(m) | ModelError::Refused(m) => f.write_str(m),
+        }
+    }
+}
+
+pub type ModelResult<T = ()> = Result<T, ModelError>;
+
+fn invalid_unless_empty(errors: FieldErrors) -> ModelResult {
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ModelError::Invalid(errors))
+    }
+}
+
+fn fresh_id(taken: bool, id: &Id) -> ModelResult {
+    if let Some(m) = Id::check(id.as_str()) {
+        return Err(ModelError::Refused(format!("The new id {m}")));
+    }
+    if taken {
+        return Err(ModelError::Refused(format!("The id {id} is already used")));
+    }
+    Ok(())
+}
+
+impl Workspace {
+    /// An empty workspace with the default catalogues.
+    pub fn new(id: Id, name: &str, now: Timestamp) -> Self {
+        Workspace {
+            id,
+            name: name.trim().to_string(),
+            description: String::new(),
+            is_sample: false,
+            created_at: now,
+            updated_at: now,
+            organisations: Vec::new(),
+            people: Vec::new(),
+            communities: Vec::new(),
+            catalogues: Catalogues::default(),
+        }
+    }
+
+    fn touch(&mut self, now: Timestamp) {
+        if now > self.updated_at {
+            self.updated_at = now;
+        }
+    }
+
+    /// True when any record anywhere in the workspace uses this id.
+    pub fn id_in_use(&self, id: &Id) -> bool {
+        self.organisations.iter().any(|o| &o.id == id)
+            || self.people.iter().any(|p| &p.id == id)
+            || self.communities.iter().any(|c| {
+                &c.id == id
+                    || c.memberships.iter().any(|m| &m.id == id)
+                    || c.practice.iter().any(|r| &r.id == id)
+                    || c.domain.key_issues.iter().any(|k| &k.id == id)
+            })
+    }
+
+    pub fn organisation(&self, id: &Id) -> Option<&Organisation> {
+        self.organisations.iter().find(|o| &o.id == id)
+    }
+
+    pub fn person(&self, id: &Id) -> Option<&Person> {
+        self.people.iter().find(|p| &p.id == id)
+    }
+
+    pub fn community(&self, id: &Id) -> Option<&Community> {
+        self.communities.iter().find(|c| &c.id == id)
+    }
+
+    fn community_mut(&mut self, id: &Id) -> ModelResult<&mut Community> {
+        self.communities
+            .iter_mut()
+            .find(|c| &c.id == id)
+            .ok_or_else(|| ModelError::NotFound("That community no longer exists".into()))
+    }
+
+    pub fn person_name(&self, id: &Id) -> String {
+        self.person(id).map(|p| p.name.clone()).unwrap_or_else(|| "(unknown person)".into())
+    }
+
+    pub fn organisation_name(&self, id: &Id) -> String {
+        self.organisation(id).map(|o| o.name.clone()).unwrap_or_else(|| "(unknown organisation)".into())
+    }
+
+    /// Communities a person belongs to, with their membership.
+    pub fn memberships_of<'a>(&'a self, person: &'a Id) -> impl Iterator<Item = (&'a Community, &'a Membership)> + 'a {
+        self.communities.iter().filter_map(move |c| {
+            c.memberships.iter().find(|m| &m.person_id == person).map(|m| (c, m))
+        })
+    }
+
+    // ----- workspace -----
+
+    pub fn rename(&mut self, name: &str, description: &str, now: Timestamp) -> ModelResult {
+        let mut e = Vec::new();
+        check_name(&mut e, "name", name, "Name");
+        check_len(&mut e, "description", description, LONG_MAX, "Description");
+        invalid_unless_empty(e)?;
+        self.name = name.trim().to_string();
+        self.description = description.to_string();
+        self.touch(now);
+        Ok(())
+    }
+
+    // ----- organisations -----
+
+    pub fn add_organisation(&mut self, id: Id, draft: &OrganisationDraft, now: Timestamp) -> ModelResult {
+        invalid_unless_empty(draft.problems())?;
+        fresh_id(self.id_in_use(&id), &id)?;
+        self.organisations.push(Organisation {
+            id,
+            name: draft.name.trim().to_string(),
+            description: draft.description.clone(),
+            created_at: now,
+            updated_at: now,
+        });
+        self.touch(now);
+        Ok(())
+    }
+
+    pub fn update_organisation(&mut self, id: &Id, draft: &OrganisationDraft, now: Timestamp) -> ModelResult {
+        invalid_unless_empty(draft.problems())?;
+        let org = self
+            .organisations
+            .iter_mut()
+            .find(|o| &o.id == id)
+            .ok_or_else(|| ModelError::NotFound("That organisation no longer exists".into()))?;
+        org.name = draft.name.trim().to_string();
+        org.description = draft.description.clone();
+        org.updated_at = now;
+        self.touch(now);
+        Ok(())
+    }
+
+    /// What refers to an organisation, in words, for the confirmation before deleting it.
+    pub fn organisation_usage(&self, id: &Id) -> Vec<String> {
+        let mut uses: Vec<String> = self
+            .people
+            .iter()
+            .filter(|p| p.organisation_id.as_ref() == Some(id))
+            .map(|p| format!("person {}", p.name))
+            .collect();
+        uses.extend(
+            self.communities
+                .iter()
+                .filter(|c| c.organisation_ids.contains(id))
+                .map(|c| format!("community {}", c.name)),
+        );
+        uses
+    }
+
+    /// Deletes an organisation and unlinks the people and communities that named it.
+    pub fn delete_organisation(&mut self, id: &Id, now: Timestamp) -> ModelResult {
+        let before = self.organisations.len();
+        self.organisations.retain(|o| &o.id != id);
+        if self.organisations.len() == before {
+            return Err(ModelError::NotFound("That organisation no longer exists".into()));
+        }
+        for p in self.people.iter_mut().filter(|p| p.organisation_id.as_ref() == Some(id)) {
+            p.organisation_id = None;
+            p.updated_at = now;
+        }
+        for c in self.communities.iter_mut().filter(|c| c.organisation_ids.contains(id)) {
+            c.organisation_ids.retain(|o| o != id);
+            c.updated_at = now;
+        }
+        self.touch(now);
+        Ok(())
+    }
+
+    // ----- people -----
+
+    pub fn add_person(&mut self, id: Id, draft: &PersonDraft, now: Timestamp) -> ModelResult {
+        invalid_unless_empty(draft.problems(self))?;
+        fresh_id(self.id_in_use(&id), &id)?;
+        self.people.push(Person {
+            id,
+            name: draft.name.trim().to_string(),
+            email: draft.email.trim().to_string(),
+            organisation_id: draft.organisation_id.clone(),
+            title: draft.title.trim().to_string(),
+            notes: draft.notes.clone(),
+            created_at: now,
+            updated_at: now,
+        });
+        self.touch(now);
+        Ok(())
+    }
+
+    pub fn update_person(&mut self, id: &Id, draft: &PersonDraft, now: Timestamp) -> ModelResult {
+        invalid_unless_empty(draft.problems(self))?;
+        let p = self
+            .people
+            .iter_mut()
+            .find(|p| &p.id == id)
+            .ok_or_else(|| ModelError::NotFound("That person no longer exists".into()))?;
+        p.name = draft.name.trim().to_string();
+        p.email = draft.email.trim().to_string();
+        p.organisation_id = draft.organisation_id.clone();
+        p.title = draft.title.trim().to_string();
+        p.notes = draft.notes.clone();
+        p.updated_at = now;
+        self.touch(now);
+        Ok(())
+    }
+
+    /// What refers to a person, in words, for the confirmation before deleting them.
+    pub fn person_usage(&self, id: &Id) -> Vec<String> {
+        self.memberships_of(id).map(|(c, _)| format!("member of {}", c.name)).collect()
+    }
+
+    /// Deletes a person and their memberships, so that no reference dangles.
+    pub fn delete_person(&mut self, id: &Id, now: Timestamp) -> ModelResult {
+        let before = self.people.len();
+        self.people.retain(|p| &p.id != id);
+        if self.people.len() == before {
+            return Err(ModelError::NotFound("That person no longer exists".into()));
+        }
+        for c in self.communities.iter_mut() {
+            let n = c.memberships.len();
+            c.memberships.retain(|m| &m.person_id != id);
+            if c.memberships.len() != n {
+                c.updated_at = now;
+            }
+        }
+        self.touch(now);
+        Ok(())
+    }
+
+    // ----- communities -----
+
+    pub fn add_community(&mut self, id: Id, draft: &CommunityDraft, now: Timestamp) -> ModelResult {
+        invalid_unless_empty(draft.problems(self))?;
+        fresh_id(self.id_in_use(&id), &id)?;
+        self.communities.push(Community {
+            id,
+            name: draft.name.trim().to_string(),
+            formation_type_id: draft.formation_type_id.clone(),
+            lifecycle_stage_id: draft.lifecycle_stage_id.clone(),
+            organisation_ids: dedup(&draft.organisation_ids),
+            domain: Domain { statement: draft.domain_statement.clone(), key_issues: Vec::new() },
+            memberships: Vec::new(),
+            practice: Vec::new(),
+            created_at: now,
+            updated_at: now,
+        });
+        self.touch(now);
+        Ok(())
+    }
+
+    pub fn update_community(&mut self, id: &Id, draft: &CommunityDraft, now: Timestamp) -> ModelResult {
+        invalid_unless_empty(draft.problems(self))?;
+        let c = self.community_mut(id)?;
+        c.name = draft.name.trim().to_string();
+        c.formation_type_id = draft.formation_type_id.clone();
+        c.lifecycle_stage_id = draft.lifecycle_stage_id.clone();
+        c.organisation_ids = dedup(&draft.organisation_ids);
+        c.domain.statement = draft.domain_statement.clone();
+        c.updated_at = now;
+        self.touch(now);
+        Ok(())
+    }
+
+    pub fn delete_community(&mut self, id: &Id, now: Timestamp) -> ModelResult {
+        let before = self.communities.len();
+        self.communities.retain(|c| &c.id != id);
+        if self.communities.len() == before {
+            return Err(ModelError::NotFound("That community no longer exists".into()));
+        }
+        self.touch(now);
+        Ok(())
+    }
+
+    // ----- key issues -----
+
+    pub fn add_key_issue(&mut self, community: &Id, id: Id, text: &str, now: Timestamp) -> ModelResult {
+        let mut e = Vec::new();
+        if text.trim().is_empty() {
+            e.push(FieldError::new("text", "Write the issue first"));
+        }
+        check_len(&mut e, "text", text, SHORT_MAX, "Key issue");
+        invalid_unless_empty(e)?;
+        fresh_id(self.id_in_use(&id), &id)?;
+        let c = self.community_mut(community)?;
+        c.domain.key_issues.push(KeyIssue { id, text: text.trim().to_string() });
+        c.updated_at = now;
+        self.touch(now);
+        Ok(())
+    }
+
+    pub fn remove_key_issue(&mut self, community: &Id, id: &Id, now: Timestamp) -> ModelResult {
+        let c = self.community_mut(community)?;
+        c.domain.key_issues.retain(|k| &k.id != id);
+        c.updated_at = now;
+        self.touch(now);
+        Ok(())
+    }
+
+    // ----- memberships -----
+
+    pub fn add_membership(&mut self, community: &Id, id: Id, draft: &MembershipDraft, now: Timestamp) -> ModelResult {
+        let c = self.community(community).ok_or_else(|| ModelError::NotFound("That community no longer exists".into()))?;
+        invalid_unless_empty(draft.problems(self, c, None))?;
+        fresh_id(self.id_in_use(&id), &id)?;
+        let Some(person_id) = draft.person_id.clone() else {
+            return Err(ModelError::Invalid(vec![FieldError::new("person_id", "Choose a person")]));
+        };
+        let c = self.community_mut(community)?;
+        c.memberships.push(Membership {
+            id,
+            person_id,
+            level_id: draft.level_id.clone(),
+            role_ids: dedup(&draft.role_ids),
+            joined_on: draft.joined_on,
+            history: vec![LevelChange {
+                on: draft.joined_on,
+                from_level_id: None,
+                to_level_id: draft.level_id.clone(),
+                reason: "Joined".into(),
+            }],
+        });
+        c.updated_at = now;
+        self.touch(now);
+        Ok(())
+    }
+
+    /// Changes a member's roles. The level changes only through [`Workspace::change_level`],
+    /// so that every move is dated.
+    pub fn set_roles(&mut self, community: &Id, membership: &Id, role_ids: &[Id], now: Timestamp) -> ModelResult {
+        if role_ids.iter().any(|r| !self.catalogues.contains(CatalogueKind::Roles, r)) {
+            return Err(ModelError::Invalid(vec![FieldError::new("role_ids", "Choose roles from the list")]));
+        }
+        let c = self.community_mut(community)?;
+        let m = c
+            .memberships
+            .iter_mut()
+            .find(|m| &m.id == membership)
+            .ok_or_else(|| ModelError::NotFound("That membership no longer exists".into()))?;
+        m.role_ids = dedup(role_ids);
+        c.updated_at = now;
+        self.touch(now);
+        Ok(())
+    }
+
+    /// Moves a member to another participation level on a date, recording the change.
+    pub fn change_level(
+        &mut self,
+        community: &Id,
+        membership: &Id,
+        level: &Id,
+        on: NaiveDate,
+        reason: &str,
+        now: Timestamp,
+    ) -> ModelResult {
+        if !self.catalogues.contains(CatalogueKind::ParticipationLevels, level) {
+            return Err(ModelError::Invalid(vec![FieldError::new("level_id", "Choose a participation level")]));
+        }
+        let mut e = Vec::new();
+        check_len(&mut e, "reason", reason, SHORT_MAX, "Reason");
+        invalid_unless_empty(e)?;
+        let c = self.community_mut(community)?;
+        let m = c
+            .memberships
+            .iter_mut()
+            .find(|m| &m.id == membership)
+            .ok_or_else(|| ModelError::NotFound("That membership no longer exists".into()))?;
+        if &m.level_id == level {
+            return Err(ModelError::Invalid(vec![FieldError::new("level_id", "The member is already at this level")]));
+        }
+        let last = m.history.last().map(|h| h.on).unwrap_or(m.joined_on);
+        if on < last {
+            return Err(ModelError::Invalid(vec![FieldError::new(
+                "on",
+                format!("The date must not be before the last change ({last})"),
+            )]));
+        }
+        m.history.push(LevelChange {
+            on,
+            from_level_id: Some(m.level_id.clone()),
+            to_level_id: level.clone(),
+            reason: reason.trim().to_string(),
+        });
+        m.level_id = level.clone();
+        c.updated_at = now;
+        self.touch(now);
+        Ok(())
+    }
+
+    pub fn remove_membership(&mut self, community: &Id, membership: &Id, now: Timestamp) -> ModelResult {
+        let c = self.community_mut(community)?;
+        let n = c.memberships.len();
+        c.memberships.retain(|m| &m.id != membership);
+        if c.memberships.len() == n {
+            return Err(ModelError::NotFound("That membership no longer exists".into()));
+        }
+        c.updated_at = now;
+        self.touch(now);
+        Ok(())
+    }
+
+    // ----- practice -----
+
+    pub fn add_repertoire_item(&mut self, community: &Id, id: Id, draft: &RepertoireDraft, on: NaiveDate, now: Timestamp) -> ModelResult {
+        invalid_unless_empty(draft.problems(self))?;
+        fresh_id(self.id_in_use(&id), &id)?;
+        let c = self.community_mut(community)?;
+        c.practice.push(RepertoireItem {
+            id,
+            title: draft.title.trim().to_string(),
+            kind_id: draft.kind_id.clone(),
+            description: draft.description.clone(),
+            link: draft.link.trim().to_string(),
+            added_on: on,
+        });
+        c.updated_at = now;
+        self.touch(now);
+        Ok(())
+    }
+
+    pub fn update_repertoire_item(&mut self, community: &Id, id: &Id, draft: &RepertoireDraft, now: Timestamp) -> ModelResult {
+        invalid_unless_empty(draft.problems(self))?;
+        let c = self.community_mut(community)?;
+        let item = c
+            .practice
+            .iter_mut()
+            .find(|r| &r.id == id)
+            .ok_or_else(|| ModelError::NotFound("That item no longer exists".into()))?;
+        item.title = draft.title.trim().to_string();
+        item.kind_id = draft.kind_id.clone();
+        item.description = draft.description.clone();
+        item.link = draft.link.trim().to_string();
+        c.updated_at = now;
+        self.touch(now);
+        Ok(())
+    }
+
+    pub fn remove_repertoire_item(&mut self, community: &Id, id: &Id, now: Timestamp) -> ModelResult {
+        let c = self.community_mut(community)?;
+        let n = c.practice.len();
+        c.practice.retain(|r| &r.id != id);
+        if c.practice.len() == n {
+            return Err(ModelError::NotFound("That item no longer exists".into()));
+        }
+        c.updated_at = now;
+        self.touch(now);
+        Ok(())
+    }
+
+    // ----- catalogues -----
+
+    /// What uses a catalogue entry, in words: "community Data Stewards (formation type)".
+    pub fn catalogue_usage(&self, kind: CatalogueKind, id: &Id) -> Vec<String> {
+        let mut uses = Vec::new();
+        for c in &self.communities {
+            match kind {
+                CatalogueKind::FormationTypes if &c.formation_type_id == id => uses.push(format!("community {}", c.name)),
+                CatalogueKind::LifecycleStages if &c.lifecycle_stage_id == id => uses.push(format!("community {}", c.name)),
+                CatalogueKind::ParticipationLevels => {
+                    for m in &c.memberships {
+                        if &m.level_id == id || m.history.iter().any(|h| &h.to_level_id == id || h.from_level_id.as_ref() == Some(id)) {
+                            uses.push(format!("{} in {}", self.person_name(&m.person_id), c.name));
+                        }
+                    }
+                }
+                CatalogueKind::Roles => {
+                    for m in c.memberships.iter().filter(|m| m.role_ids.contains(id)) {
+                        uses.push(format!("{} in {}", self.person_name(&m.person_id), c.name));
+                    }
+                }
+                CatalogueKind::RepertoireKinds => {
+                    for r in c.practice.iter().filter(|r| &r.kind_id == id) {
+                        uses.push(format!("'{}' in {}", r.title, c.name));
+                    }
+                }
+                _ => {}
+            }
+        }
+        uses
+    }
+
+    pub fn add_catalogue_entry(&mut self, kind: CatalogueKind, label: &str, description: &str, source: &str, now: Timestamp) -> ModelResult<Id> {
+        let mut e = Vec::new();
+        check_name(&mut e, "label", label, "Label");
+        check_len(&mut e, "description", description, LONG_MAX, "Description");
+        check_len(&mut e, "source", source, SHORT_MAX, "Source");
+        invalid_unless_empty(e)?;
+        let id = self.catalogues.new_id_for(kind, label);
+        self.catalogues.get_mut(kind).push(super::CatalogueEntry {
+            id: id.clone(),
+            label: label.trim().to_string(),
+            description: description.to_string(),
+            source: source.trim().to_string(),
+        });
+        self.touch(now);
+        Ok(id)
+    }
+
+    pub fn update_catalogue_entry(&mut self, kind: CatalogueKind, id: &Id, label: &str, description: &str, source: &str, now: Timestamp) -> ModelResult {
+        let mut e = Vec::new();
+        check_name(&mut e, "label", label, "Label");
+        check_len(&mut e, "description", description, LONG_MAX, "Description");
+        check_len(&mut e, "source", source, SHORT_MAX, "Source");
+        invalid_unless_empty(e)?;
+        let entry = self
+            .catalogues
+            .get_mut(kind)
+            .iter_mut()
+            .find(|x| &x.id == id)
+            .ok_or_else(|| ModelError::NotFound(format!("That {} no longer exists", kind.noun())))?;
+        entry.label = label.trim().to_string();
+        entry.description = description.to_string();
+        entry.source = source.trim().to_string();
+        self.touch(now);
+        Ok(())
+    }
+
+    /// Deletes a catalogue entry, refusing while anything uses it (the message names what)
+    /// and refusing to empty a catalogue that new records must choose from.
+    pub fn delete_catalogue_entry(&mut self, kind: CatalogueKind, id: &Id, now: Timestamp) -> ModelResult {
+        let label = self.catalogues.label(kind, id);
+        if !self.catalogues.contains(kind, id) {
+            return Err(ModelError::NotFound(format!("That {} no longer exists", kind.noun())));
+        }
+        let uses = self.catalogue_usage(kind, id);
+        if !uses.is_empty() {
+            let shown: Vec<_> = uses.iter().take(5).cloned().collect();
+            let more = if uses.len() > 5 { format!(" and {} more", uses.len() - 5) } else { String::new() };
+            return Err(ModelError::Refused(format!(
+                "'{label}' is still used by {}{more}. Change those first.",
+                shown.join(", ")
+            )));
+        }
+        let required = !matches!(kind, CatalogueKind::Roles | CatalogueKind::ValueCycles);
+        if required && self.catalogues.get(kind).len() == 1 {
+            return Err(ModelError::Refused(format!(
+                "'{label}' is the last {}; new records need at least one.",
+                kind.noun()
+            )));
+        }
+        self.catalogues.get_mut(kind).retain(|x| &x.id != id);
+        self.touch(now);
+        Ok(())
+    }
+}
+
+fn dedup(ids: &[Id]) -> Vec<Id> {
+    let mut out: Vec<Id> = Vec::with_capacity(ids.len());
+    for id in ids {
+        if !out.contains(id) {
+            out.push(id.clone());
+        }
+    }
+    out
+}

@@ -1,0 +1,172 @@
+// End-to-end test helpers: Debian's Chromium driven by playwright-core.
+//
+// playwright-core never downloads a browser; we point it at /usr/bin/chromium
+// (installed by `scripts/setup --browser`). Typical test file:
+//
+//   import { test, before, after } from 'node:test';
+//   import assert from 'node:assert/strict';
+//   import { startServer } from './lib/server.mjs';
+//   import { DIST_DIR, launchBrowser, newContext, gotoApp } from './lib/harness.mjs';
+//
+//   let server, browser;
+//   before(async () => { server = await startServer({ root: DIST_DIR }); browser = await launchBrowser(); });
+//   after(async () => { await browser?.close(); await server?.close(); });
+//
+//   test('loads', async () => {
+//     const context = await newContext(browser);      // fresh storage per context
+//     const page = await context.newPage();
+//     await gotoApp(page, server.url);                 // waits for <body data-app-ready="1">
+//     assert.deepEqual(page.consoleErrors, []);
+//     await context.close();
+//   });
+
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const DIST_DIR = path.join(REPO_ROOT, 'dist');
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+// Same flags as webdriver.json. The background-networking/component/sync flags
+// keep Chromium from dialling out on this machine's closed network.
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Launch headless Chromium (one per test file; close it in `after`). Each launch
+ *  gets a fresh temporary profile directory from playwright. */
+export async function launchBrowser(options = {}) {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ...options,
+  });
+}
+
+/** A fresh browser context: empty localStorage/IndexedDB/cookies. Downloads are
+ *  accepted. Extra playwright context options may be passed. */
+export async function newContext(browser, options = {}) {
+  return browser.newContext({
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-US',
+    timezoneId: 'UTC',
+    ...options,
+  });
+}
+
+/** Start collecting console errors and uncaught page errors into
+ *  `page.consoleErrors` (idempotent). gotoApp calls this for you; call it
+ *  yourself for popups or pages you navigate without gotoApp. */
+export function collectErrors(page) {
+  if (page.consoleErrors) return page.consoleErrors;
+  const errors = [];
+  page.consoleErrors = errors;
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const loc = msg.location();
+    const where = loc?.url ? ` (${loc.url}${loc.lineNumber != null ? `:${loc.lineNumber}` : ''})` : '';
+    errors.push(`console.error: ${msg.text()}${where}`);
+  });
+  page.on('pageerror', (err) => {
+    errors.push(`pageerror: ${err?.stack || err?.message || String(err)}`);
+  });
+  return errors;
+}
+
+/**
+ * Open `url` and wait until the app has mounted (`<body data-app-ready="1">`).
+ * Console errors and page errors are collected in `page.consoleErrors`.
+ * On timeout the error message includes what was collected, which usually says
+ * why the wasm did not start.
+ */
+export async function gotoApp(page, url, { timeout = 30_000 } = {}) {
+  const errors = collectErrors(page);
+  await page.goto(url, { waitUntil: 'load', timeout });
+  try {
+    await page.waitForFunction(() => document.body?.dataset.appReady === '1', null, { timeout });
+  } catch (err) {
+    const detail = errors.length ? `\n  page errors:\n    ${errors.join('\n    ')}` : ' (no console errors)';
+    throw new Error(`app at ${url} never set data-app-ready="1" within ${timeout} ms${detail}\n  cause: ${err.message}`);
+  }
+  return page;
+}
+
+let axeSource;
+async function loadAxe() {
+  axeSource ??= await fs.readFile(path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  return axeSource;
+}
+
+function formatTarget(target) {
+  // axe targets are selector arrays (nested arrays for shadow DOM / iframes).
+  return Array.isArray(target) ? target.map(formatTarget).join(' >>> ') : String(target);
+}
+
+/**
+ * Run axe-core on the current page and return its violations as readable strings,
+ * e.g. "color-contrast [serious] Elements must meet minimum color contrast ratio
+ * thresholds (2 nodes): .btn, #save". An empty array means no violations.
+ * `axeOptions` are merged into axe.run's options (e.g. { runOnly: ['wcag2a', 'wcag2aa'] }
+ * or { rules: { 'color-contrast': { enabled: false } } }).
+ */
+export async function checkA11y(page, axeOptions = {}) {
+  const hasAxe = await page.evaluate(() => typeof window.axe?.run === 'function');
+  if (!hasAxe) {
+    const content = await loadAxe();
+    try {
+      await page.addScriptTag({ content });
+    } catch {
+      // e.g. a Content-Security-Policy that forbids inline scripts: evaluate bypasses CSP.
+      await page.evaluate(content);
+    }
+  }
+  const violations = await page.evaluate(async (options) => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'], ...options });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target),
+    }));
+  }, axeOptions);
+  return violations.map((v) => {
+    const shown = v.targets.slice(0, 3).map(formatTarget).join(', ');
+    const more = v.targets.length > 3 ? `, … (+${v.targets.length - 3} more)` : '';
+    return `${v.id} [${v.impact ?? 'n/a'}] ${v.help} (${v.targets.length} node${v.targets.length === 1 ? '' : 's'}): ${shown}${more}`;
+  });
+}
+
+/**
+ * Trigger a download with `clickFn` (e.g. `() => page.getByRole('button', { name: 'Export' }).click()`)
+ * and return `{ suggestedFilename, text, json }`. Throws if no download starts
+ * within `timeout` or the file is not valid JSON.
+ */
+export async function downloadJson(page, clickFn, { timeout = 15_000 } = {}) {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout }), clickFn()]);
+  const failure = await download.failure();
+  if (failure) throw new Error(`download of ${download.suggestedFilename()} failed: ${failure}`);
+  const file = await download.path();
+  const text = await fs.readFile(file, 'utf8');
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new Error(
+      `download ${download.suggestedFilename()} is not valid JSON (${err.message}); starts with: ${JSON.stringify(text.slice(0, 200))}`,
+    );
+  }
+  return { suggestedFilename: download.suggestedFilename(), text, json };
+}
