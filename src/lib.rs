@@ -6,4 +6,5 @@
 //! - [`ui`]: Leptos views, one component per file, a page per area.
 
 pub mod model;
+pub mod state;
 pub mod storage;

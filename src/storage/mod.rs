@@ -6,3 +6,5 @@
 
 pub mod backups;
 pub mod format;
+pub mod import;
+pub mod browser;

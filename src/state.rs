@@ -1,0 +1,543 @@
+//! App state: the small set of functions the views read and write through.
+//!
+//! Views never call storage. They read `ws` and the status signals, and change things with
+//! [`AppState::edit`], [`AppState::import`], [`AppState::export_workspace`] and friends.
+//!
+//! Saving follows the rules in the README: nothing is written before the load finished;
+//! edits are saved 300 ms after the last one and on `pagehide`; before each write the stored
+//! revision is compared with the one this tab loaded, so a stale tab never silently
+//! overwrites another tab's newer save.
+
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use leptos::prelude::*;
+
+use crate::model::{Id, ModelResult, Problem, Timestamp, Workspace};
+use crate::storage::backups::BackupInfo;
+use crate::storage::browser::{self, Loaded, StorageError, StoredRevision};
+use crate::storage::format::{decode_document, encode_community, encode_workspace, CommunityBundle, LoadError};
+use crate::storage::import::{plan, ImportPlan};
+
+/// Debounce between the last edit and the save.
+pub const SAVE_DELAY_MS: u64 = 300;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Phase {
+    /// Reading storage; nothing is shown or saved yet.
+    Loading,
+    /// Nothing stored: offer a new or a sample workspace.
+    Welcome,
+    Ready,
+    /// The stored value could not be loaded; it is kept untouched.
+    Recovery(RecoveryInfo),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecoveryInfo {
+    pub raw: String,
+    pub reason: String,
+    pub problems: Vec<Problem>,
+    /// Written by a newer version of the app.
+    pub newer: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    Saved(Option<Timestamp>),
+    Pending,
+    Failed(String),
+    /// Storage is unavailable; work lives in this tab only.
+    MemoryOnly(String),
+}
+
+/// Where the state before the last import or restore can be found again.
+#[derive(Clone, Debug, PartialEq)]
+pub enum UndoSource {
+    Backup(String),
+    Memory(Box<Workspace>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct UndoPoint {
+    pub label: String,
+    pub source: UndoSource,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub phase: RwSignal<Phase>,
+    pub ws: RwSignal<Workspace>,
+    pub save: RwSignal<SaveStatus>,
+    /// Set when another tab saved while this one had unsaved changes, or saved something
+    /// this tab cannot read. The message says which.
+    pub conflict: RwSignal<Option<String>>,
+    /// A passing message for the user ("Imported 3 communities").
+    pub notice: RwSignal<Option<String>>,
+    pub undo: RwSignal<Option<UndoPoint>>,
+    /// Bumped whenever backups or recovery copies change, so lists re-read them.
+    pub storage_epoch: RwSignal<u32>,
+    revision: StoredValue<u64>,
+    dirty: StoredValue<bool>,
+    persist: StoredValue<bool>,
+    timer: StoredValue<Option<leptos::leptos_dom::helpers::TimeoutHandle>>,
+}
+
+/// The current time.
+pub fn now() -> Timestamp {
+    DateTime::<Utc>::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+/// Today's date where the user is.
+pub fn today() -> NaiveDate {
+    let d = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date()).unwrap_or_default()
+}
+
+/// A fresh record id: `crypto.randomUUID()` where the page is a secure context, otherwise
+/// 128 bits from `Math.random()`.
+pub fn new_id() -> Id {
+    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        let uuid = crypto.random_uuid();
+        if !uuid.is_empty() {
+            return Id(uuid);
+        }
+    }
+    let part = || format!("{:08x}", (js_sys::Math::random() * 4_294_967_296.0) as u64);
+    Id(format!("{}{}-{}{}", part(), part(), part(), part()))
+}
+
+/// A file name for an export: `cultivate-reliability-guild-2026-11-28.json`.
+pub fn file_name(name: &str, date: NaiveDate) -> String {
+    let slug: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .take(8)
+        .collect::<Vec<_>>()
+        .join("-");
+    let slug = if slug.is_empty() { "workspace".to_string() } else { slug };
+    format!("cultivate-{slug}-{date}.json")
+}
+
+impl AppState {
+    pub fn expect() -> Self {
+        expect_context::<AppState>()
+    }
+
+    /// Creates the state, loads storage and hooks up saving. Call once, in `App`.
+    pub fn init() -> Self {
+        let state = AppState {
+            phase: RwSignal::new(Phase::Loading),
+            ws: RwSignal::new(Workspace::new(Id::new("unloaded"), "Workspace", now())),
+            save: RwSignal::new(SaveStatus::Saved(None)),
+            conflict: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            undo: RwSignal::new(None),
+            storage_epoch: RwSignal::new(0),
+            revision: StoredValue::new(0),
+            dirty: StoredValue::new(false),
+            persist: StoredValue::new(true),
+            timer: StoredValue::new(None),
+        };
+        provide_context(state);
+        state.load();
+
+        // Save what is pending when the page goes away or into the background.
+        let flush = move || state.flush();
+        let _ = window_event_listener(leptos::ev::pagehide, move |_| flush());
+        let _ = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if document().visibility_state() == web_sys::VisibilityState::Hidden {
+                flush();
+            }
+        });
+        // Another tab saved: take its version, or ask when this tab has unsaved work.
+        let _ = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+            let ours = ev.key().as_deref() == Some(browser::KEY_WORKSPACE);
+            let everything = ev.key().is_none(); // localStorage.clear()
+            if ours || everything {
+                state.on_other_tab_saved();
+            }
+            if ev.key().is_some_and(|k| k.starts_with("cultivate.backup")) || everything {
+                state.storage_epoch.update(|n| *n += 1);
+            }
+        });
+        state
+    }
+
+    fn load(&self) {
+        match browser::load_workspace() {
+            Ok(Loaded::Nothing) => self.phase.set(Phase::Welcome),
+            Ok(Loaded::Workspace { ws, revision }) => {
+                self.revision.set_value(revision);
+                self.ws.set(ws);
+                self.phase.set(Phase::Ready);
+            }
+            Ok(Loaded::Unreadable { raw, error }) => self.phase.set(Phase::Recovery(recovery_info(raw, &error))),
+            Err(e) => {
+                self.persist.set_value(false);
+                self.save.set(SaveStatus::MemoryOnly(e.to_string()));
+                self.phase.set(Phase::Welcome);
+            }
+        }
+    }
+
+    pub fn is_ready(&self) -> bool {
+        matches!(self.phase.get_untracked(), Phase::Ready)
+    }
+
+    pub fn persists(&self) -> bool {
+        self.persist.get_value()
+    }
+
+    /// Starts with `ws` (new, sample or restored), saving it at once.
+    fn begin_with(&self, ws: Workspace) {
+        self.ws.set(ws);
+        self.phase.set(Phase::Ready);
+        self.schedule_save();
+        self.flush();
+    }
+
+    pub fn start_new(&self, name: &str) -> Result<(), String> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err("Give the workspace a name".into());
+        }
+        if let Some(m) = crate::model::limits::too_long(name, crate::model::limits::NAME_MAX) {
+            return Err(format!("The name {m}"));
+        }
+        if let Err(e) = self.claim_storage_for_new() {
+            return Err(e);
+        }
+        self.begin_with(Workspace::new(new_id(), name, now()));
+        Ok(())
+    }
+
+    pub fn start_sample(&self) -> Result<(), String> {
+        self.claim_storage_for_new()?;
+        self.begin_with(crate::model::sample::sample_workspace());
+        Ok(())
+    }
+
+    /// Before a new workspace replaces an unreadable stored value, keeps that value under a
+    /// recovery key. If it cannot be kept, nothing is replaced.
+    fn claim_storage_for_new(&self) -> Result<(), String> {
+        if let Phase::Recovery(info) = self.phase.get_untracked() {
+            if self.persists() {
+                browser::keep_for_recovery(&info.raw, now())
+                    .map_err(|e| format!("The stored data could not be set aside, so nothing was replaced. Download it first. ({e})"))?;
+                self.storage_epoch.update(|n| *n += 1);
+            }
+        }
+        // A new workspace continues from whatever revision is stored, so other tabs see a change.
+        if self.persists() {
+            if let Ok(StoredRevision::At(r)) = browser::stored_revision() {
+                self.revision.set_value(r);
+            }
+        }
+        Ok(())
+    }
+
+    /// Applies an edit to the workspace. Only a successful edit is saved and re-rendered.
+    pub fn edit<T>(&self, f: impl FnOnce(&mut Workspace) -> ModelResult<T>) -> ModelResult<T> {
+        if !self.is_ready() {
+            return Err(crate::model::ModelError::Refused("The workspace is not loaded".into()));
+        }
+        let result = self
+            .ws
+            .try_maybe_update(|ws| {
+                let r = f(ws);
+                (r.is_ok(), r)
+            })
+            .unwrap_or_else(|| Err(crate::model::ModelError::Refused("The app is closing".into())));
+        if result.is_ok() {
+            self.schedule_save();
+        }
+        result
+    }
+
+    fn schedule_save(&self) {
+        self.dirty.set_value(true);
+        if !self.persists() {
+            return;
+        }
+        if !matches!(self.save.get_untracked(), SaveStatus::Failed(_)) {
+            self.save.set(SaveStatus::Pending);
+        }
+        if let Some(t) = self.timer.get_value() {
+            t.clear();
+        }
+        let state = *self;
+        let handle = set_timeout_with_handle(move || state.flush(), Duration::from_millis(SAVE_DELAY_MS)).ok();
+        self.timer.set_value(handle);
+    }
+
+    /// Saves now, if anything is pending and it is safe to.
+    pub fn flush(&self) {
+        if !self.dirty.get_value() || !self.persists() || !self.is_ready() || self.conflict.get_untracked().is_some() {
+            return;
+        }
+        let expected = self.revision.get_value();
+        match browser::stored_revision() {
+            Ok(StoredRevision::At(r)) if r != expected => {
+                self.conflict.set(Some("This workspace was also changed in another tab or window, and this tab has changes that are not saved yet.".into()));
+                self.save.set(SaveStatus::Failed("Not saved: changed in another tab".into()));
+                return;
+            }
+            Ok(StoredRevision::Unreadable) => {
+                self.conflict.set(Some("Another tab saved data this version of Cultivate cannot read (perhaps a newer version). This tab will not overwrite it.".into()));
+                self.save.set(SaveStatus::Failed("Not saved: stored data is from another version".into()));
+                return;
+            }
+            Err(e) => {
+                self.save.set(SaveStatus::Failed(e.to_string()));
+                return;
+            }
+            Ok(_) => {}
+        }
+        let at = now();
+        let result = self.ws.with_untracked(|ws| browser::save_workspace(ws, expected + 1, at));
+        match result {
+            Ok(()) => {
+                self.revision.set_value(expected + 1);
+                self.dirty.set_value(false);
+                self.save.set(SaveStatus::Saved(Some(at)));
+            }
+            Err(e) => self.save.set(SaveStatus::Failed(e.to_string())),
+        }
+    }
+
+    /// Tries a failed save again (after the user made room, say).
+    pub fn retry_save(&self) {
+        if self.dirty.get_value() {
+            self.save.set(SaveStatus::Pending);
+            self.flush();
+        }
+    }
+
+    fn on_other_tab_saved(&self) {
+        if !matches!(self.phase.get_untracked(), Phase::Ready | Phase::Welcome) {
+            return;
+        }
+        match browser::stored_revision() {
+            Ok(StoredRevision::At(r)) if r == self.revision.get_value() => {}
+            Ok(StoredRevision::Absent) => {
+                // Cleared elsewhere: keep this tab's work and write it back.
+                if self.is_ready() {
+                    self.revision.set_value(0);
+                    self.notice.set(Some("The stored workspace was removed in another tab; this tab's copy has been saved again.".into()));
+                    self.schedule_save();
+                }
+            }
+            Ok(StoredRevision::At(_)) if !self.dirty.get_value() => self.take_stored(),
+            Ok(StoredRevision::At(_)) => {
+                self.conflict.set(Some("This workspace was also changed in another tab or window, and this tab has changes that are not saved yet.".into()));
+            }
+            Ok(StoredRevision::Unreadable) | Err(_) => {
+                self.conflict.set(Some("Another tab saved data this version of Cultivate cannot read (perhaps a newer version). This tab will not overwrite it.".into()));
+            }
+        }
+    }
+
+    fn take_stored(&self) {
+        if let Ok(Loaded::Workspace { ws, revision }) = browser::load_workspace() {
+            self.revision.set_value(revision);
+            self.dirty.set_value(false);
+            self.ws.set(ws);
+            self.phase.set(Phase::Ready);
+            self.conflict.set(None);
+            self.save.set(SaveStatus::Saved(Some(now())));
+            self.notice.set(Some("Updated with changes saved in another tab.".into()));
+        }
+    }
+
+    /// Conflict resolution: drop this tab's unsaved changes and show the stored version.
+    pub fn take_other_tab_version(&self) {
+        self.take_stored();
+    }
+
+    /// Conflict resolution: keep this tab's version. The other tab's version is backed up
+    /// first, so nothing is lost.
+    pub fn keep_this_tab_version(&self) -> Result<(), String> {
+        match browser::load_workspace() {
+            Ok(Loaded::Workspace { ws, revision }) => {
+                browser::create_backup(&ws, "Another tab's version, replaced by this tab's", now()).map_err(|e| e.to_string())?;
+                self.revision.set_value(revision);
+            }
+            Ok(Loaded::Unreadable { raw, .. }) => {
+                browser::keep_for_recovery(&raw, now()).map_err(|e| e.to_string())?;
+                // The unreadable value is now kept under its recovery key, so it may be
+                // overwritten.
+            }
+            Ok(Loaded::Nothing) => self.revision.set_value(0),
+            Err(e) => return Err(e.to_string()),
+        }
+        self.storage_epoch.update(|n| *n += 1);
+        self.conflict.set(None);
+        self.dirty.set_value(true);
+        self.force_flush();
+        Ok(())
+    }
+
+    /// Writes without the revision check; only after the stored value was backed up.
+    fn force_flush(&self) {
+        let at = now();
+        let rev = self.revision.get_value() + 1;
+        match self.ws.with_untracked(|ws| browser::save_workspace(ws, rev, at)) {
+            Ok(()) => {
+                self.revision.set_value(rev);
+                self.dirty.set_value(false);
+                self.save.set(SaveStatus::Saved(Some(at)));
+            }
+            Err(e) => self.save.set(SaveStatus::Failed(e.to_string())),
+        }
+    }
+
+    // ----- files -----
+
+    /// Offers the whole workspace as a JSON download.
+    pub fn export_workspace(&self) -> Result<String, StorageError> {
+        let (name, text) = self.ws.with_untracked(|ws| (file_name(&ws.name, today()), encode_workspace(ws, now(), self.revision.get_value(), true)));
+        browser::download(&name, "application/json", &text)?;
+        Ok(name)
+    }
+
+    /// Offers one community, with the people and organisations it refers to, as a download.
+    pub fn export_community(&self, id: &Id) -> Result<String, StorageError> {
+        let bundle = self.ws.with_untracked(|ws| CommunityBundle::of(ws, id));
+        let bundle = bundle.ok_or_else(|| StorageError::Failed("that community no longer exists".into()))?;
+        let name = file_name(&bundle.community.name, today());
+        browser::download(&name, "application/json", &encode_community(&bundle, now()))?;
+        Ok(name)
+    }
+
+    /// Reads a file's text and plans its import; nothing changes until [`Self::confirm_import`].
+    pub fn plan_import(&self, text: &str) -> Result<ImportPlan, LoadError> {
+        let doc = decode_document(text)?;
+        let current = self.is_ready().then(|| self.ws.get_untracked());
+        plan(doc, current.as_ref(), now()).map_err(|problems| {
+            let total = problems.len();
+            LoadError::Invalid { problems: problems.into_iter().take(crate::storage::format::PROBLEM_CAP).collect(), total }
+        })
+    }
+
+    /// Carries out a planned import: backs up the current workspace, then replaces it.
+    /// If the backup cannot be made, nothing is replaced.
+    pub fn confirm_import(&self, plan: ImportPlan, file: &str) -> Result<String, String> {
+        let (incoming, summary) = match plan {
+            ImportPlan::Replace { incoming, incoming_counts, .. } => (*incoming, format!("Imported {file}: {}.", incoming_counts.describe())),
+            ImportPlan::AddCommunity { result, community, replaces_existing, .. } => {
+                let verb = if replaces_existing { "Replaced" } else { "Added" };
+                (*result, format!("{verb} the community {community} from {file}."))
+            }
+        };
+        self.replace_workspace(incoming, &format!("Before importing {file}"))?;
+        self.notice.set(Some(summary.clone()));
+        Ok(summary)
+    }
+
+    /// Backs up the current workspace (if there is one), then replaces it and saves.
+    fn replace_workspace(&self, incoming: Workspace, label: &str) -> Result<(), String> {
+        if self.is_ready() {
+            let current = self.ws.get_untracked();
+            let source = if self.persists() {
+                let info = browser::create_backup(&current, label, now())
+                    .map_err(|e| format!("Nothing was changed, because the current workspace could not be backed up first. {e}"))?;
+                self.storage_epoch.update(|n| *n += 1);
+                UndoSource::Backup(info.key)
+            } else {
+                UndoSource::Memory(Box::new(current))
+            };
+            self.undo.set(Some(UndoPoint { label: label.to_string(), source }));
+        } else {
+            self.claim_storage_for_new()?;
+        }
+        self.conflict.set(None);
+        self.begin_with(incoming);
+        Ok(())
+    }
+
+    /// Puts back the workspace from before the last import or restore (itself undoable).
+    pub fn undo_last_replace(&self) -> Result<(), String> {
+        let Some(point) = self.undo.get_untracked() else {
+            return Err("There is nothing to undo".into());
+        };
+        let previous = match point.source {
+            UndoSource::Memory(ws) => *ws,
+            UndoSource::Backup(key) => self.read_backup(&key)?,
+        };
+        self.replace_workspace(previous, &format!("Before undoing: {}", point.label))?;
+        self.notice.set(Some(format!("Undone. The workspace is back as it was: {}.", point.label.to_lowercase())));
+        Ok(())
+    }
+
+    fn read_backup(&self, key: &str) -> Result<Workspace, String> {
+        match browser::read_backup(key) {
+            Ok(Ok(ws)) => Ok(ws),
+            Ok(Err(e)) => Err(format!("That backup cannot be read: {e}")),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    pub fn backups(&self) -> Result<Vec<BackupInfo>, StorageError> {
+        self.storage_epoch.track();
+        browser::backups()
+    }
+
+    pub fn restore_backup(&self, key: &str) -> Result<(), String> {
+        let ws = self.read_backup(key)?;
+        let name = ws.name.clone();
+        self.replace_workspace(ws, "Before restoring a backup")?;
+        self.notice.set(Some(format!("Restored the backup of {name}.")));
+        Ok(())
+    }
+
+    pub fn delete_backup(&self, key: &str) -> Result<(), StorageError> {
+        browser::delete_backup(key)?;
+        self.storage_epoch.update(|n| *n += 1);
+        Ok(())
+    }
+
+    pub fn recovery_copies(&self) -> Result<Vec<browser::RecoveryCopy>, StorageError> {
+        self.storage_epoch.track();
+        browser::recovery_copies()
+    }
+
+    pub fn download_recovery_copy(&self, key: &str) -> Result<(), StorageError> {
+        let raw = browser::read_raw(key)?.unwrap_or_default();
+        browser::download(&format!("cultivate-recovered-{}.json", key.trim_start_matches(browser::PREFIX_RECOVERY)), "application/json", &raw)
+    }
+
+    pub fn delete_recovery_copy(&self, key: &str) -> Result<(), StorageError> {
+        browser::delete_raw(key)?;
+        self.storage_epoch.update(|n| *n += 1);
+        Ok(())
+    }
+
+    /// Offers the unreadable stored value as a download, byte for byte.
+    pub fn download_unreadable(&self) -> Result<(), StorageError> {
+        if let Phase::Recovery(info) = self.phase.get_untracked() {
+            let name = format!("cultivate-unreadable-{}.json", today());
+            browser::download(&name, "application/json", &info.raw)?;
+        }
+        Ok(())
+    }
+
+    /// Characters used in localStorage by this app, and the number of keys.
+    pub fn storage_usage(&self) -> Result<(usize, usize), StorageError> {
+        self.storage_epoch.track();
+        self.save.track();
+        browser::usage()
+    }
+}
+
+fn recovery_info(raw: String, error: &LoadError) -> RecoveryInfo {
+    let problems = match error {
+        LoadError::Invalid { problems, .. } => problems.clone(),
+        _ => Vec::new(),
+    };
+    RecoveryInfo { raw, reason: error.to_string(), problems, newer: matches!(error, LoadError::NewerVersion { .. }) }
+}

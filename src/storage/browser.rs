@@ -1,0 +1,330 @@
+//! The browser side of storage: localStorage, downloads and file reading.
+//!
+//! This is the only module that calls those APIs. Every call that can fail returns a
+//! [`StorageError`]; nothing here panics, so a full or disabled storage becomes a message in
+//! the app, never a crash.
+
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::backups::{add_and_prune, parse_index, BackupInfo};
+use super::format::{decode_document, encode_workspace, workspace_envelope, Document, LoadError};
+use crate::model::{Timestamp, Workspace};
+
+/// The stored workspace document.
+pub const KEY_WORKSPACE: &str = "cultivate.workspace";
+/// The index of backups.
+pub const KEY_BACKUP_INDEX: &str = "cultivate.backups";
+/// Prefix of each backup's document.
+pub const PREFIX_BACKUP: &str = "cultivate.backup.";
+/// Prefix of raw values kept aside when they could not be loaded.
+pub const PREFIX_RECOVERY: &str = "cultivate.recovery.";
+
+/// What went wrong with browser storage, in words a user can act on.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StorageError {
+    /// localStorage is missing or blocked (private mode, site settings, a sandboxed frame).
+    Unavailable(String),
+    /// The browser's storage for this site is full.
+    QuotaExceeded,
+    /// Any other failure of a browser call.
+    Failed(String),
+}
+
+impl std::fmt::Display for StorageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StorageError::Unavailable(m) => write!(f, "Browser storage is not available ({m}). Your work stays in this tab only; export it to keep it."),
+            StorageError::QuotaExceeded => f.write_str("Browser storage is full, so the latest changes are not saved. Your work is still here: export it now, then delete old backups on the Data page to make room."),
+            StorageError::Failed(m) => write!(f, "Saving failed: {m}. Your work is still here: export it to keep it."),
+        }
+    }
+}
+
+fn js_error(e: JsValue) -> StorageError {
+    if let Some(dom) = e.dyn_ref::<web_sys::DomException>() {
+        let name = dom.name();
+        // Chromium says QuotaExceededError; old Firefox said NS_ERROR_DOM_QUOTA_REACHED.
+        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || dom.code() == 22 {
+            return StorageError::QuotaExceeded;
+        }
+        return StorageError::Failed(format!("{name}: {}", dom.message()));
+    }
+    StorageError::Failed(e.as_string().unwrap_or_else(|| format!("{e:?}")))
+}
+
+/// The localStorage handle, or why there is none. Reading `window.localStorage` itself can
+/// throw (a SecurityError when storage is blocked), which this turns into an error.
+pub fn local() -> Result<web_sys::Storage, StorageError> {
+    let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
+    match window.local_storage() {
+        Ok(Some(s)) => Ok(s),
+        Ok(None) => Err(StorageError::Unavailable("this browser offers no localStorage".into())),
+        Err(e) => Err(StorageError::Unavailable(match js_error(e) {
+            StorageError::Failed(m) => m,
+            other => other.to_string(),
+        })),
+    }
+}
+
+fn get(key: &str) -> Result<Option<String>, StorageError> {
+    local()?.get_item(key).map_err(js_error)
+}
+
+fn set(key: &str, value: &str) -> Result<(), StorageError> {
+    local()?.set_item(key, value).map_err(js_error)
+}
+
+/// Stores `value` as JSON through gloo-storage. `local()` runs first because gloo's own
+/// handle panics when storage is blocked.
+fn set_json<T: serde::Serialize>(key: &str, value: &T) -> Result<(), StorageError> {
+    local()?;
+    use gloo_storage::Storage as _;
+    gloo_storage::LocalStorage::set(key, value).map_err(|e| match e {
+        gloo_storage::errors::StorageError::JsError(js)
+            if js.name == "QuotaExceededError" || js.name == "NS_ERROR_DOM_QUOTA_REACHED" =>
+        {
+            StorageError::QuotaExceeded
+        }
+        other => StorageError::Failed(other.to_string()),
+    })
+}
+
+fn remove(key: &str) -> Result<(), StorageError> {
+    local()?.remove_item(key).map_err(js_error)
+}
+
+/// All keys of this app in storage.
+fn app_keys() -> Result<Vec<String>, StorageError> {
+    let s = local()?;
+    let n = s.length().map_err(js_error)?;
+    let mut keys = Vec::new();
+    for i in 0..n {
+        if let Some(k) = s.key(i).map_err(js_error)? {
+            if k.starts_with("cultivate.") {
+                keys.push(k);
+            }
+        }
+    }
+    Ok(keys)
+}
+
+/// What [`load_workspace`] found.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loaded {
+    /// Nothing stored yet.
+    Nothing,
+    /// A sound workspace, and the revision it was saved at.
+    Workspace { ws: Workspace, revision: u64 },
+    /// Something is stored but cannot be trusted: it is left exactly as it is.
+    Unreadable { raw: String, error: LoadError },
+}
+
+/// Reads the stored workspace. Never writes: an unreadable value stays untouched.
+pub fn load_workspace() -> Result<Loaded, StorageError> {
+    let Some(raw) = get(KEY_WORKSPACE)? else {
+        return Ok(Loaded::Nothing);
+    };
+    Ok(match decode_document(&raw) {
+        Ok(Document::Workspace(env)) => Loaded::Workspace { ws: env.data, revision: env.revision },
+        Ok(Document::Community(_)) => Loaded::Unreadable {
+            error: LoadError::NotCultivate("the stored value is a single-community file, not a workspace".into()),
+            raw,
+        },
+        Err(error) => Loaded::Unreadable { raw, error },
+    })
+}
+
+/// What is stored now, as far as saving is concerned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoredRevision {
+    Absent,
+    At(u64),
+    /// Something is stored that is not a readable envelope: never overwrite it blindly.
+    Unreadable,
+}
+
+/// The revision of the stored workspace, read without decoding the records.
+pub fn stored_revision() -> Result<StoredRevision, StorageError> {
+    #[derive(Deserialize)]
+    struct Rev {
+        format: String,
+        schema_version: u64,
+        #[serde(default)]
+        revision: u64,
+    }
+    Ok(match get(KEY_WORKSPACE)? {
+        None => StoredRevision::Absent,
+        Some(raw) => match serde_json::from_str::<Rev>(&raw) {
+            Ok(r) if r.format == super::format::FORMAT_WORKSPACE && r.schema_version == super::format::SCHEMA_VERSION => StoredRevision::At(r.revision),
+            _ => StoredRevision::Unreadable,
+        },
+    })
+}
+
+/// Writes the workspace as `revision`. The caller has checked that the stored revision is
+/// the one it loaded, so no other tab's newer save is overwritten.
+pub fn save_workspace(ws: &Workspace, revision: u64, now: Timestamp) -> Result<(), StorageError> {
+    set_json(KEY_WORKSPACE, &workspace_envelope(ws, now, revision))
+}
+
+/// Keeps an unreadable stored value under a key of its own, before anything replaces it.
+pub fn keep_for_recovery(raw: &str, now: Timestamp) -> Result<String, StorageError> {
+    let key = format!("{PREFIX_RECOVERY}{}", now.timestamp_millis());
+    set(&key, raw)?;
+    Ok(key)
+}
+
+/// A value kept aside by [`keep_for_recovery`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecoveryCopy {
+    pub key: String,
+    pub kept_at: Option<DateTime<Utc>>,
+    pub chars: usize,
+}
+
+pub fn recovery_copies() -> Result<Vec<RecoveryCopy>, StorageError> {
+    let mut out = Vec::new();
+    for key in app_keys()? {
+        if let Some(ms) = key.strip_prefix(PREFIX_RECOVERY) {
+            let chars = get(&key)?.map(|v| v.chars().count()).unwrap_or(0);
+            let kept_at = ms.parse::<i64>().ok().and_then(DateTime::from_timestamp_millis);
+            out.push(RecoveryCopy { key, kept_at, chars });
+        }
+    }
+    out.sort_by(|a, b| b.kept_at.cmp(&a.kept_at));
+    Ok(out)
+}
+
+pub fn read_raw(key: &str) -> Result<Option<String>, StorageError> {
+    get(key)
+}
+
+pub fn delete_raw(key: &str) -> Result<(), StorageError> {
+    if key.starts_with(PREFIX_RECOVERY) {
+        remove(key)
+    } else {
+        Err(StorageError::Failed("only recovery copies can be deleted this way".into()))
+    }
+}
+
+/// The backups, newest first, including any whose index entry was lost.
+pub fn backups() -> Result<Vec<BackupInfo>, StorageError> {
+    let mut index = parse_index(get(KEY_BACKUP_INDEX)?.as_deref());
+    let keys = app_keys()?;
+    index.retain(|b| keys.contains(&b.key));
+    for key in keys.iter().filter(|k| k.starts_with(PREFIX_BACKUP)) {
+        if !index.iter().any(|b| &b.key == key) {
+            let ms = key.trim_start_matches(PREFIX_BACKUP).parse::<i64>().ok();
+            let created_at = ms.and_then(DateTime::from_timestamp_millis).unwrap_or_default();
+            let chars = get(key)?.map(|v| v.chars().count()).unwrap_or(0);
+            index.push(BackupInfo { key: key.clone(), label: "Backup (index entry lost)".into(), created_at, workspace_name: String::new(), chars });
+        }
+    }
+    index.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    Ok(index)
+}
+
+/// Backs up `ws` before it is replaced, keeping the newest five backups. When storage is too
+/// full for the backup, the oldest backups are dropped to make room, one at a time, before
+/// giving up with the error: the caller then must not replace anything.
+pub fn create_backup(ws: &Workspace, label: &str, now: Timestamp) -> Result<BackupInfo, StorageError> {
+    let mut ms = now.timestamp_millis();
+    let keys = app_keys()?;
+    while keys.contains(&format!("{PREFIX_BACKUP}{ms}")) {
+        ms += 1;
+    }
+    let key = format!("{PREFIX_BACKUP}{ms}");
+    let text = encode_workspace(ws, now, 0, false);
+    let info = BackupInfo { key: key.clone(), label: label.to_string(), created_at: now, workspace_name: ws.name.clone(), chars: text.chars().count() };
+    let mut existing = backups()?;
+    loop {
+        match set(&key, &text) {
+            Ok(()) => break,
+            Err(StorageError::QuotaExceeded) if !existing.is_empty() => {
+                if let Some(oldest) = existing.pop() {
+                    remove(&oldest.key)?;
+                }
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    let (kept, dropped) = add_and_prune(existing, info.clone());
+    for b in &dropped {
+        remove(&b.key)?;
+    }
+    if let Err(e) = set_json(KEY_BACKUP_INDEX, &kept) {
+        // The backup itself is stored; `backups()` lists it even without an index entry.
+        web_sys::console::warn_1(&format!("backup index not updated: {e}").into());
+    }
+    Ok(info)
+}
+
+/// Reads and checks one backup.
+pub fn read_backup(key: &str) -> Result<Result<Workspace, LoadError>, StorageError> {
+    let raw = get(key)?.ok_or_else(|| StorageError::Failed("that backup is gone".into()))?;
+    Ok(match decode_document(&raw) {
+        Ok(Document::Workspace(env)) => Ok(env.data),
+        Ok(Document::Community(_)) => Err(LoadError::NotCultivate("a backup must hold a whole workspace".into())),
+        Err(e) => Err(e),
+    })
+}
+
+pub fn delete_backup(key: &str) -> Result<(), StorageError> {
+    if !key.starts_with(PREFIX_BACKUP) {
+        return Err(StorageError::Failed("not a backup".into()));
+    }
+    remove(key)?;
+    let mut index = parse_index(get(KEY_BACKUP_INDEX)?.as_deref());
+    index.retain(|b| b.key != key);
+    set_json(KEY_BACKUP_INDEX, &index)
+}
+
+/// Characters this app keeps in localStorage (keys and values), and the number of keys.
+pub fn usage() -> Result<(usize, usize), StorageError> {
+    let keys = app_keys()?;
+    let mut chars = 0;
+    for k in &keys {
+        chars += k.chars().count() + get(k)?.map(|v| v.encode_utf16().count()).unwrap_or(0);
+    }
+    Ok((chars, keys.len()))
+}
+
+/// Offers `text` as a file download.
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), StorageError> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(js_error)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_error)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| StorageError::Failed("no document".into()))?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(js_error)?
+        .dyn_into()
+        .map_err(|_| StorageError::Failed("could not create a link".into()))?;
+    a.set_href(&url);
+    a.set_download(filename);
+    a.set_attribute("hidden", "").map_err(js_error)?;
+    let body = document.body().ok_or_else(|| StorageError::Failed("no body".into()))?;
+    body.append_child(&a).map_err(js_error)?;
+    a.click();
+    let _ = body.remove_child(&a);
+    // Revoke later: revoking at once can cancel the download in some browsers.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    }
+    Ok(())
+}
+
+/// Reads a picked or dropped file as text.
+pub async fn read_file(file: &web_sys::File) -> Result<String, StorageError> {
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(js_error)?;
+    text.as_string().ok_or_else(|| StorageError::Failed("the file is not text".into()))
+}
