@@ -8,3 +8,4 @@
 pub mod model;
 pub mod state;
 pub mod storage;
+pub mod ui;

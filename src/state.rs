@@ -227,7 +227,7 @@ impl AppState {
     fn claim_storage_for_new(&self) -> Result<(), String> {
         if let Phase::Recovery(info) = self.phase.get_untracked() {
             if self.persists() {
-                browser::keep_for_recovery(&info.raw, now())
+                browser::set_aside_unreadable(&info.raw, now())
                     .map_err(|e| format!("The stored data could not be set aside, so nothing was replaced. Download it first. ({e})"))?;
                 self.storage_epoch.update(|n| *n += 1);
             }
@@ -368,9 +368,9 @@ impl AppState {
                 self.revision.set_value(revision);
             }
             Ok(Loaded::Unreadable { raw, .. }) => {
-                browser::keep_for_recovery(&raw, now()).map_err(|e| e.to_string())?;
-                // The unreadable value is now kept under its recovery key, so it may be
-                // overwritten.
+                // Kept under its recovery key and removed from the workspace key.
+                browser::set_aside_unreadable(&raw, now()).map_err(|e| e.to_string())?;
+                self.revision.set_value(0);
             }
             Ok(Loaded::Nothing) => self.revision.set_value(0),
             Err(e) => return Err(e.to_string()),

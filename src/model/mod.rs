@@ -16,5 +16,5 @@ pub mod workspace;
 
 pub use catalogue::{CatalogueEntry, CatalogueKind, Catalogues};
 pub use ids::Id;
-pub use validate::{validate_workspace, Problem};
+pub use validate::{validate_records, validate_workspace, Problem};
 pub use workspace::*;

@@ -89,7 +89,7 @@ pub fn sample_workspace() -> Workspace {
     let members: [M; 14] = [
         ("c-reliability", "m-r1", "p-amara", "core_group", &["community_leader"], d(2025, 3, 1)),
         ("c-reliability", "m-r2", "p-bruno", "core_group", &["core_group_member"], d(2025, 3, 1)),
-        ("c-reliability", "m-r3", "p-chen", "active", &[], d(2025, 5, 10)),
+        ("c-reliability", "m-r3", "p-chen", "peripheral", &[], d(2025, 5, 10)),
         ("c-reliability", "m-r4", "p-emil", "peripheral", &[], d(2025, 11, 3)),
         ("c-reliability", "m-r5", "p-dalia", "transactional", &["sponsor"], d(2025, 3, 1)),
         ("c-reliability", "m-r6", "p-farah", "occasional", &["social_learning_team_member"], d(2025, 3, 1)),
@@ -111,7 +111,7 @@ pub fn sample_workspace() -> Workspace {
         };
         let _ = ws.add_membership(&Id::new(c), Id::new(id), &draft, t0);
     }
-    let _ = ws.change_level(&Id::new("c-reliability"), &Id::new("m-r3"), &Id::new("active"), d(2025, 5, 10), "", t0);
+    let _ = ws.change_level(&Id::new("c-reliability"), &Id::new("m-r3"), &Id::new("active"), d(2025, 9, 1), "Started running the observability clinic", t0);
     let _ = ws.change_level(&Id::new("c-negotiators"), &Id::new("m-n3"), &Id::new("core_group"), d(2025, 4, 2), "Took on the peer-circle series", t0);
     let _ = ws.change_level(&Id::new("c-negotiators"), &Id::new("m-n3"), &Id::new("active"), d(2025, 12, 1), "New posting with less time", t0);
     let _ = ws.change_level(&Id::new("c-negotiators"), &Id::new("m-n4"), &Id::new("occasional"), d(2025, 10, 14), "Joined two peer circles", t0);
@@ -150,5 +150,7 @@ mod tests {
         let n3 = &ws.communities[2].memberships[2];
         assert_eq!(n3.history.len(), 3, "level moves were recorded");
         assert_eq!(n3.level_id.as_str(), "active");
+        let r3 = &ws.communities[0].memberships[2];
+        assert_eq!(r3.history.len(), 2, "Chen moved from peripheral to active");
     }
 }

@@ -75,14 +75,26 @@ impl<'a> Checker<'a> {
 /// Every problem in `ws`, in document order. Empty means the workspace is sound.
 pub fn validate_workspace(ws: &Workspace) -> Vec<Problem> {
     let mut ck = Checker { problems: Vec::new(), seen_ids: HashMap::new() };
-    let cats = &ws.catalogues;
-
     ck.id("id".into(), &ws.id);
     ck.name("name".into(), &ws.name);
     ck.len("description".into(), &ws.description, LONG_MAX);
     if ws.updated_at < ws.created_at {
         ck.push("updated_at", "is before created_at");
     }
+    check_records(&mut ck, ws);
+    ck.problems
+}
+
+/// The problems in the records and catalogues of `ws`, ignoring the workspace's own id,
+/// name and dates: for a one-community file, whose "workspace" is only a wrapper.
+pub fn validate_records(ws: &Workspace) -> Vec<Problem> {
+    let mut ck = Checker { problems: Vec::new(), seen_ids: HashMap::new() };
+    check_records(&mut ck, ws);
+    ck.problems
+}
+
+fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
+    let cats = &ws.catalogues;
 
     for kind in CatalogueKind::ALL {
         let mut ids = HashSet::new();
@@ -177,11 +189,17 @@ pub fn validate_workspace(ws: &Workspace) -> Vec<Problem> {
                 ck.push(format!("{mp}.history"), "must record at least the joining level");
             }
             let mut prev = m.joined_on;
+            let mut prev_level: Option<&Id> = None;
             for (h, change) in m.history.iter().enumerate() {
                 let hp = format!("{mp}.history[{h}]");
                 if change.on < prev {
                     ck.push(format!("{hp}.on"), format!("{} is before the previous date {prev}", change.on));
                 }
+                if change.from_level_id.as_ref() != prev_level {
+                    let expected = prev_level.map(|l| format!("'{l}', the level the previous entry moved to")).unwrap_or_else(|| "empty, because the first entry records joining".into());
+                    ck.push(format!("{hp}.from_level_id"), format!("should be {expected}"));
+                }
+                prev_level = Some(&change.to_level_id);
                 prev = prev.max(change.on);
                 ck.catalogue_ref(format!("{hp}.to_level_id"), cats, CatalogueKind::ParticipationLevels, &change.to_level_id);
                 if let Some(from) = &change.from_level_id {
@@ -209,6 +227,4 @@ pub fn validate_workspace(ws: &Workspace) -> Vec<Problem> {
             }
         }
     }
-
-    ck.problems
 }

@@ -157,7 +157,7 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    fn new(field: &'static str, message: impl Into<String>) -> Self {
+    pub fn new(field: &'static str, message: impl Into<String>) -> Self {
         FieldError { field, message: message.into() }
     }
 }
@@ -396,8 +396,13 @@ impl Workspace {
         }
     }
 
-    /// True when any record anywhere in the workspace uses this id.
+    /// True when the workspace or any record in it uses this id.
     pub fn id_in_use(&self, id: &Id) -> bool {
+        &self.id == id || self.id_in_use_by_records(id)
+    }
+
+    /// True when any record (not the workspace itself) uses this id.
+    pub fn id_in_use_by_records(&self, id: &Id) -> bool {
         self.organisations.iter().any(|o| &o.id == id)
             || self.people.iter().any(|p| &p.id == id)
             || self.communities.iter().any(|c| {
@@ -480,7 +485,7 @@ impl Workspace {
             .ok_or_else(|| ModelError::NotFound("That organisation no longer exists".into()))?;
         org.name = draft.name.trim().to_string();
         org.description = draft.description.clone();
-        org.updated_at = now;
+        org.updated_at = stamp(org.created_at, now);
         self.touch(now);
         Ok(())
     }
@@ -511,11 +516,11 @@ impl Workspace {
         }
         for p in self.people.iter_mut().filter(|p| p.organisation_id.as_ref() == Some(id)) {
             p.organisation_id = None;
-            p.updated_at = now;
+            p.updated_at = stamp(p.created_at, now);
         }
         for c in self.communities.iter_mut().filter(|c| c.organisation_ids.contains(id)) {
             c.organisation_ids.retain(|o| o != id);
-            c.updated_at = now;
+            c.updated_at = stamp(c.created_at, now);
         }
         self.touch(now);
         Ok(())
@@ -552,7 +557,7 @@ impl Workspace {
         p.organisation_id = draft.organisation_id.clone();
         p.title = draft.title.trim().to_string();
         p.notes = draft.notes.clone();
-        p.updated_at = now;
+        p.updated_at = stamp(p.created_at, now);
         self.touch(now);
         Ok(())
     }
@@ -573,7 +578,7 @@ impl Workspace {
             let n = c.memberships.len();
             c.memberships.retain(|m| &m.person_id != id);
             if c.memberships.len() != n {
-                c.updated_at = now;
+                c.updated_at = stamp(c.created_at, now);
             }
         }
         self.touch(now);
@@ -609,7 +614,7 @@ impl Workspace {
         c.lifecycle_stage_id = draft.lifecycle_stage_id.clone();
         c.organisation_ids = dedup(&draft.organisation_ids);
         c.domain.statement = draft.domain_statement.clone();
-        c.updated_at = now;
+        c.updated_at = stamp(c.created_at, now);
         self.touch(now);
         Ok(())
     }
@@ -636,7 +641,7 @@ impl Workspace {
         fresh_id(self.id_in_use(&id), &id)?;
         let c = self.community_mut(community)?;
         c.domain.key_issues.push(KeyIssue { id, text: text.trim().to_string() });
-        c.updated_at = now;
+        c.updated_at = stamp(c.created_at, now);
         self.touch(now);
         Ok(())
     }
@@ -644,7 +649,7 @@ impl Workspace {
     pub fn remove_key_issue(&mut self, community: &Id, id: &Id, now: Timestamp) -> ModelResult {
         let c = self.community_mut(community)?;
         c.domain.key_issues.retain(|k| &k.id != id);
-        c.updated_at = now;
+        c.updated_at = stamp(c.created_at, now);
         self.touch(now);
         Ok(())
     }
@@ -672,7 +677,7 @@ impl Workspace {
                 reason: "Joined".into(),
             }],
         });
-        c.updated_at = now;
+        c.updated_at = stamp(c.created_at, now);
         self.touch(now);
         Ok(())
     }
@@ -690,7 +695,7 @@ impl Workspace {
             .find(|m| &m.id == membership)
             .ok_or_else(|| ModelError::NotFound("That membership no longer exists".into()))?;
         m.role_ids = dedup(role_ids);
-        c.updated_at = now;
+        c.updated_at = stamp(c.created_at, now);
         self.touch(now);
         Ok(())
     }
@@ -734,7 +739,7 @@ impl Workspace {
             reason: reason.trim().to_string(),
         });
         m.level_id = level.clone();
-        c.updated_at = now;
+        c.updated_at = stamp(c.created_at, now);
         self.touch(now);
         Ok(())
     }
@@ -746,7 +751,7 @@ impl Workspace {
         if c.memberships.len() == n {
             return Err(ModelError::NotFound("That membership no longer exists".into()));
         }
-        c.updated_at = now;
+        c.updated_at = stamp(c.created_at, now);
         self.touch(now);
         Ok(())
     }
@@ -765,7 +770,7 @@ impl Workspace {
             link: draft.link.trim().to_string(),
             added_on: on,
         });
-        c.updated_at = now;
+        c.updated_at = stamp(c.created_at, now);
         self.touch(now);
         Ok(())
     }
@@ -782,7 +787,7 @@ impl Workspace {
         item.kind_id = draft.kind_id.clone();
         item.description = draft.description.clone();
         item.link = draft.link.trim().to_string();
-        c.updated_at = now;
+        c.updated_at = stamp(c.created_at, now);
         self.touch(now);
         Ok(())
     }
@@ -794,7 +799,7 @@ impl Workspace {
         if c.practice.len() == n {
             return Err(ModelError::NotFound("That item no longer exists".into()));
         }
-        c.updated_at = now;
+        c.updated_at = stamp(c.created_at, now);
         self.touch(now);
         Ok(())
     }
@@ -894,6 +899,12 @@ impl Workspace {
         self.touch(now);
         Ok(())
     }
+}
+
+/// An `updated_at` for a record created at `created`: `now`, but never before its creation,
+/// even when the clock has gone backwards.
+fn stamp(created: Timestamp, now: Timestamp) -> Timestamp {
+    now.max(created)
 }
 
 fn dedup(ids: &[Id]) -> Vec<Id> {

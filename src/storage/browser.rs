@@ -176,6 +176,20 @@ pub fn keep_for_recovery(raw: &str, now: Timestamp) -> Result<String, StorageErr
     Ok(key)
 }
 
+/// Moves an unreadable stored workspace aside: copies it to a recovery key, reads the copy
+/// back to check it is identical, and only then removes it from the workspace key, so that
+/// a new workspace can be saved. If any step fails, the original stays where it was.
+pub fn set_aside_unreadable(raw: &str, now: Timestamp) -> Result<String, StorageError> {
+    let key = keep_for_recovery(raw, now)?;
+    if get(&key)?.as_deref() != Some(raw) {
+        return Err(StorageError::Failed("the copy of the stored data did not read back the same".into()));
+    }
+    if get(KEY_WORKSPACE)?.as_deref() == Some(raw) {
+        remove(KEY_WORKSPACE)?;
+    }
+    Ok(key)
+}
+
 /// A value kept aside by [`keep_for_recovery`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct RecoveryCopy {

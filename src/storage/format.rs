@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::model::{
-    validate_workspace, Catalogues, Community, Id, Organisation, Person, Problem, Timestamp, Workspace,
+    validate_records, validate_workspace, Catalogues, Community, Id, Organisation, Person, Problem, Timestamp, Workspace,
 };
 
 /// `format` of a whole workspace, stored or exported.
@@ -82,8 +82,8 @@ impl CommunityBundle {
 
     /// The bundle as a workspace of its own, so that the same validation applies.
     pub fn as_workspace(&self, saved_at: Timestamp) -> Workspace {
-        Workspace {
-            id: Id::new(format!("bundle-{}", self.community.id)),
+        let mut ws = Workspace {
+            id: Id::new("community-file"),
             name: self.community.name.clone(),
             description: String::new(),
             is_sample: false,
@@ -93,7 +93,17 @@ impl CommunityBundle {
             people: self.people.clone(),
             communities: vec![self.community.clone()],
             catalogues: self.catalogues.clone(),
+        };
+        // A workspace made from the file needs an id of its own that no record uses.
+        let mut n = 1;
+        while ws.organisations.iter().any(|o| o.id == ws.id)
+            || ws.people.iter().any(|p| p.id == ws.id)
+            || ws.id_in_use_by_records(&ws.id)
+        {
+            n += 1;
+            ws.id = Id::new(format!("community-file-{n}"));
         }
+        ws
     }
 }
 
@@ -208,7 +218,10 @@ fn decode_at<T: DeserializeOwned>(v: &Value, path: &str, problems: &mut Vec<Prob
     match serde_path_to_error::deserialize::<_, T>(v) {
         Ok(t) => Some(t),
         Err(e) => {
-            let inner = e.path().to_string();
+            let mut inner = e.path().to_string();
+            if inner == "." {
+                inner.clear();
+            }
             let reason = tidy(&e.inner().to_string());
             // A missing field is reported at the field itself, not at its parent.
             let inner = match reason.strip_prefix("missing field `").and_then(|r| r.strip_suffix('`')) {
@@ -221,131 +234,278 @@ fn decode_at<T: DeserializeOwned>(v: &Value, path: &str, problems: &mut Vec<Prob
     }
 }
 
+/// What decoding collects: the problems, the paths of records that could not be decoded
+/// (a stand-in takes their place, so indices and paths stay as in the file, and the
+/// validation problems of the stand-in itself are dropped), and whether validation can be
+/// trusted at all (not when a whole list or a catalogue is unreadable).
+struct Decoding {
+    problems: Vec<Problem>,
+    stand_ins: Vec<String>,
+    can_validate: bool,
+    at: Timestamp,
+}
+
+impl Decoding {
+    fn keep(&self, p: &Problem) -> bool {
+        !self.stand_ins.iter().any(|s| {
+            p.path == *s || p.path.strip_prefix(s.as_str()).is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+        })
+    }
+}
+
 /// Takes the list `key` out of `map` for separate, per-element decoding, leaving an empty
 /// list in its place so the rest can be decoded on its own. A missing key stays missing, so
 /// the rest's decoding reports it.
-fn take_list(map: &mut Map<String, Value>, key: &str, path: &str, problems: &mut Vec<Problem>) -> Vec<Value> {
+fn take_list(map: &mut Map<String, Value>, key: &str, path: &str, d: &mut Decoding) -> Vec<Value> {
     match map.get_mut(key) {
         None => Vec::new(),
         Some(Value::Array(items)) => std::mem::take(items),
         Some(other) => {
-            problems.push(Problem { path: join(path, key), reason: format!("must be a list, not {}", kind_of(other)) });
+            d.problems.push(Problem { path: join(path, key), reason: format!("must be a list, not {}", kind_of(other)) });
+            d.can_validate = false;
             *other = Value::Array(Vec::new());
             Vec::new()
         }
     }
 }
 
-/// Decodes each element of `items` separately, so one bad record does not hide the next.
+/// Decodes each element of `items` separately, so one bad record does not hide the next;
+/// a record that fails is replaced by `stand_in`.
 fn decode_each<T: DeserializeOwned>(
     items: &[Value],
     path: &str,
-    problems: &mut Vec<Problem>,
-    decode: impl Fn(&Value, &str, &mut Vec<Problem>) -> Option<T>,
-) -> Option<Vec<T>> {
-    let mut out = Vec::with_capacity(items.len());
-    let mut ok = true;
-    for (i, item) in items.iter().enumerate() {
-        match decode(item, &format!("{path}[{i}]"), problems) {
-            Some(t) => out.push(t),
-            None => ok = false,
-        }
-    }
-    ok.then_some(out)
+    d: &mut Decoding,
+    stand_in: impl Fn(&Value, &str) -> T,
+) -> Vec<T> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let p = format!("{path}[{i}]");
+            decode_at(item, &p, &mut d.problems).unwrap_or_else(|| {
+                d.stand_ins.push(p.clone());
+                stand_in(item, &p)
+            })
+        })
+        .collect()
 }
 
 fn as_object<'a>(v: &'a Value, path: &str, problems: &mut Vec<Problem>) -> Option<&'a Map<String, Value>> {
     match v {
         Value::Object(m) => Some(m),
         other => {
-            let at = if path.is_empty() { "the document" } else { path };
-            problems.push(Problem { path: path.to_string(), reason: format!("{at} must be an object, not {}", kind_of(other)) });
+            let at = if path.is_empty() { "data" } else { path };
+            problems.push(Problem { path: at.to_string(), reason: format!("must be an object, not {}", kind_of(other)) });
             None
         }
     }
 }
 
-fn decode_community(v: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<Community> {
-    let mut head = as_object(v, path, problems)?.clone();
-    let memberships = take_list(&mut head, "memberships", path, problems);
-    let practice = take_list(&mut head, "practice", path, problems);
-    let c: Option<Community> = decode_at(&Value::Object(head), path, problems);
-    let ms = decode_each(&memberships, &join(path, "memberships"), problems, decode_at);
-    let ps = decode_each(&practice, &join(path, "practice"), problems, decode_at);
-    let (mut c, ms, ps) = (c?, ms?, ps?);
-    c.memberships = ms;
-    c.practice = ps;
-    Some(c)
+// ----- stand-ins for records that could not be decoded -----
+
+fn stand_in_id(v: &Value, path: &str) -> Id {
+    match v.get("id").and_then(Value::as_str) {
+        Some(s) if Id::check(s).is_none() => Id::new(s),
+        _ => {
+            let slug: String = path.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).take(50).collect();
+            Id::new(format!("unreadable-{slug}"))
+        }
+    }
 }
 
-fn decode_catalogues(v: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<Catalogues> {
-    let mut head = as_object(v, path, problems)?.clone();
-    let keys = crate::model::CatalogueKind::ALL.map(|k| k.key());
-    let lists: Vec<(&str, Vec<Value>)> = keys.iter().map(|k| (*k, take_list(&mut head, k, path, problems))).collect();
-    let mut cats: Option<Catalogues> = decode_at(&Value::Object(head), path, problems);
-    for (key, items) in lists {
-        let decoded = decode_each(&items, &join(path, key), problems, decode_at);
-        match (cats.as_mut(), decoded, crate::model::CatalogueKind::from_key(key)) {
-            (Some(c), Some(list), Some(kind)) => *c.get_mut(kind) = list,
-            _ => cats = None,
+fn raw_id(v: &Value, key: &str) -> Id {
+    Id::new(v.get(key).and_then(Value::as_str).unwrap_or("unreadable").chars().take(64).collect::<String>())
+}
+
+fn first(cats: &Catalogues, kind: crate::model::CatalogueKind) -> Id {
+    cats.get(kind).first().map(|e| e.id.clone()).unwrap_or_else(|| Id::new("unknown"))
+}
+
+fn stand_in_organisation(v: &Value, path: &str, at: Timestamp) -> Organisation {
+    Organisation { id: stand_in_id(v, path), name: "(unreadable)".into(), description: String::new(), created_at: at, updated_at: at }
+}
+
+fn stand_in_person(v: &Value, path: &str, at: Timestamp) -> Person {
+    Person {
+        id: stand_in_id(v, path),
+        name: "(unreadable)".into(),
+        email: String::new(),
+        organisation_id: None,
+        title: String::new(),
+        notes: String::new(),
+        created_at: at,
+        updated_at: at,
+    }
+}
+
+fn stand_in_membership(v: &Value, path: &str, cats: &Catalogues) -> crate::model::Membership {
+    let level = first(cats, crate::model::CatalogueKind::ParticipationLevels);
+    let joined = chrono::NaiveDate::default();
+    crate::model::Membership {
+        id: stand_in_id(v, path),
+        person_id: raw_id(v, "person_id"),
+        level_id: level.clone(),
+        role_ids: Vec::new(),
+        joined_on: joined,
+        history: vec![crate::model::LevelChange { on: joined, from_level_id: None, to_level_id: level, reason: String::new() }],
+    }
+}
+
+fn stand_in_item(v: &Value, path: &str, cats: &Catalogues) -> crate::model::RepertoireItem {
+    crate::model::RepertoireItem {
+        id: stand_in_id(v, path),
+        title: "(unreadable)".into(),
+        kind_id: first(cats, crate::model::CatalogueKind::RepertoireKinds),
+        description: String::new(),
+        link: String::new(),
+        added_on: chrono::NaiveDate::default(),
+    }
+}
+
+fn stand_in_community(v: &Value, path: &str, cats: &Catalogues, at: Timestamp) -> Community {
+    Community {
+        id: stand_in_id(v, path),
+        name: "(unreadable)".into(),
+        formation_type_id: first(cats, crate::model::CatalogueKind::FormationTypes),
+        lifecycle_stage_id: first(cats, crate::model::CatalogueKind::LifecycleStages),
+        organisation_ids: Vec::new(),
+        domain: crate::model::Domain::default(),
+        memberships: Vec::new(),
+        practice: Vec::new(),
+        created_at: at,
+        updated_at: at,
+    }
+}
+
+fn decode_community(v: &Value, path: &str, cats: &Catalogues, d: &mut Decoding) -> Community {
+    let Some(obj) = as_object(v, path, &mut d.problems) else {
+        d.stand_ins.push(path.to_string());
+        return stand_in_community(v, path, cats, d.at);
+    };
+    let mut head = obj.clone();
+    let memberships = take_list(&mut head, "memberships", path, d);
+    let practice = take_list(&mut head, "practice", path, d);
+    let c: Option<Community> = decode_at(&Value::Object(head), path, &mut d.problems);
+    let ms = decode_each(&memberships, &join(path, "memberships"), d, |v, p| stand_in_membership(v, p, cats));
+    let ps = decode_each(&practice, &join(path, "practice"), d, |v, p| stand_in_item(v, p, cats));
+    match c {
+        Some(mut c) => {
+            c.memberships = ms;
+            c.practice = ps;
+            c
         }
+        None => {
+            d.stand_ins.push(path.to_string());
+            stand_in_community(v, path, cats, d.at)
+        }
+    }
+}
+
+fn decode_catalogues(v: &Value, path: &str, d: &mut Decoding) -> Option<Catalogues> {
+    let Some(obj) = as_object(v, path, &mut d.problems) else {
+        d.can_validate = false;
+        return None;
+    };
+    let mut head = obj.clone();
+    let keys = crate::model::CatalogueKind::ALL.map(|k| k.key());
+    let lists: Vec<(&str, Vec<Value>)> = keys.iter().map(|k| (*k, take_list(&mut head, k, path, d))).collect();
+    let mut cats: Option<Catalogues> = decode_at(&Value::Object(head), path, &mut d.problems);
+    for (key, items) in lists {
+        let before = d.problems.len();
+        let mut ok = true;
+        let mut list = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            match decode_at(item, &format!("{}[{i}]", join(path, key)), &mut d.problems) {
+                Some(e) => list.push(e),
+                None => ok = false,
+            }
+        }
+        if let (Some(c), Some(kind), true) = (cats.as_mut(), crate::model::CatalogueKind::from_key(key), ok) {
+            *c.get_mut(kind) = list;
+        }
+        if d.problems.len() != before {
+            cats = None;
+        }
+    }
+    if cats.is_none() {
+        // References to catalogue entries cannot be checked without the catalogues.
+        d.can_validate = false;
     }
     cats
 }
 
-fn decode_workspace(v: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<Workspace> {
-    let mut head = as_object(v, path, problems)?.clone();
-    let orgs = take_list(&mut head, "organisations", path, problems);
-    let people = take_list(&mut head, "people", path, problems);
-    let communities = take_list(&mut head, "communities", path, problems);
+fn decode_workspace(v: &Value, d: &mut Decoding) -> Option<Workspace> {
+    let mut head = as_object(v, "", &mut d.problems)?.clone();
+    let orgs = take_list(&mut head, "organisations", "", d);
+    let people = take_list(&mut head, "people", "", d);
+    let communities = take_list(&mut head, "communities", "", d);
     let catalogues = head.insert("catalogues".into(), serde_json::to_value(Catalogues::default()).unwrap_or(Value::Null));
-    let ws: Option<Workspace> = decode_at(&Value::Object(head), path, problems);
+    let ws: Option<Workspace> = decode_at(&Value::Object(head.clone()), "", &mut d.problems);
     let cats = match &catalogues {
-        Some(c) => decode_catalogues(c, &join(path, "catalogues"), problems),
+        Some(c) => decode_catalogues(c, "catalogues", d),
         None => {
-            problems.push(Problem { path: join(path, "catalogues"), reason: "missing field `catalogues`".into() });
+            d.problems.push(Problem { path: "catalogues".into(), reason: "missing field `catalogues`".into() });
+            d.can_validate = false;
             None
         }
     };
-    let orgs = decode_each(&orgs, &join(path, "organisations"), problems, decode_at);
-    let people = decode_each(&people, &join(path, "people"), problems, decode_at);
-    let communities = decode_each(&communities, &join(path, "communities"), problems, decode_community);
-    let (mut ws, cats, orgs, people, communities) = (ws?, cats?, orgs?, people?, communities?);
-    ws.catalogues = cats;
+    let fill = cats.clone().unwrap_or_default();
+    let at = d.at;
+    let orgs = decode_each(&orgs, "organisations", d, |v, p| stand_in_organisation(v, p, at));
+    let people = decode_each(&people, "people", d, |v, p| stand_in_person(v, p, at));
+    let communities: Vec<Community> = communities.iter().enumerate().map(|(i, c)| decode_community(c, &format!("communities[{i}]"), &fill, d)).collect();
+    let mut ws = ws.unwrap_or_else(|| {
+        // The workspace's own fields are unreadable: stand in for them so the records can
+        // still be checked, and drop the stand-in's own problems.
+        for key in ["id", "name", "description", "is_sample", "created_at", "updated_at"] {
+            d.stand_ins.push(key.to_string());
+        }
+        let mut w = Workspace::new(stand_in_id(&Value::Object(head), "workspace"), "(unreadable)", at);
+        w.created_at = at;
+        w
+    });
+    ws.catalogues = fill;
     ws.organisations = orgs;
     ws.people = people;
     ws.communities = communities;
     Some(ws)
 }
 
-fn decode_bundle(v: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<CommunityBundle> {
-    let map = as_object(v, path, problems)?;
+fn decode_bundle(v: &Value, d: &mut Decoding) -> Option<CommunityBundle> {
+    let map = as_object(v, "", &mut d.problems)?;
     for key in map.keys() {
         if !["community", "people", "organisations", "catalogues"].contains(&key.as_str()) {
-            problems.push(Problem { path: join(path, key), reason: "is not a field of a community file".into() });
+            d.problems.push(Problem { path: key.chars().take(80).collect(), reason: "is not a field of a community file".into() });
         }
     }
-    let field = |key: &str, problems: &mut Vec<Problem>| {
+    let missing = |key: &str, d: &mut Decoding| {
         let v = map.get(key);
         if v.is_none() {
-            problems.push(Problem { path: join(path, key), reason: format!("missing field `{key}`") });
+            d.problems.push(Problem { path: key.into(), reason: format!("missing field `{key}`") });
+            d.can_validate = false;
         }
         v
     };
-    let community = field("community", problems).and_then(|c| decode_community(c, &join(path, "community"), problems));
-    let catalogues = field("catalogues", problems).and_then(|c| decode_catalogues(c, &join(path, "catalogues"), problems));
-    let list = |key: &str, problems: &mut Vec<Problem>| -> Option<Vec<Value>> {
-        match field(key, problems)? {
-            Value::Array(items) => Some(items.clone()),
-            other => {
-                problems.push(Problem { path: join(path, key), reason: format!("must be a list, not {}", kind_of(other)) });
-                None
+    let cats = missing("catalogues", d).and_then(|c| decode_catalogues(c, "catalogues", d));
+    let fill = cats.clone().unwrap_or_default();
+    let community = missing("community", d).map(|c| decode_community(c, "community", &fill, d));
+    let at = d.at;
+    let list = |key: &str, d: &mut Decoding| -> Vec<Value> {
+        match missing(key, d) {
+            Some(Value::Array(items)) => items.clone(),
+            Some(other) => {
+                d.problems.push(Problem { path: key.into(), reason: format!("must be a list, not {}", kind_of(other)) });
+                d.can_validate = false;
+                Vec::new()
             }
+            None => Vec::new(),
         }
     };
-    let people = list("people", problems).and_then(|items| decode_each(&items, &join(path, "people"), problems, decode_at));
-    let organisations = list("organisations", problems).and_then(|items| decode_each(&items, &join(path, "organisations"), problems, decode_at));
-    Some(CommunityBundle { community: community?, people: people?, organisations: organisations?, catalogues: catalogues? })
+    let people = list("people", d);
+    let orgs = list("organisations", d);
+    let people = decode_each(&people, "people", d, |v, p| stand_in_person(v, p, at));
+    let organisations = decode_each(&orgs, "organisations", d, |v, p| stand_in_organisation(v, p, at));
+    Some(CommunityBundle { community: community?, people, organisations, catalogues: fill })
 }
 
 /// The envelope fields, read leniently so that each problem is reported on its own.
@@ -366,6 +526,10 @@ fn read_head(root: &Map<String, Value>, problems: &mut Vec<Problem>) -> Result<O
         _ => return Err(LoadError::NotCultivate("it has no \"format\": \"cultivate-workspace\" field".into())),
     };
     let schema_version = match root.get("schema_version").and_then(Value::as_u64) {
+        Some(0) => {
+            problems.push(Problem { path: "schema_version".into(), reason: "0 is not a version; versions start at 1".into() });
+            0
+        }
         Some(v) => v,
         None => {
             problems.push(Problem { path: "schema_version".into(), reason: "must be a whole number such as 1".into() });
@@ -430,47 +594,47 @@ pub fn decode_document(text: &str) -> Result<Document, LoadError> {
         return Err(finish(problems));
     };
     let data = migrate(data.clone(), head.schema_version)?;
-    let doc = if head.format == FORMAT_WORKSPACE {
-        let ws = decode_workspace(&data, "", &mut problems);
-        if let Some(ws) = &ws {
-            problems.extend(validate_workspace(ws));
+    let mut d = Decoding { problems, stand_ins: Vec::new(), can_validate: true, at: head.saved_at };
+    fn env<T>(head: &Head, data: T) -> Envelope<T> {
+        Envelope {
+            format: head.format.clone(),
+            schema_version: SCHEMA_VERSION,
+            app_version: head.app_version.clone(),
+            saved_at: head.saved_at,
+            revision: head.revision,
+            data,
+        }
+    }
+    if head.format == FORMAT_WORKSPACE {
+        let ws = decode_workspace(&data, &mut d);
+        if let (Some(ws), true) = (&ws, d.can_validate) {
+            let found = validate_workspace(ws);
+            let kept: Vec<Problem> = found.into_iter().filter(|p| d.keep(p)).collect();
+            d.problems.extend(kept);
         }
         match ws {
-            Some(ws) if problems.is_empty() => Document::Workspace(Envelope {
-                format: head.format,
-                schema_version: SCHEMA_VERSION,
-                app_version: head.app_version,
-                saved_at: head.saved_at,
-                revision: head.revision,
-                data: ws,
-            }),
-            _ => return Err(finish(problems)),
+            Some(ws) if d.problems.is_empty() => Ok(Document::Workspace(env(&head, ws))),
+            _ => Err(finish(d.problems)),
         }
     } else {
-        let bundle = decode_bundle(&data, "", &mut problems);
-        if let Some(b) = &bundle {
-            // Validate as a one-community workspace; paths then read `communities[0]`, so
-            // rename them to the bundle's `community`.
-            for mut p in validate_workspace(&b.as_workspace(head.saved_at)) {
+        let bundle = decode_bundle(&data, &mut d);
+        if let (Some(b), true) = (&bundle, d.can_validate) {
+            // Validate as a one-community workspace; its paths read `communities[0]`, which
+            // is the bundle's `community`.
+            for mut p in validate_records(&b.as_workspace(head.saved_at)) {
                 if let Some(rest) = p.path.strip_prefix("communities[0]") {
                     p.path = format!("community{rest}");
                 }
-                problems.push(p);
+                if d.keep(&p) {
+                    d.problems.push(p);
+                }
             }
         }
         match bundle {
-            Some(b) if problems.is_empty() => Document::Community(Envelope {
-                format: head.format,
-                schema_version: SCHEMA_VERSION,
-                app_version: head.app_version,
-                saved_at: head.saved_at,
-                revision: head.revision,
-                data: b,
-            }),
-            _ => return Err(finish(problems)),
+            Some(b) if d.problems.is_empty() => Ok(Document::Community(env(&head, b))),
+            _ => Err(finish(d.problems)),
         }
-    };
-    Ok(doc)
+    }
 }
 
 /// Wraps a workspace in the current envelope.

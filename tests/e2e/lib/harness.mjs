@@ -20,6 +20,7 @@
 //     await context.close();
 //   });
 
+import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,15 +57,20 @@ export async function launchBrowser(options = {}) {
 }
 
 /** A fresh browser context: empty localStorage/IndexedDB/cookies. Downloads are
- *  accepted. Extra playwright context options may be passed. */
-export async function newContext(browser, options = {}) {
-  return browser.newContext({
+ *  accepted; actions time out after `actionTimeout` ms (10 s). Extra playwright
+ *  context options may be passed. */
+export async function newContext(browser, { actionTimeout = 10_000, ...options } = {}) {
+  const context = await browser.newContext({
     acceptDownloads: true,
     viewport: { width: 1280, height: 800 },
     locale: 'en-US',
     timezoneId: 'UTC',
     ...options,
   });
+  // Locator actions and waits fail after 10 s instead of playwright's 30 s, so a
+  // missing element fails the test quickly with a clear "waiting for ..." log.
+  context.setDefaultTimeout(actionTimeout);
+  return context;
 }
 
 /** Start collecting console errors and uncaught page errors into
@@ -150,23 +156,152 @@ export async function checkA11y(page, axeOptions = {}) {
 }
 
 /**
- * Trigger a download with `clickFn` (e.g. `() => page.getByRole('button', { name: 'Export' }).click()`)
- * and return `{ suggestedFilename, text, json }`. Throws if no download starts
- * within `timeout` or the file is not valid JSON.
+ * Trigger a download with `clickFn` and return `{ suggestedFilename, text }` (the file's
+ * bytes as UTF-8). Throws if no download starts within `timeout` or it fails.
  */
-export async function downloadJson(page, clickFn, { timeout = 15_000 } = {}) {
+export async function downloadFile(page, clickFn, { timeout = 15_000 } = {}) {
   const [download] = await Promise.all([page.waitForEvent('download', { timeout }), clickFn()]);
   const failure = await download.failure();
   if (failure) throw new Error(`download of ${download.suggestedFilename()} failed: ${failure}`);
   const file = await download.path();
   const text = await fs.readFile(file, 'utf8');
+  return { suggestedFilename: download.suggestedFilename(), text };
+}
+
+/**
+ * Trigger a download with `clickFn` (e.g. `() => page.getByRole('button', { name: 'Export' }).click()`)
+ * and return `{ suggestedFilename, text, json }`. Throws if no download starts
+ * within `timeout` or the file is not valid JSON.
+ */
+export async function downloadJson(page, clickFn, options = {}) {
+  const { suggestedFilename, text } = await downloadFile(page, clickFn, options);
   let json;
   try {
     json = JSON.parse(text);
   } catch (err) {
     throw new Error(
-      `download ${download.suggestedFilename()} is not valid JSON (${err.message}); starts with: ${JSON.stringify(text.slice(0, 200))}`,
+      `download ${suggestedFilename} is not valid JSON (${err.message}); starts with: ${JSON.stringify(text.slice(0, 200))}`,
     );
   }
-  return { suggestedFilename: download.suggestedFilename(), text, json };
+  return { suggestedFilename, text, json };
+}
+
+// ---------------------------------------------------------------------------
+// Cultivate-specific helpers, shared by the test files.
+
+export const KEY_WORKSPACE = 'cultivate.workspace';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Retries `fn` (which should throw, e.g. through `assert`, while its condition does not
+ * hold yet) until it returns without throwing; returns its value. After `timeout` ms
+ * the last error is rethrown, so the failure message is the real assertion's.
+ */
+export async function eventually(fn, { timeout = 5_000, interval = 50 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+    }
+    await sleep(interval);
+  }
+}
+
+/**
+ * Fails when `page.consoleErrors` holds anything not matched by one of the `allowed`
+ * regular expressions. Each allowance must match at least once (`allowed` entries are
+ * `{ pattern: RegExp, count?: number }` or a plain RegExp meaning "exactly once").
+ */
+export function assertNoConsoleErrors(page, allowed = []) {
+  const errors = [...(page.consoleErrors ?? [])];
+  const unexpected = [];
+  const rules = allowed.map((a) => (a instanceof RegExp ? { pattern: a, count: 1 } : { count: 1, ...a }));
+  const seen = rules.map(() => 0);
+  for (const e of errors) {
+    const i = rules.findIndex((r) => r.pattern.test(e));
+    if (i === -1) unexpected.push(e);
+    else seen[i] += 1;
+  }
+  if (unexpected.length) {
+    throw new Error(`unexpected console errors:\n  ${unexpected.join('\n  ')}`);
+  }
+  rules.forEach((r, i) => {
+    if (seen[i] !== r.count) {
+      throw new Error(
+        `expected ${r.count} console error(s) matching ${r.pattern}, saw ${seen[i]}; all errors:\n  ${errors.join('\n  ') || '(none)'}`,
+      );
+    }
+  });
+}
+
+/** The raw stored string under `key` (null when absent). */
+export function storedRaw(page, key = KEY_WORKSPACE) {
+  return page.evaluate((k) => localStorage.getItem(k), key);
+}
+
+/** The stored workspace document, parsed (null when absent). */
+export async function storedDoc(page) {
+  const raw = await storedRaw(page);
+  return raw == null ? null : JSON.parse(raw);
+}
+
+/** Every localStorage key, sorted. */
+export function storageKeys(page) {
+  return page.evaluate(() => Object.keys(localStorage).sort());
+}
+
+/** Waits until the stored workspace document satisfies `predicate(doc)` (which may use assert). */
+export async function waitForStored(page, predicate, options = {}) {
+  return eventually(async () => {
+    const doc = await storedDoc(page);
+    assert.ok(doc, 'nothing stored under cultivate.workspace');
+    const ok = await predicate(doc);
+    assert.notEqual(ok, false, 'stored workspace does not satisfy the condition yet');
+    return doc;
+  }, options);
+}
+
+/** The save status pill's text ("Saved 14:05:02", "Saving…", "Not saved", …). */
+export function saveStatus(page) {
+  return page.getByTestId('save-status').innerText();
+}
+
+/** Waits until the save status says "Saved …". */
+export async function waitForSaved(page, options = {}) {
+  await eventually(async () => {
+    const text = await saveStatus(page);
+    assert.match(text, /^Saved\b/, `save status is ${JSON.stringify(text)}`);
+  }, options);
+}
+
+/** From the welcome screen: opens the sample workspace and waits for the shell. */
+export async function loadSample(page) {
+  await page.getByTestId('load-sample').click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  await waitForSaved(page);
+}
+
+/** From the welcome screen: creates a workspace called `name`. */
+export async function createWorkspace(page, name) {
+  await page.getByRole('textbox', { name: 'Workspace name', exact: true }).fill(name);
+  await page.getByRole('button', { name: 'Create workspace' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  await waitForSaved(page);
+}
+
+/** Follows a link of the main navigation (client-side, no reload). */
+export async function navigate(page, linkName) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: linkName, exact: true }).click();
+}
+
+/** Picks `text` as the file `name` in the import panel's file input. */
+export async function chooseImportFile(page, name, text) {
+  await page.getByTestId('import-file').setInputFiles({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(text, 'utf8'),
+  });
 }

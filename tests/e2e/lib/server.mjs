@@ -1,12 +1,16 @@
-// Tiny dependency-free static file server for the trunk build (dist/),
-// behaving like GitHub Pages for a single-page app:
+// Tiny dependency-free static file server for the trunk build (dist/) of a
+// single-page app:
 //   - only paths under `base` are served (e.g. '/cultivate/'); others are 404
 //   - an existing file is served with its Content-Type
 //   - a directory is served through its index.html
-//   - anything else under `base` falls back to 404.html (status 404) if the
-//     build has one, else to index.html (status 200), so client-side routes work
+//   - anything else under `base` falls back, so client-side routes survive a reload:
+//       default            index.html with status 200 (as `trunk serve` and most
+//                          hosts' rewrite rules do)
+//       githubPages: true  404.html with status 404 (GitHub Pages); Chromium then
+//                          logs "Failed to load resource ... 404" for the document.
+//                          Without a 404.html the answer is a plain-text 404.
 //
-//   const srv = await startServer({ root: 'dist', base: '/cultivate/' });
+//   const srv = await startServer({ root: 'dist', base: '/cultivate/', githubPages: true });
 //   await page.goto(srv.url);   // http://127.0.0.1:PORT/cultivate/
 //   await srv.close();
 
@@ -66,12 +70,13 @@ async function statFile(p) {
  * @param {string} [opts.root='dist']  directory to serve (relative to cwd or absolute)
  * @param {string} [opts.base='/']     URL prefix the site lives under, e.g. '/cultivate/'
  * @param {number} [opts.port=0]       0 = pick a free port
+ * @param {boolean} [opts.githubPages=false] SPA fallback as GitHub Pages: 404.html with status 404
  * @param {Record<string,string>} [opts.headers={}] extra headers on every response
- * @returns {Promise<{url: string, port: number, base: string, root: string, requests: string[], close: () => Promise<void>}>}
+ * @returns {Promise<{url: string, port: number, base: string, root: string, githubPages: boolean, requests: string[], close: () => Promise<void>}>}
  *          url ends with base, e.g. 'http://127.0.0.1:40123/cultivate/'.
  *          requests records "STATUS METHOD PATH" for every request (handy when debugging).
  */
-export async function startServer({ root = 'dist', base = '/', port = 0, headers = {} } = {}) {
+export async function startServer({ root = 'dist', base = '/', port = 0, githubPages = false, headers = {} } = {}) {
   const rootDir = path.resolve(root);
   const basePath = normaliseBase(base);
   const rootStat = await statFile(rootDir);
@@ -128,9 +133,12 @@ export async function startServer({ root = 'dist', base = '/', port = 0, headers
       if ((await statFile(index))?.isFile()) return send(req, res, 200, index);
     }
 
-    // SPA fallback, as GitHub Pages: 404.html if the build ships one, else index.html.
-    const notFound = path.join(rootDir, '404.html');
-    if ((await statFile(notFound))?.isFile()) return send(req, res, 404, notFound);
+    // SPA fallback.
+    if (githubPages) {
+      const notFound = path.join(rootDir, '404.html');
+      if ((await statFile(notFound))?.isFile()) return send(req, res, 404, notFound);
+      return sendText(req, res, 404, 'not found\n');
+    }
     const index = path.join(rootDir, 'index.html');
     if ((await statFile(index))?.isFile()) return send(req, res, 200, index);
     return sendText(req, res, 404, 'not found\n');
@@ -163,6 +171,7 @@ export async function startServer({ root = 'dist', base = '/', port = 0, headers
     port: actualPort,
     base: basePath,
     root: rootDir,
+    githubPages,
     requests,
     close: () =>
       new Promise((resolve) => {

@@ -1,0 +1,28 @@
+//! Writes a deterministic generated workspace file, for the benchmark and scale tests.
+//!
+//! Usage: `cultivate-generate --people 1000 --communities 20 [--organisations 5]
+//! [--memberships 2] [--seed 1] > workspace.json`
+
+use cultivate::model::generate::{generate, Sizes};
+use cultivate::storage::format::encode_workspace;
+
+fn arg(args: &[String], name: &str, default: usize) -> usize {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let sizes = Sizes {
+        organisations: arg(&args, "--organisations", 5),
+        people: arg(&args, "--people", 1000),
+        communities: arg(&args, "--communities", 20),
+        memberships_per_person: arg(&args, "--memberships", 2),
+    };
+    let seed = arg(&args, "--seed", 1) as u64;
+    let ws = generate(seed, sizes);
+    println!("{}", encode_workspace(&ws, ws.updated_at, 1, false));
+}

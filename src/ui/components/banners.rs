@@ -1,0 +1,86 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::state::{AppState, SaveStatus};
+
+/// Persistent banners about the safety of the user's work: a failed save, storage that is
+/// unavailable, and a conflict with another tab. Each offers a way out, and "Export now"
+/// always works because it needs no storage.
+#[component]
+pub fn Banners() -> impl IntoView {
+    let state = AppState::expect();
+    let export_msg = RwSignal::new(None::<String>);
+    let export_now = move |_| {
+        let msg = match state.export_workspace() {
+            Ok(name) => format!("Exported {name}. Keep it somewhere safe."),
+            Err(e) => format!("The export failed too: {e}"),
+        };
+        export_msg.set(Some(msg));
+    };
+    let conflict_msg = RwSignal::new(None::<String>);
+    view! {
+        {move || match state.save.get() {
+            SaveStatus::Failed(reason) => Some(view! {
+                <div class="banner banner--error" role="alert" data-testid="save-error-banner">
+                    <p><strong>"Your latest changes are not saved. "</strong>{reason}</p>
+                    <div class="banner__actions">
+                        <button class="btn btn--primary" on:click=export_now>"Export now"</button>
+                        <button class="btn" on:click=move |_| state.retry_save()>"Try saving again"</button>
+                        <A href="/data" attr:class="btn btn--ghost">"Free up space"</A>
+                    </div>
+                    {move || export_msg.get().map(|m| view! { <p>{m}</p> })}
+                </div>
+            }.into_any()),
+            SaveStatus::MemoryOnly(reason) => Some(view! {
+                <div class="banner banner--warning" role="alert" data-testid="memory-only-banner">
+                    <p>{reason}</p>
+                    <div class="banner__actions">
+                        <button class="btn btn--primary" on:click=export_now>"Export now"</button>
+                    </div>
+                    {move || export_msg.get().map(|m| view! { <p>{m}</p> })}
+                </div>
+            }.into_any()),
+            _ => None,
+        }}
+        {move || state.conflict.get().map(|message| view! {
+            <div class="banner banner--warning" role="alert" data-testid="conflict-banner">
+                <p><strong>"Changed in two places. "</strong>{message}</p>
+                <p>"Choose which version to keep. The one you do not keep is backed up first when it is the stored one; export this tab's version if you want to keep both."</p>
+                <div class="banner__actions">
+                    <button class="btn" on:click=export_now>"Export this tab's version"</button>
+                    <button class="btn" on:click=move |_| state.take_other_tab_version()>"Load the other version"</button>
+                    <button class="btn btn--primary" on:click=move |_| {
+                        if let Err(e) = state.keep_this_tab_version() {
+                            conflict_msg.set(Some(e));
+                        }
+                    }>"Keep this tab's version"</button>
+                </div>
+                {move || export_msg.get().map(|m| view! { <p>{m}</p> })}
+                {move || conflict_msg.get().map(|m| view! { <p class="field__error">{m}</p> })}
+            </div>
+        })}
+    }
+}
+
+/// A passing message, dismissible, announced politely to screen readers.
+#[component]
+pub fn NoticeToast() -> impl IntoView {
+    let state = AppState::expect();
+    let undo_error = RwSignal::new(None::<String>);
+    view! {
+        <div class="notice-region" role="status" aria-live="polite">
+            {move || state.notice.get().map(|text| view! {
+                <div class="notice" data-testid="notice">
+                    <p>{text}</p>
+                    {move || state.undo.get().map(|point| view! {
+                        <button class="btn btn--small" data-testid="undo-import" on:click=move |_| {
+                            if let Err(e) = state.undo_last_replace() { undo_error.set(Some(e)); }
+                        }>{format!("Undo ({})", point.label.to_lowercase())}</button>
+                    })}
+                    {move || undo_error.get().map(|e| view! { <p class="field__error">{e}</p> })}
+                    <button class="btn btn--small btn--ghost" aria-label="Dismiss message" on:click=move |_| state.notice.set(None)>"×"</button>
+                </div>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,95 @@
+use leptos::prelude::*;
+
+/// A question before a destructive action.
+#[derive(Clone)]
+pub struct ConfirmRequest {
+    pub title: String,
+    /// Paragraphs: what will happen, and what it affects.
+    pub body: Vec<String>,
+    pub confirm_label: String,
+    pub on_confirm: Callback<()>,
+}
+
+#[derive(Clone, Copy)]
+struct Confirmer(RwSignal<Option<ConfirmRequest>>);
+
+/// Asks the user to confirm; `on_confirm` runs only on a clear yes.
+pub fn ask(title: impl Into<String>, body: Vec<String>, confirm_label: impl Into<String>, on_confirm: impl Fn() + Send + Sync + 'static) {
+    if let Some(Confirmer(slot)) = use_context::<Confirmer>() {
+        slot.set(Some(ConfirmRequest {
+            title: title.into(),
+            body,
+            confirm_label: confirm_label.into(),
+            on_confirm: Callback::new(move |_| on_confirm()),
+        }));
+    }
+}
+
+/// Renders the pending confirmation as a modal dialog. Escape or Cancel says no; focus
+/// starts on Cancel so that Enter never destroys anything by accident, and returns to
+/// where it was afterwards.
+#[component]
+pub fn ConfirmHost(children: Children) -> impl IntoView {
+    let slot = RwSignal::new(None::<ConfirmRequest>);
+    provide_context(Confirmer(slot));
+    let cancel_ref = NodeRef::<leptos::html::Button>::new();
+    let return_focus = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    Effect::new(move |_| {
+        if slot.with(|s| s.is_some()) {
+            let active = document().active_element().and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+            return_focus.set_value(active);
+            if let Some(b) = cancel_ref.get() {
+                let _ = b.focus();
+            }
+        }
+    });
+    let close = move || {
+        slot.set(None);
+        if let Some(el) = return_focus.get_value() {
+            let _ = el.focus();
+        }
+    };
+    view! {
+        {children()}
+        {move || {
+            slot.get()
+                .map(|req| {
+                    let on_confirm = req.on_confirm;
+                    view! {
+                        <div class="dialog-backdrop">
+                            <div
+                                class="dialog"
+                                role="alertdialog"
+                                aria-modal="true"
+                                aria-labelledby="confirm-title"
+                                aria-describedby="confirm-body"
+                                on:keydown=move |ev| {
+                                    if ev.key() == "Escape" {
+                                        close();
+                                    }
+                                }
+                            >
+                                <h2 id="confirm-title">{req.title}</h2>
+                                <div id="confirm-body">
+                                    {req.body.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+                                </div>
+                                <div class="dialog__actions">
+                                    <button class="btn" node_ref=cancel_ref on:click=move |_| close()>"Cancel"</button>
+                                    <button
+                                        class="btn btn--danger"
+                                        data-testid="confirm-yes"
+                                        on:click=move |_| {
+                                            close();
+                                            on_confirm.run(());
+                                        }
+                                    >
+                                        {req.confirm_label}
+                                    </button>
+                                </div>
+                            </div>
+                        </div>
+                    }
+                })
+        }}
+    }
+}

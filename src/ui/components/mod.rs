@@ -1,0 +1,25 @@
+//! Reusable view pieces, one component per file.
+
+pub mod banners;
+pub mod confirm;
+pub mod empty_state;
+pub mod field;
+pub mod import_panel;
+pub mod leaf;
+pub mod nav;
+pub mod problem_list;
+pub mod safe_link;
+pub mod save_status;
+pub mod select_field;
+
+pub use banners::{Banners, NoticeToast};
+pub use confirm::{ask, ConfirmHost, ConfirmRequest};
+pub use empty_state::EmptyState;
+pub use field::TextField;
+pub use import_panel::ImportPanel;
+pub use leaf::Leaf;
+pub use nav::AppNav;
+pub use problem_list::ProblemList;
+pub use safe_link::SafeLink;
+pub use save_status::SaveStatusPill;
+pub use select_field::{CatalogueSelect, SelectField};

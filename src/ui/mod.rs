@@ -1,0 +1,127 @@
+//! The Leptos views: the app shell, a page per area, and shared components.
+
+pub mod components;
+pub mod pages;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+use crate::model::Timestamp;
+use crate::state::{AppState, Phase};
+use components::{AppNav, Banners, ConfirmHost, Leaf, NoticeToast, SaveStatusPill};
+use pages::*;
+
+/// Sets a `performance.mark`, used by the benchmark to time start-up.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+/// The path the app is served under, from `<base href>` (trunk's `--public-url`):
+/// `""` at the root of a host, `"/cultivate"` under a sub-path.
+fn base_path() -> String {
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    let path = web_sys::Url::new(&base).map(|u| u.pathname()).unwrap_or_default();
+    path.trim_end_matches('/').to_string()
+}
+
+/// A time in the user's locale and time zone, e.g. "14:05".
+pub fn local_time(ts: Timestamp) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ts.timestamp_millis() as f64));
+    let s: String = d.to_locale_time_string("default").into();
+    s
+}
+
+/// A date and time in the user's locale and time zone.
+pub fn local_datetime(ts: Timestamp) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ts.timestamp_millis() as f64));
+    let date: String = d.to_locale_date_string("default", &wasm_bindgen::JsValue::UNDEFINED).into();
+    format!("{date} {}", local_time(ts))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Screen {
+    Loading,
+    Welcome,
+    Ready,
+    Recovery,
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::init();
+    // Only the kind of screen matters here; a Memo keeps a Ready → Ready update from
+    // rebuilding the whole shell.
+    let screen = Memo::new(move |_| match state.phase.get() {
+        Phase::Loading => Screen::Loading,
+        Phase::Welcome => Screen::Welcome,
+        Phase::Ready => Screen::Ready,
+        Phase::Recovery(_) => Screen::Recovery,
+    });
+    Effect::new(move |_| {
+        if screen.get() != Screen::Loading {
+            if let Some(body) = document().body() {
+                let _ = body.set_attribute("data-app-ready", "1");
+            }
+            mark("cultivate-mounted");
+        }
+    });
+    view! {
+        <Router base=base_path()>
+            <ConfirmHost>
+                <a class="skip-link" href="#main">"Skip to content"</a>
+                {move || match screen.get() {
+                    Screen::Loading => view! { <main id="main" class="app-main"><p>"Loading…"</p></main> }.into_any(),
+                    Screen::Welcome => view! { <WelcomePage/> }.into_any(),
+                    Screen::Recovery => view! { <RecoveryPage/> }.into_any(),
+                    Screen::Ready => view! { <Shell/> }.into_any(),
+                }}
+                <NoticeToast/>
+            </ConfirmHost>
+        </Router>
+    }
+}
+
+/// The workspace shell: header, navigation, banners and the routed page.
+#[component]
+fn Shell() -> impl IntoView {
+    let state = AppState::expect();
+    let name = move || state.ws.with(|w| w.name.clone());
+    let sample = move || state.ws.with(|w| w.is_sample);
+    view! {
+        <div class="app-shell">
+            <header class="app-header">
+                <A href="/" attr:class="brand">
+                    <Leaf/>
+                    "Cultivate"
+                    <span class="visually-hidden">": "</span>
+                    <span class="brand__workspace">{name}</span>
+                </A>
+                {move || sample().then(|| view! { <span class="tag tag--sample">"Sample data"</span> })}
+                <SaveStatusPill/>
+            </header>
+            <AppNav/>
+            <main id="main" class="app-main" tabindex="-1">
+                <Banners/>
+                <Routes fallback=|| view! { <NotFoundPage/> }>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/communities") view=CommunitiesPage/>
+                    <Route path=path!("/communities/new") view=NewCommunityPage/>
+                    <Route path=path!("/communities/:id") view=CommunityPage/>
+                    <Route path=path!("/people") view=PeoplePage/>
+                    <Route path=path!("/people/:id") view=PersonPage/>
+                    <Route path=path!("/organisations/:id") view=OrganisationPage/>
+                    <Route path=path!("/introduction") view=IntroductionPage/>
+                    <Route path=path!("/organisation") view=|| view! { <AreaPage area=Area::Organisation/> }/>
+                    <Route path=path!("/cultivate") view=|| view! { <AreaPage area=Area::Cultivate/> }/>
+                    <Route path=path!("/facilitate") view=|| view! { <AreaPage area=Area::Facilitate/> }/>
+                    <Route path=path!("/technology") view=|| view! { <AreaPage area=Area::Technology/> }/>
+                    <Route path=path!("/evaluate") view=|| view! { <AreaPage area=Area::Evaluate/> }/>
+                    <Route path=path!("/data") view=DataPage/>
+                </Routes>
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,99 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::use_title;
+
+/// The guidebook areas whose tools are still to come.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Area {
+    Organisation,
+    Cultivate,
+    Facilitate,
+    Technology,
+    Evaluate,
+}
+
+impl Area {
+    fn title(self) -> &'static str {
+        match self {
+            Area::Organisation => "The organisational perspective",
+            Area::Cultivate => "Cultivating communities",
+            Area::Facilitate => "Facilitating meetings and activities",
+            Area::Technology => "Technology",
+            Area::Evaluate => "Evaluation and value creation",
+        }
+    }
+
+    fn lede(self) -> &'static str {
+        match self {
+            Area::Organisation => "For sponsors and social learning teams: whether communities of practice fit your organisation, who plays which role, and how to tell that it is working.",
+            Area::Cultivate => "For community leaders and core groups: forming a community and tending it through its lifecycle.",
+            Area::Facilitate => "For facilitators: designing and running activities in which members learn with and from each other.",
+            Area::Technology => "For technology stewards: the community's digital habitat, chosen to fit how it learns.",
+            Area::Evaluate => "For leaders, evaluators and sponsors: making the value a community creates visible, with indicators and stories.",
+        }
+    }
+
+    fn planned(self) -> &'static [&'static str] {
+        match self {
+            Area::Organisation => &[
+                "A readiness check for sponsors: strategic context, culture, protected time, sponsorship, expectations, recognition.",
+                "Roles and responsibilities per community, with warnings for a single point of failure or an overloaded person.",
+                "Capacity building plans for community leaders.",
+                "A success and risk factors health check, with dated history.",
+                "Indicators of success and a portfolio dashboard across all communities.",
+            ],
+            Area::Cultivate => &[
+                "A forming wizard: formation type, domain and strategic links, learning agenda, core group, value proposition, rhythm, norms.",
+                "A charter generated from the wizard, printable and exportable.",
+                "Lifecycle stages with a self-assessment, and maturity as several dimensions on a radar chart.",
+                "A participation map of concentric rings, onboarding pathways and a rhythm planner.",
+            ],
+            Area::Facilitate => &[
+                "Libraries of activity types and formats (case clinic, peer assist, after-action review, world café…).",
+                "A meeting designer with timed agenda blocks and leadership groups.",
+                "A run mode for the facilitator, and meeting records with harvest and follow-ups.",
+            ],
+            Area::Technology => &[
+                "An orientations profile as a spidergram, and the three polarities.",
+                "A tool inventory with a coverage view that shows gaps.",
+                "Technology stewardship: stewards, a decision log, and the sync/async mix.",
+            ],
+            Area::Evaluate => &[
+                "The value-creation cycles catalogue and a prospective value-creation plan.",
+                "Indicators with dated observations, some derived from the workspace itself.",
+                "Value-creation stories, a value-creation matrix, and a sponsor report that respects consent levels.",
+                "A periodic reflection per community.",
+            ],
+        }
+    }
+
+    fn available(self) -> &'static str {
+        match self {
+            Area::Organisation => "Today you can record organisations, people and the roles they hold in each community.",
+            Area::Cultivate => "Today you can record each community's formation type, lifecycle stage, domain and key issues, and members' participation levels with their dated history.",
+            Area::Facilitate => "Today you can record each community's members and practice; meetings come with this area.",
+            Area::Technology => "Today you can record the technology steward role and link tools in a community's practice.",
+            Area::Evaluate => "Today the value-creation cycles are already an editable catalogue on the Data page.",
+        }
+    }
+}
+
+#[component]
+pub fn AreaPage(area: Area) -> impl IntoView {
+    use_title(move || area.title().to_string());
+    view! {
+        <div class="page-header">
+            <h1>{area.title()}</h1>
+            <p class="lede">{area.lede()}</p>
+        </div>
+        <div class="banner banner--info" role="note">
+            <p><strong>"This area is being built. "</strong>{area.available()}</p>
+        </div>
+        <section class="section prose" aria-labelledby="planned-h">
+            <h2 id="planned-h">"What this area will hold"</h2>
+            <ul>{area.planned().iter().map(|p| view! { <li>{*p}</li> }).collect_view()}</ul>
+            <p><A href="/communities">"Go to your communities"</A>" · "<A href="/data">"Edit the catalogues"</A></p>
+        </section>
+    }
+}

@@ -1,0 +1,32 @@
+//! One page per route.
+
+mod area;
+mod communities;
+mod community;
+mod data;
+mod home;
+mod introduction;
+mod not_found;
+mod people;
+mod recovery;
+mod welcome;
+
+pub use area::{Area, AreaPage};
+pub use communities::{CommunitiesPage, NewCommunityPage};
+pub use community::CommunityPage;
+pub use data::DataPage;
+pub use home::HomePage;
+pub use introduction::IntroductionPage;
+pub use not_found::NotFoundPage;
+pub use people::{OrganisationPage, PeoplePage, PersonPage};
+pub use recovery::RecoveryPage;
+pub use welcome::WelcomePage;
+
+use leptos::prelude::*;
+
+/// Sets the document title for the page: "Communities · Cultivate".
+pub fn use_title(title: impl Fn() -> String + Send + Sync + 'static) {
+    Effect::new(move |_| {
+        document().set_title(&format!("{} · Cultivate", title()));
+    });
+}

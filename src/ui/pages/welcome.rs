@@ -1,0 +1,55 @@
+use leptos::prelude::*;
+
+use crate::state::AppState;
+use crate::ui::components::{Banners, ImportPanel, Leaf, TextField};
+
+use super::use_title;
+
+/// First run: nothing is stored yet.
+#[component]
+pub fn WelcomePage() -> impl IntoView {
+    let state = AppState::expect();
+    use_title(|| "Welcome".into());
+    let name = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Err(e) = state.start_new(&name.get_untracked()) {
+            error.set(Some(e));
+        }
+    };
+    let sample_error = RwSignal::new(None::<String>);
+    view! {
+        <main id="main" class="welcome">
+            <Banners/>
+            <h1><Leaf/>"Cultivate"</h1>
+            <p class="lede">
+                "Form, cultivate, facilitate and evaluate communities of practice, within and across organisations, following the Wenger-Trayner guidebook. "
+                "Everything you enter stays in this browser; export a file to share it or keep it safe."
+            </p>
+                <section class="card" aria-labelledby="new-ws">
+                    <h2 class="card__title" id="new-ws">"Start a new workspace"</h2>
+                    <p>"A workspace holds your organisations, people and communities. Name it after your programme or network."</p>
+                    <form class="form" on:submit=create>
+                        <TextField id="workspace-name" label="Workspace name" value=name required=true error=Signal::derive(move || error.get())/>
+                        <div class="form-actions">
+                            <button class="btn btn--primary" type="submit">"Create workspace"</button>
+                        </div>
+                    </form>
+                </section>
+                <section class="card" aria-labelledby="sample-ws">
+                    <h2 class="card__title" id="sample-ws">"Explore the sample"</h2>
+                    <p>"A made-up workspace with two initiatives: grassroots technology communities inside a bank, and a community of humanitarian negotiators across agencies."</p>
+                    <button class="btn" data-testid="load-sample" on:click=move |_| {
+                        if let Err(e) = state.start_sample() { sample_error.set(Some(e)); }
+                    }>"Open the sample workspace"</button>
+                    {move || sample_error.get().map(|e| view! { <p class="field__error">{e}</p> })}
+                </section>
+                <section class="card card--wide" aria-labelledby="open-file">
+                    <h2 class="card__title" id="open-file">"Open a file"</h2>
+                    <p>"Continue from a workspace or community someone exported from Cultivate."</p>
+                    <ImportPanel/>
+                </section>
+        </main>
+    }
+}
