@@ -270,10 +270,13 @@ fn unknown_levels_in_history_are_reported() {
     );
     assert_eq!(
         broken(|ws| ws.communities[2].memberships[2].history[2].from_level_id = Some(id("lurker"))),
-        vec![p(
-            "communities[2].memberships[2].history[2].from_level_id",
-            "no participation level with id 'lurker' in catalogues.participation_levels"
-        )]
+        vec![
+            p("communities[2].memberships[2].history[2].from_level_id", "should be 'core_group', the level the previous entry moved to"),
+            p(
+                "communities[2].memberships[2].history[2].from_level_id",
+                "no participation level with id 'lurker' in catalogues.participation_levels"
+            ),
+        ]
     );
 }
 

@@ -28,7 +28,8 @@ import {
   eventually,
 } from './lib/harness.mjs';
 
-export const SCHEMA_PATH = path.join(REPO_ROOT, 'schema/cultivate-workspace.schema.json');
+// CULTIVATE_SCHEMA_PATH overrides the location (e.g. to try a freshly generated schema).
+const SCHEMA_PATH = process.env.CULTIVATE_SCHEMA_PATH || path.join(REPO_ROOT, 'schema/cultivate-workspace.schema.json');
 
 let server;
 let browser;
