@@ -354,9 +354,17 @@ impl AppState {
         }
     }
 
-    /// Conflict resolution: drop this tab's unsaved changes and show the stored version.
-    pub fn take_other_tab_version(&self) {
+    /// Conflict resolution: show the stored version. This tab's unsaved version is backed up
+    /// first (when storage allows), so it can be restored from the Data page.
+    pub fn take_other_tab_version(&self) -> Result<(), String> {
+        if self.dirty.get_value() {
+            let mine = self.ws.get_untracked();
+            browser::create_backup(&mine, "This tab's unsaved version, replaced by another tab's", now())
+                .map_err(|e| format!("This tab's version could not be backed up, so it was kept. Export it first. ({e})"))?;
+            self.storage_epoch.update(|n| *n += 1);
+        }
         self.take_stored();
+        Ok(())
     }
 
     /// Conflict resolution: keep this tab's version. The other tab's version is backed up

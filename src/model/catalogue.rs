@@ -11,7 +11,7 @@ use super::ids::Id;
 
 /// One entry of a catalogue.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CatalogueEntry {
     /// Stable id that records refer to, e.g. `core_group`.
@@ -111,7 +111,7 @@ impl CatalogueKind {
 
 /// All catalogues of a workspace.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Catalogues {
     pub formation_types: Vec<CatalogueEntry>,

@@ -33,7 +33,7 @@ pub use crate::model::validate::PROBLEM_CAP;
 
 /// The envelope around every stored document and exported file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Envelope<T> {
     /// `cultivate-workspace` or `cultivate-community`.
@@ -52,7 +52,7 @@ pub struct Envelope<T> {
 
 /// One community with the people, organisations and catalogues it refers to.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CommunityBundle {
     pub community: Community,

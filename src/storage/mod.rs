@@ -7,4 +7,5 @@
 pub mod backups;
 pub mod format;
 pub mod import;
+pub mod schema;
 pub mod browser;

@@ -45,10 +45,14 @@ pub fn Banners() -> impl IntoView {
         {move || state.conflict.get().map(|message| view! {
             <div class="banner banner--warning" role="alert" data-testid="conflict-banner">
                 <p><strong>"Changed in two places. "</strong>{message}</p>
-                <p>"Choose which version to keep. The one you do not keep is backed up first when it is the stored one; export this tab's version if you want to keep both."</p>
+                <p>"Choose which version to keep. The other one is backed up first and can be restored from the Data page."</p>
                 <div class="banner__actions">
                     <button class="btn" on:click=export_now>"Export this tab's version"</button>
-                    <button class="btn" on:click=move |_| state.take_other_tab_version()>"Load the other version"</button>
+                    <button class="btn" on:click=move |_| {
+                        if let Err(e) = state.take_other_tab_version() {
+                            conflict_msg.set(Some(e));
+                        }
+                    }>"Load the other version"</button>
                     <button class="btn btn--primary" on:click=move |_| {
                         if let Err(e) = state.keep_this_tab_version() {
                             conflict_msg.set(Some(e));

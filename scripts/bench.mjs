@@ -1,0 +1,104 @@
+// Benchmark driver: bundle sizes and navigation-to-mounted times in headless Chromium.
+// Called by scripts/bench after a release build; writes the table into README.md.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import os from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { startServer } from '../tests/e2e/lib/server.mjs';
+import { DIST_DIR, REPO_ROOT, launchBrowser, newContext } from '../tests/e2e/lib/harness.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
+const RUNS = Number(opt('--runs', '7'));
+const workspaceFile = opt('--workspace', null);
+
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+
+async function sizes() {
+  const rows = [];
+  for (const f of await fs.readdir(DIST_DIR)) {
+    if (!/\.(wasm|js|css)$/.test(f)) continue;
+    const buf = await fs.readFile(path.join(DIST_DIR, f));
+    const br = zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    const gz = zlib.gzipSync(buf, { level: 9 }).length;
+    rows.push({ kind: f.split('.').pop(), raw: buf.length, br, gz });
+  }
+  return rows.sort((a, b) => a.kind.localeCompare(b.kind));
+}
+
+/** Milliseconds from navigation start to the app's `cultivate-mounted` mark. */
+async function mountTimes(browser, url, storedText) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await newContext(browser);
+    if (storedText) {
+      await context.addInitScript((text) => {
+        if (!sessionStorage.getItem('bench-seeded')) {
+          localStorage.setItem('cultivate.workspace', text);
+          sessionStorage.setItem('bench-seeded', '1');
+        }
+      }, storedText);
+    }
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => document.body.dataset.appReady === '1', null, { timeout: 60_000 });
+    const t = await page.evaluate(() => {
+      const m = performance.getEntriesByName('cultivate-mounted')[0];
+      return m ? m.startTime : NaN;
+    });
+    const shown = storedText ? await page.locator('.app-shell').count() : 1;
+    if (!shown) throw new Error('the generated workspace did not open');
+    times.push(t);
+    await context.close();
+  }
+  return times;
+}
+
+const server = await startServer({ root: DIST_DIR });
+const browser = await launchBrowser();
+try {
+  const sz = await sizes();
+  const total = sz.filter((r) => r.kind !== 'css').reduce((a, r) => ({ raw: a.raw + r.raw, br: a.br + r.br, gz: a.gz + r.gz }), { raw: 0, br: 0, gz: 0 });
+  const empty = await mountTimes(browser, server.url, null);
+  let generated = null;
+  let genInfo = '';
+  if (workspaceFile) {
+    const text = await fs.readFile(workspaceFile, 'utf8');
+    generated = await mountTimes(browser, server.url, text);
+    const data = JSON.parse(text).data;
+    genInfo = `${data.people.length.toLocaleString('en')} people, ${data.communities.length} communities, ${data.communities.reduce((n, c) => n + c.memberships.length, 0).toLocaleString('en')} memberships; ${kb(text.length)} of JSON`;
+  }
+  const chromium = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+  const date = new Date().toISOString().slice(0, 10);
+  const lines = [
+    `Measured ${date} by \`scripts/bench\` on ${os.cpus().length} cores (${os.cpus()[0]?.model?.trim() ?? 'unknown CPU'}), ${chromium}, headless; median of ${RUNS} runs, each in a fresh browser context.`,
+    '',
+    '| What | Raw | Brotli (q11) | Gzip (-9) |',
+    '|---|---:|---:|---:|',
+    ...sz.map((r) => `| ${r.kind === 'wasm' ? 'WebAssembly' : r.kind === 'js' ? 'JS glue' : 'CSS'} | ${kb(r.raw)} | ${kb(r.br)} | ${kb(r.gz)} |`),
+    `| **App (wasm + JS)** | **${kb(total.raw)}** | **${kb(total.br)}** | **${kb(total.gz)}** |`,
+    '',
+    '| Start-up: navigation to app mounted | Median | Min | Max |',
+    '|---|---:|---:|---:|',
+    `| Empty browser (welcome screen) | ${median(empty).toFixed(0)} ms | ${Math.min(...empty).toFixed(0)} ms | ${Math.max(...empty).toFixed(0)} ms |`,
+    ...(generated ? [`| Generated workspace (${genInfo}) | ${median(generated).toFixed(0)} ms | ${Math.min(...generated).toFixed(0)} ms | ${Math.max(...generated).toFixed(0)} ms |`] : []),
+  ];
+  const table = lines.join('\n');
+  console.log(table);
+  const readmePath = path.join(REPO_ROOT, 'README.md');
+  const readme = await fs.readFile(readmePath, 'utf8').catch(() => '');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  if (readme.includes(start) && readme.includes(end)) {
+    const next = readme.replace(new RegExp(`${start}[\\s\\S]*?${end}`), `${start}\n${table}\n${end}`);
+    await fs.writeFile(readmePath, next);
+    console.log('README.md updated');
+  } else {
+    console.log('README.md has no bench markers; table not written');
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,473 @@
+// The safety of the user's data and of the page: user text is never markup, unsafe links
+// never go live, an unreadable or newer stored value is kept untouched (and can be
+// downloaded and set aside), a full storage never loses the work on screen, and two tabs
+// never silently overwrite each other's saves.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './lib/server.mjs';
+import {
+  DIST_DIR,
+  KEY_WORKSPACE,
+  launchBrowser,
+  newContext,
+  gotoApp,
+  assertNoConsoleErrors,
+  createWorkspace,
+  loadSample,
+  navigate,
+  downloadFile,
+  downloadJson,
+  storedRaw,
+  storedDoc,
+  storageKeys,
+  saveStatus,
+  waitForSaved,
+  waitForStored,
+  eventually,
+} from './lib/harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ root: DIST_DIR });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Fails the test if any alert/confirm/prompt opens (and dismisses it so nothing hangs). */
+function watchDialogs(page) {
+  const dialogs = [];
+  page.on('dialog', async (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    await d.dismiss().catch(() => {});
+  });
+  return dialogs;
+}
+
+async function addPerson(page, name) {
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await page.getByTestId('people-table').getByRole('link', { name, exact: true }).waitFor();
+}
+
+const IMG = '<img src=x onerror=alert(1)>';
+const SCRIPT = '<script>alert(1)</script>';
+
+test('(a) names with markup render as text: no element, no script, no dialog', async () => {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    const dialogs = watchDialogs(page);
+    await gotoApp(page, server.url);
+    await createWorkspace(page, SCRIPT);
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), SCRIPT);
+
+    await navigate(page, 'People & organisations');
+    await addPerson(page, SCRIPT);
+
+    await navigate(page, 'Communities');
+    await page.getByRole('link', { name: 'New community' }).first().click();
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill(IMG);
+    await page.getByRole('button', { name: 'Create community' }).click();
+    const h1 = page.getByRole('heading', { level: 1 });
+    await eventually(async () => assert.equal(await h1.textContent(), IMG));
+
+    await page.getByRole('combobox', { name: 'Person', exact: true }).selectOption({ label: SCRIPT });
+    await page.getByRole('button', { name: 'Add member' }).click();
+    assert.equal(await page.getByTestId('member-row').getByRole('link').first().textContent(), SCRIPT);
+    await waitForSaved(page);
+
+    // Check the rendered page, then again after a reload from storage.
+    for (const pass of ['rendered', 'reloaded']) {
+      if (pass === 'reloaded') {
+        await gotoApp(page, page.url());
+        await eventually(async () => assert.equal(await h1.textContent(), IMG));
+      }
+      await page.waitForTimeout(200); // give a (wrongly) created <img src=x> time to fail and fire onerror
+      assert.equal(await page.locator('main img').count(), 0, `${pass}: an <img> appeared in main`);
+      assert.equal(await page.locator('img').count(), 0, `${pass}: an <img> appeared on the page`);
+      const scripts = await page.evaluate(() => [...document.scripts].filter((s) => s.textContent.includes('alert(1)')).length);
+      assert.equal(scripts, 0, `${pass}: a <script> with the user's text exists`);
+      assert.equal(await page.title(), `${IMG} · Cultivate`);
+      assert.equal(await page.locator('.brand__workspace').textContent(), SCRIPT);
+      assert.equal(await page.getByTestId('member-row').getByRole('link').first().textContent(), SCRIPT);
+    }
+
+    await navigate(page, 'People & organisations');
+    assert.equal(await page.getByTestId('people-table').getByRole('link').first().textContent(), SCRIPT);
+    await navigate(page, 'Overview');
+    await page.getByRole('link', { name: IMG, exact: true }).waitFor();
+
+    assert.deepEqual(dialogs, [], 'a dialog opened: user text ran as script');
+    assertNoConsoleErrors(page);
+  } finally {
+    await context.close();
+  }
+});
+
+test('(a) a javascript: link is refused by the repertoire form', async () => {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    const dialogs = watchDialogs(page);
+    await gotoApp(page, server.url);
+    await loadSample(page);
+    await gotoApp(page, `${server.url}communities/c-reliability`);
+    await page.getByRole('heading', { level: 1, name: 'Reliability Guild' }).waitFor();
+    const items = page.getByTestId('practice-list').locator(':scope > li');
+    assert.equal(await items.count(), 2);
+
+    await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Sneaky');
+    await page.getByRole('textbox', { name: 'Link', exact: true }).fill('javascript:alert(1)');
+    await page.getByRole('button', { name: 'Add item' }).click();
+    const error = page.locator('#item-link-error');
+    await error.waitFor();
+    assert.equal(await error.textContent(), "Link uses the 'javascript:' scheme; only http, https and mailto links are allowed");
+    assert.equal(await items.count(), 2, 'the item was not added');
+    assert.equal(await page.locator('a[href^="javascript" i]').count(), 0);
+    assert.deepEqual(dialogs, []);
+    assertNoConsoleErrors(page);
+  } finally {
+    await context.close();
+  }
+});
+
+test('(a) a stored workspace with a javascript: link is not loaded: recovery screen, no live link', async () => {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    const dialogs = watchDialogs(page);
+    await gotoApp(page, server.url);
+    await loadSample(page);
+    const doc = await storedDoc(page);
+    assert.equal(doc.data.communities[0].practice[0].link, 'https://example.org/reliability/review-template');
+    doc.data.communities[0].practice[0].link = 'javascript:alert(1)';
+    const raw = JSON.stringify(doc);
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY_WORKSPACE, raw]);
+
+    await gotoApp(page, `${server.url}communities/c-reliability`);
+    const recovery = page.getByTestId('recovery');
+    await recovery.waitFor();
+    const paths = await recovery.getByTestId('problem-list').locator('.problem-list__path').allInnerTexts();
+    assert.deepEqual(paths, ['communities[0].practice[0].link']);
+    assert.equal(await page.locator('a[href^="javascript" i]').count(), 0, 'a live javascript: link exists');
+    await page.waitForTimeout(400);
+    assert.equal(await storedRaw(page), raw, 'the stored value is untouched');
+    assert.deepEqual(dialogs, []);
+    assertNoConsoleErrors(page);
+  } finally {
+    await context.close();
+  }
+});
+
+const CORRUPT = '{"format":"cultivate-workspace","schema_version":1, garbage';
+
+test('(b) a corrupt stored value opens the recovery screen, stays untouched, downloads exactly and is set aside', async () => {
+  const context = await newContext(browser);
+  try {
+    // Seed storage before the app's first load (once: reloads must see what the app left).
+    await context.addInitScript((raw) => {
+      if (!sessionStorage.getItem('e2e-seeded')) {
+        localStorage.setItem('cultivate.workspace', raw);
+        sessionStorage.setItem('e2e-seeded', '1');
+      }
+    }, CORRUPT);
+    const page = await context.newPage();
+    await gotoApp(page, server.url);
+    const recovery = page.getByTestId('recovery');
+    await recovery.waitFor();
+    assert.equal(await recovery.getByRole('heading', { level: 1 }).textContent(), 'Your stored workspace could not be opened');
+    assert.match(await recovery.getByRole('alert').innerText(), /This is not valid JSON: .*line 1, column \d+/);
+    assert.match(await recovery.innerText(), new RegExp(`The stored value is ${CORRUPT.length} characters long`));
+    assert.equal(await page.getByRole('navigation', { name: 'Main' }).count(), 0, 'no workspace shell');
+
+    await page.waitForTimeout(400);
+    assert.equal(await storedRaw(page), CORRUPT, 'loading left the stored value untouched');
+    assert.deepEqual(await storageKeys(page), [KEY_WORKSPACE]);
+
+    const file = await downloadFile(page, () => page.getByTestId('download-raw').click());
+    assert.equal(file.text, CORRUPT, 'the download is the stored value, byte for byte');
+    assert.match(file.suggestedFilename, /^cultivate-unreadable-\d{4}-\d{2}-\d{2}\.json$/);
+
+    // A reload still finds it untouched.
+    await gotoApp(page, server.url);
+    await recovery.waitFor();
+    assert.equal(await storedRaw(page), CORRUPT);
+
+    // Start again: only after a confirmation, and the old value is kept aside.
+    await page.getByRole('textbox', { name: 'Name of a new workspace', exact: true }).fill('Fresh start');
+    await page.getByTestId('recovery-start-new').click();
+    const dialog = page.getByRole('alertdialog', { name: 'Start a new workspace?' });
+    await dialog.waitFor();
+    assert.equal(await storedRaw(page), CORRUPT, 'nothing happens before the confirmation');
+    await dialog.getByTestId('confirm-yes').click();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await waitForStored(page, (d) => d.data.name === 'Fresh start');
+
+    const keys = await storageKeys(page);
+    const recoveryKeys = keys.filter((k) => /^cultivate\.recovery\.\d+$/.test(k));
+    assert.equal(recoveryKeys.length, 1, `keys: ${keys.join(', ')}`);
+    assert.equal(await storedRaw(page, recoveryKeys[0]), CORRUPT, 'the raw value is kept under the recovery key');
+
+    // The Data page lists the set-aside value and downloads it unchanged.
+    await navigate(page, 'Data & backups');
+    const setAside = page.getByRole('region', { name: 'Set-aside data' });
+    await setAside.waitFor();
+    assert.match(await setAside.innerText(), new RegExp(`${CORRUPT.length} characters`));
+    const again = await downloadFile(page, () => setAside.getByRole('button', { name: 'Download' }).click());
+    assert.equal(again.text, CORRUPT);
+    assertNoConsoleErrors(page);
+  } finally {
+    await context.close();
+  }
+});
+
+test('(c) a workspace stored by a newer version opens the recovery screen and is left untouched', async () => {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await gotoApp(page, server.url);
+    await loadSample(page);
+    const doc = await storedDoc(page);
+    doc.schema_version = 2;
+    const raw = JSON.stringify(doc);
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY_WORKSPACE, raw]);
+
+    await gotoApp(page, server.url);
+    const recovery = page.getByTestId('recovery');
+    await recovery.waitFor();
+    const text = await recovery.innerText();
+    assert.match(text, /written by a newer version of Cultivate \(format version 2\); this version reads up to 1/);
+    assert.match(text, /It was saved by a newer version of Cultivate\./);
+    assert.equal(await recovery.getByTestId('problem-list').count(), 0);
+    await page.waitForTimeout(400);
+    assert.equal(await storedRaw(page), raw, 'the newer data is untouched');
+    assert.deepEqual(await storageKeys(page), [KEY_WORKSPACE]);
+    assertNoConsoleErrors(page);
+  } finally {
+    await context.close();
+  }
+});
+
+test('(d) when storage is full an edit stays on screen, the banner says so, and Export now saves it', async () => {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await gotoApp(page, server.url);
+    await createWorkspace(page, 'Quota test');
+    await navigate(page, 'People & organisations');
+    await addPerson(page, 'Before Full');
+    await waitForStored(page, (d) => d.data.people.length === 1);
+    const rawBefore = await storedRaw(page);
+
+    // Fill localStorage to the last character under keys of our own.
+    const padKeys = await page.evaluate(() => {
+      let chunk = 'x'.repeat(1 << 20);
+      let i = 0;
+      while (chunk.length > 0) {
+        try {
+          localStorage.setItem(`e2e.pad.${i}`, chunk);
+          i += 1;
+        } catch {
+          chunk = chunk.slice(0, chunk.length >> 1);
+        }
+      }
+      // Proof that it is full: even one more character is refused.
+      try {
+        localStorage.setItem('e2e.pad.more', 'x');
+        return -1;
+      } catch {
+        return i;
+      }
+    });
+    assert.ok(padKeys > 0, 'storage could not be filled');
+
+    await addPerson(page, 'After Full');
+    const banner = page.getByTestId('save-error-banner');
+    await banner.waitFor();
+    assert.match(await banner.innerText(), /Your latest changes are not saved\. Browser storage is full/);
+    assert.equal(await banner.getAttribute('role'), 'alert');
+    assert.equal(await saveStatus(page), 'Not saved');
+    assert.equal(await page.getByTestId('people-table').getByRole('link', { name: 'After Full' }).count(), 1, 'the new person is still shown');
+    assert.equal(await storedRaw(page), rawBefore, 'the stored workspace is the last good save');
+
+    const exported = await downloadJson(page, () => banner.getByRole('button', { name: 'Export now' }).click());
+    assert.deepEqual(exported.json.data.people.map((p) => p.name).sort(), ['After Full', 'Before Full']);
+    assert.match(exported.suggestedFilename, /^cultivate-quota-test-\d{4}-\d{2}-\d{2}\.json$/);
+    await banner.getByText(`Exported ${exported.suggestedFilename}. Keep it somewhere safe.`).waitFor();
+
+    // Make room and try again: the banner goes and the edit is stored.
+    await page.evaluate(() => {
+      for (const k of Object.keys(localStorage)) if (k.startsWith('e2e.pad.')) localStorage.removeItem(k);
+    });
+    await banner.getByRole('button', { name: 'Try saving again' }).click();
+    await waitForSaved(page);
+    assert.equal(await banner.count(), 0);
+    await waitForStored(page, (d) => d.data.people.some((p) => p.name === 'After Full'));
+    assertNoConsoleErrors(page);
+  } finally {
+    await context.close();
+  }
+});
+
+// ----- two tabs -----
+
+/** Opens two tabs of one browser profile on the People page of the same workspace. */
+async function twoTabs(context) {
+  const a = await context.newPage();
+  await gotoApp(a, server.url);
+  await createWorkspace(a, 'Shared');
+  const b = await context.newPage();
+  await gotoApp(b, `${server.url}people`);
+  await b.getByRole('heading', { level: 1, name: 'People & organisations' }).waitFor();
+  await navigate(a, 'People & organisations');
+  for (const p of [a, b]) {
+    assert.equal(await p.evaluate(() => document.visibilityState), 'visible', 'both tabs must be visible (a hidden tab saves at once)');
+  }
+  return { a, b };
+}
+
+/**
+ * Holds the tab's 300 ms save timer (the app's only 300 ms timeout) instead of running it,
+ * so the tab keeps unsaved changes for as long as the test wants. `window.__releaseSave()`
+ * runs the held timers and returns how many there were.
+ */
+async function holdSaves(page) {
+  await page.evaluate(() => {
+    const realSet = window.setTimeout.bind(window);
+    const realClear = window.clearTimeout.bind(window);
+    const held = new Map();
+    let next = 1_000_000;
+    window.setTimeout = (fn, ms, ...args) => {
+      if (ms !== 300) return realSet(fn, ms, ...args);
+      const id = next++;
+      held.set(id, () => fn(...args));
+      return id;
+    };
+    window.clearTimeout = (id) => (held.has(id) ? held.delete(id) : realClear(id));
+    window.__heldSaves = () => held.size;
+    window.__releaseSave = () => {
+      const fns = [...held.values()];
+      held.clear();
+      fns.forEach((f) => f());
+      return fns.length;
+    };
+  });
+}
+
+const names = (doc) => doc.data.people.map((p) => p.name).sort();
+const shown = (page) => page.getByTestId('people-table').getByRole('link').allTextContents().then((n) => n.sort());
+
+/** The tab's save status says Saved: then every person it shows must be stored. */
+async function assertSavedMeansStored(page, label) {
+  const status = await saveStatus(page);
+  if (/^Saved\b/.test(status)) {
+    const stored = names(await storedDoc(page));
+    for (const n of await shown(page)) assert.ok(stored.includes(n), `${label} says "${status}" but ${n} is not stored`);
+  }
+}
+
+test('(e) two tabs: a save in one tab is picked up by the other without a conflict', async () => {
+  const context = await newContext(browser);
+  try {
+    const { a, b } = await twoTabs(context);
+    await addPerson(a, 'Alan from A');
+    await waitForSaved(a);
+    await b.getByTestId('people-table').getByRole('link', { name: 'Alan from A' }).waitFor();
+    await b.getByTestId('notice').getByText('Updated with changes saved in another tab.').waitFor();
+    assert.equal(await b.getByTestId('conflict-banner').count(), 0);
+    assert.match(await saveStatus(b), /^Saved\b/);
+
+    // And the other way round.
+    await addPerson(b, 'Bea from B');
+    await waitForSaved(b);
+    await a.getByTestId('people-table').getByRole('link', { name: 'Bea from B' }).waitFor();
+    assert.equal(await a.getByTestId('conflict-banner').count(), 0);
+    assert.deepEqual(names(await storedDoc(a)), ['Alan from A', 'Bea from B']);
+    assert.deepEqual(await shown(a), await shown(b));
+    assertNoConsoleErrors(a);
+    assertNoConsoleErrors(b);
+  } finally {
+    await context.close();
+  }
+});
+
+/** Both tabs edit; B's save is held until after A saved. Returns the pages. */
+async function conflictingEdits(context) {
+  const { a, b } = await twoTabs(context);
+  await holdSaves(b);
+  await addPerson(b, 'Bea from B');
+  assert.equal(await b.evaluate(() => window.__heldSaves()), 1, "B's save is pending");
+  assert.equal(await saveStatus(b), 'Saving…');
+
+  await addPerson(a, 'Cy from A');
+  await waitForSaved(a);
+  await waitForStored(a, (d) => names(d).includes('Cy from A'));
+
+  // B has unsaved work and learns of A's save: it must ask, not overwrite or drop.
+  const banner = b.getByTestId('conflict-banner');
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /Changed in two places\. This workspace was also changed in another tab or window/);
+  assert.equal(await b.evaluate(() => window.__releaseSave()), 1);
+  await b.waitForTimeout(100);
+  assert.deepEqual(names(await storedDoc(a)), ['Cy from A'], "B's held save did not overwrite A's");
+  assert.doesNotMatch(await saveStatus(b), /^Saved\b/, 'B must not claim its change is saved');
+  await banner.waitFor();
+  await assertSavedMeansStored(a, 'tab A');
+  await assertSavedMeansStored(b, 'tab B');
+  return { a, b, banner };
+}
+
+test('(e) two tabs: unsaved work in one tab meets another tab’s save → conflict banner; "Load the other version" takes it', async () => {
+  const context = await newContext(browser);
+  try {
+    const { a, b, banner } = await conflictingEdits(context);
+    await banner.getByRole('button', { name: 'Load the other version' }).click();
+    await eventually(async () => assert.equal(await banner.count(), 0));
+    assert.deepEqual(await shown(b), ['Cy from A']);
+    assert.match(await saveStatus(b), /^Saved\b/);
+    assert.deepEqual(names(await storedDoc(b)), ['Cy from A']);
+    await assertSavedMeansStored(a, 'tab A');
+    await assertSavedMeansStored(b, 'tab B');
+    assertNoConsoleErrors(a);
+    assertNoConsoleErrors(b);
+  } finally {
+    await context.close();
+  }
+});
+
+test('(e) two tabs: "Keep this tab’s version" backs up the other tab’s save before replacing it', async () => {
+  const context = await newContext(browser);
+  try {
+    const { a, b, banner } = await conflictingEdits(context);
+    const otherVersion = await storedDoc(b);
+    await banner.getByRole('button', { name: 'Keep this tab’s version' }).or(banner.getByRole('button', { name: "Keep this tab's version" })).click();
+    await eventually(async () => assert.equal(await banner.count(), 0));
+    await waitForSaved(b);
+    await waitForStored(b, (d) => names(d).includes('Bea from B'));
+    assert.deepEqual(names(await storedDoc(b)), ['Bea from B']);
+
+    // A's saved change is not lost: it is in a backup.
+    const backupKeys = (await storageKeys(b)).filter((k) => /^cultivate\.backup\.\d+$/.test(k));
+    assert.equal(backupKeys.length, 1);
+    const backup = JSON.parse(await storedRaw(b, backupKeys[0]));
+    assert.deepEqual(backup.data, otherVersion.data, "the backup holds A's saved version");
+
+    // Tab A had nothing unsaved, so it simply follows.
+    await a.getByTestId('people-table').getByRole('link', { name: 'Bea from B' }).waitFor();
+    assert.deepEqual(await shown(a), ['Bea from B']);
+    assert.equal(await a.getByTestId('conflict-banner').count(), 0);
+    await navigate(a, 'Data & backups');
+    assert.match(await a.getByTestId('backups-table').innerText(), /Another tab's version, replaced by this tab's/);
+    await assertSavedMeansStored(b, 'tab B');
+    assertNoConsoleErrors(a);
+    assertNoConsoleErrors(b);
+  } finally {
+    await context.close();
+  }
+});
