@@ -227,8 +227,9 @@ impl AppState {
     fn claim_storage_for_new(&self) -> Result<(), String> {
         if let Phase::Recovery(info) = self.phase.get_untracked() {
             if self.persists() {
-                browser::set_aside_unreadable(&info.raw, now())
-                    .map_err(|e| format!("The stored data could not be set aside, so nothing was replaced. Download it first. ({e})"))?;
+                browser::set_aside_unreadable(&info.raw, now()).map_err(|e| {
+                    format!("The stored data could not be set aside, so nothing was replaced. Download it first. ({e})")
+                })?;
                 self.storage_epoch.update(|n| *n += 1);
             }
         }
@@ -284,12 +285,15 @@ impl AppState {
         match browser::stored_revision() {
             Ok(StoredRevision::At(r)) if r != expected => {
                 self.conflict.set(Some("This workspace was also changed in another tab or window, and this tab has changes that are not saved yet.".into()));
-                self.save.set(SaveStatus::Failed("Not saved: changed in another tab".into()));
+                self.save
+                    .set(SaveStatus::Failed("Not saved: changed in another tab".into()));
                 return;
             }
             Ok(StoredRevision::Unreadable) => {
                 self.conflict.set(Some("Another tab saved data this version of Cultivate cannot read (perhaps a newer version). This tab will not overwrite it.".into()));
-                self.save.set(SaveStatus::Failed("Not saved: stored data is from another version".into()));
+                self.save.set(SaveStatus::Failed(
+                    "Not saved: stored data is from another version".into(),
+                ));
                 return;
             }
             Err(e) => {
@@ -299,7 +303,9 @@ impl AppState {
             Ok(_) => {}
         }
         let at = now();
-        let result = self.ws.with_untracked(|ws| browser::save_workspace(ws, expected + 1, at));
+        let result = self
+            .ws
+            .with_untracked(|ws| browser::save_workspace(ws, expected + 1, at));
         match result {
             Ok(()) => {
                 self.revision.set_value(expected + 1);
@@ -328,7 +334,9 @@ impl AppState {
                 // Cleared elsewhere: keep this tab's work and write it back.
                 if self.is_ready() {
                     self.revision.set_value(0);
-                    self.notice.set(Some("The stored workspace was removed in another tab; this tab's copy has been saved again.".into()));
+                    self.notice.set(Some(
+                        "The stored workspace was removed in another tab; this tab's copy has been saved again.".into(),
+                    ));
                     self.schedule_save();
                 }
             }
@@ -350,7 +358,8 @@ impl AppState {
             self.phase.set(Phase::Ready);
             self.conflict.set(None);
             self.save.set(SaveStatus::Saved(Some(now())));
-            self.notice.set(Some("Updated with changes saved in another tab.".into()));
+            self.notice
+                .set(Some("Updated with changes saved in another tab.".into()));
         }
     }
 
@@ -359,8 +368,9 @@ impl AppState {
     pub fn take_other_tab_version(&self) -> Result<(), String> {
         if self.dirty.get_value() {
             let mine = self.ws.get_untracked();
-            browser::create_backup(&mine, "This tab's unsaved version, replaced by another tab's", now())
-                .map_err(|e| format!("This tab's version could not be backed up, so it was kept. Export it first. ({e})"))?;
+            browser::create_backup(&mine, "This tab's unsaved version, replaced by another tab's", now()).map_err(
+                |e| format!("This tab's version could not be backed up, so it was kept. Export it first. ({e})"),
+            )?;
             self.storage_epoch.update(|n| *n += 1);
         }
         self.take_stored();
@@ -372,7 +382,8 @@ impl AppState {
     pub fn keep_this_tab_version(&self) -> Result<(), String> {
         match browser::load_workspace() {
             Ok(Loaded::Workspace { ws, revision }) => {
-                browser::create_backup(&ws, "Another tab's version, replaced by this tab's", now()).map_err(|e| e.to_string())?;
+                browser::create_backup(&ws, "Another tab's version, replaced by this tab's", now())
+                    .map_err(|e| e.to_string())?;
                 self.revision.set_value(revision);
             }
             Ok(Loaded::Unreadable { raw, .. }) => {
@@ -408,7 +419,12 @@ impl AppState {
 
     /// Offers the whole workspace as a JSON download.
     pub fn export_workspace(&self) -> Result<String, StorageError> {
-        let (name, text) = self.ws.with_untracked(|ws| (file_name(&ws.name, today()), encode_workspace(ws, now(), self.revision.get_value(), true)));
+        let (name, text) = self.ws.with_untracked(|ws| {
+            (
+                file_name(&ws.name, today()),
+                encode_workspace(ws, now(), self.revision.get_value(), true),
+            )
+        });
         browser::download(&name, "application/json", &text)?;
         Ok(name)
     }
@@ -428,7 +444,10 @@ impl AppState {
         let current = self.is_ready().then(|| self.ws.get_untracked());
         plan(doc, current.as_ref(), now()).map_err(|problems| {
             let total = problems.len();
-            LoadError::Invalid { problems: problems.into_iter().take(crate::storage::format::PROBLEM_CAP).collect(), total }
+            LoadError::Invalid {
+                problems: problems.into_iter().take(crate::storage::format::PROBLEM_CAP).collect(),
+                total,
+            }
         })
     }
 
@@ -436,8 +455,17 @@ impl AppState {
     /// If the backup cannot be made, nothing is replaced.
     pub fn confirm_import(&self, plan: ImportPlan, file: &str) -> Result<String, String> {
         let (incoming, summary) = match plan {
-            ImportPlan::Replace { incoming, incoming_counts, .. } => (*incoming, format!("Imported {file}: {}.", incoming_counts.describe())),
-            ImportPlan::AddCommunity { result, community, replaces_existing, .. } => {
+            ImportPlan::Replace {
+                incoming,
+                incoming_counts,
+                ..
+            } => (*incoming, format!("Imported {file}: {}.", incoming_counts.describe())),
+            ImportPlan::AddCommunity {
+                result,
+                community,
+                replaces_existing,
+                ..
+            } => {
                 let verb = if replaces_existing { "Replaced" } else { "Added" };
                 (*result, format!("{verb} the community {community} from {file}."))
             }
@@ -452,14 +480,18 @@ impl AppState {
         if self.is_ready() {
             let current = self.ws.get_untracked();
             let source = if self.persists() {
-                let info = browser::create_backup(&current, label, now())
-                    .map_err(|e| format!("Nothing was changed, because the current workspace could not be backed up first. {e}"))?;
+                let info = browser::create_backup(&current, label, now()).map_err(|e| {
+                    format!("Nothing was changed, because the current workspace could not be backed up first. {e}")
+                })?;
                 self.storage_epoch.update(|n| *n += 1);
                 UndoSource::Backup(info.key)
             } else {
                 UndoSource::Memory(Box::new(current))
             };
-            self.undo.set(Some(UndoPoint { label: label.to_string(), source }));
+            self.undo.set(Some(UndoPoint {
+                label: label.to_string(),
+                source,
+            }));
         } else {
             self.claim_storage_for_new()?;
         }
@@ -478,7 +510,10 @@ impl AppState {
             UndoSource::Backup(key) => self.read_backup(&key)?,
         };
         self.replace_workspace(previous, &format!("Before undoing: {}", point.label))?;
-        self.notice.set(Some(format!("Undone. The workspace is back as it was: {}.", point.label.to_lowercase())));
+        self.notice.set(Some(format!(
+            "Undone. The workspace is back as it was: {}.",
+            point.label.to_lowercase()
+        )));
         Ok(())
     }
 
@@ -516,7 +551,14 @@ impl AppState {
 
     pub fn download_recovery_copy(&self, key: &str) -> Result<(), StorageError> {
         let raw = browser::read_raw(key)?.unwrap_or_default();
-        browser::download(&format!("cultivate-recovered-{}.json", key.trim_start_matches(browser::PREFIX_RECOVERY)), "application/json", &raw)
+        browser::download(
+            &format!(
+                "cultivate-recovered-{}.json",
+                key.trim_start_matches(browser::PREFIX_RECOVERY)
+            ),
+            "application/json",
+            &raw,
+        )
     }
 
     pub fn delete_recovery_copy(&self, key: &str) -> Result<(), StorageError> {
@@ -547,5 +589,10 @@ fn recovery_info(raw: String, error: &LoadError) -> RecoveryInfo {
         LoadError::Invalid { problems, .. } => problems.clone(),
         _ => Vec::new(),
     };
-    RecoveryInfo { raw, reason: error.to_string(), problems, newer: matches!(error, LoadError::NewerVersion { .. }) }
+    RecoveryInfo {
+        raw,
+        reason: error.to_string(),
+        problems,
+        newer: matches!(error, LoadError::NewerVersion { .. }),
+    }
 }

@@ -89,7 +89,11 @@ fn app_state_never_overwrites_a_corrupt_value_and_sets_it_aside_before_starting_
 #[wasm_bindgen_test]
 fn newer_version_is_refused_and_kept() {
     reset();
-    let text = encode_workspace(&sample_workspace(), now(), 1, false).replacen("\"schema_version\":1", "\"schema_version\":2", 1);
+    let text = encode_workspace(&sample_workspace(), now(), 1, false).replacen(
+        "\"schema_version\":1",
+        "\"schema_version\":2",
+        1,
+    );
     storage().set_item(KEY_WORKSPACE, &text).unwrap();
     let owner = Owner::new();
     owner.with(|| {
@@ -134,15 +138,23 @@ fn quota_error_reaches_the_save_status_and_work_stays_in_memory() {
         let state = AppState::init();
         assert!(matches!(state.phase.get_untracked(), Phase::Ready));
         let padding = fill_storage();
-        let draft = PersonDraft { name: "Quota Tester".into(), notes: "n".repeat(5_000), ..Default::default() };
-        state.edit(|ws| ws.add_person(Id::new("quota-person"), &draft, now())).unwrap();
+        let draft = PersonDraft {
+            name: "Quota Tester".into(),
+            notes: "n".repeat(5_000),
+            ..Default::default()
+        };
+        state
+            .edit(|ws| ws.add_person(Id::new("quota-person"), &draft, now()))
+            .unwrap();
         state.flush();
         match state.save.get_untracked() {
             SaveStatus::Failed(msg) => assert!(msg.contains("storage is full"), "{msg}"),
             other => panic!("expected a failed save, got {other:?}"),
         }
         // The edit is still in memory, and the stored copy is the old one.
-        assert!(state.ws.with_untracked(|w| w.person(&Id::new("quota-person")).is_some()));
+        assert!(state
+            .ws
+            .with_untracked(|w| w.person(&Id::new("quota-person")).is_some()));
         match browser::load_workspace().unwrap() {
             Loaded::Workspace { ws, .. } => assert!(ws.person(&Id::new("quota-person")).is_none()),
             other => panic!("expected the old workspace, got {other:?}"),
@@ -152,7 +164,11 @@ fn quota_error_reaches_the_save_status_and_work_stays_in_memory() {
             storage().remove_item(&k).unwrap();
         }
         state.retry_save();
-        assert!(matches!(state.save.get_untracked(), SaveStatus::Saved(Some(_))), "{:?}", state.save.get_untracked());
+        assert!(
+            matches!(state.save.get_untracked(), SaveStatus::Saved(Some(_))),
+            "{:?}",
+            state.save.get_untracked()
+        );
     });
     owner.unset();
     match browser::load_workspace().unwrap() {
@@ -190,7 +206,10 @@ fn a_stale_tab_does_not_overwrite_a_newer_save() {
         let mut other = sample_workspace();
         other.name = "Saved by another tab".into();
         browser::save_workspace(&other, 2, now()).unwrap();
-        let draft = PersonDraft { name: "Stale edit".into(), ..Default::default() };
+        let draft = PersonDraft {
+            name: "Stale edit".into(),
+            ..Default::default()
+        };
         state.edit(|ws| ws.add_person(Id::new("stale"), &draft, now())).unwrap();
         state.flush();
         assert!(state.conflict.get_untracked().is_some(), "the conflict is shown");

@@ -15,7 +15,10 @@ fn saved() -> DateTime<Utc> {
 }
 
 fn p(path: &str, reason: &str) -> Problem {
-    Problem { path: path.into(), reason: reason.into() }
+    Problem {
+        path: path.into(),
+        reason: reason.into(),
+    }
 }
 
 /// The sample workspace as an envelope `Value`, ready to be broken.
@@ -89,7 +92,15 @@ fn envelope_fields_come_first_in_a_fixed_order() {
 
 #[test]
 fn generated_workspace_round_trips() {
-    let ws = generate(11, Sizes { organisations: 4, people: 300, communities: 12, memberships_per_person: 3 });
+    let ws = generate(
+        11,
+        Sizes {
+            organisations: 4,
+            people: 300,
+            communities: 12,
+            memberships_per_person: 3,
+        },
+    );
     let text = encode_workspace(&ws, saved(), 1, false);
     match decode_document(&text) {
         Ok(Document::Workspace(env)) => assert_eq!(env.data, ws),
@@ -164,7 +175,10 @@ fn community_bundle_problems_are_reported_under_community() {
         problems,
         vec![
             p("community.memberships[1].person_id", "no person with id 'p-hana'"),
-            p("community.practice[0].link", "uses the 'javascript:' scheme; only http, https and mailto links are allowed"),
+            p(
+                "community.practice[0].link",
+                "uses the 'javascript:' scheme; only http, https and mailto links are allowed"
+            ),
         ]
     );
     assert_eq!(total, 2);
@@ -181,7 +195,10 @@ fn community_bundle_reports_unknown_and_missing_fields() {
         problems,
         vec![
             p("extra", "is not a field of a community file"),
-            p("community.memberships[0].level_id", "wrong type: integer `3`, expected text"),
+            p(
+                "community.memberships[0].level_id",
+                "wrong type: integer `3`, expected text"
+            ),
             p("organisations", "missing field `organisations`"),
         ]
     );
@@ -197,7 +214,11 @@ fn community_bundle_with_a_long_valid_community_id_round_trips() {
     assert_eq!(cultivate::model::validate_workspace(&ws), vec![]);
     let bundle = CommunityBundle::of(&ws, &Id::new(long)).unwrap();
     let text = encode_community(&bundle, saved());
-    assert!(matches!(decode_document(&text), Ok(Document::Community(_))), "{:?}", decode_document(&text).err());
+    assert!(
+        matches!(decode_document(&text), Ok(Document::Community(_))),
+        "{:?}",
+        decode_document(&text).err()
+    );
 }
 
 #[test]
@@ -209,17 +230,27 @@ fn community_bundle_whose_person_id_looks_like_the_bundle_id_round_trips() {
     assert_eq!(cultivate::model::validate_workspace(&ws), vec![]);
     let bundle = CommunityBundle::of(&ws, &Id::new("c-testing")).unwrap();
     let text = encode_community(&bundle, saved());
-    assert!(matches!(decode_document(&text), Ok(Document::Community(_))), "{:?}", decode_document(&text).err());
+    assert!(
+        matches!(decode_document(&text), Ok(Document::Community(_))),
+        "{:?}",
+        decode_document(&text).err()
+    );
 }
 
 // ----- not JSON, not Cultivate -----
 
 #[test]
 fn not_json_is_reported_with_line_and_column() {
-    assert_eq!(decode_document("{ not json"), Err(LoadError::NotJson("key must be text (line 1, column 3)".into())));
+    assert_eq!(
+        decode_document("{ not json"),
+        Err(LoadError::NotJson("key must be text (line 1, column 3)".into()))
+    );
     let e = decode_document("{\n  \"format\": \n}").unwrap_err();
     assert_eq!(e, LoadError::NotJson("expected value (line 3, column 1)".into()));
-    assert_eq!(e.to_string(), "This is not valid JSON: expected value (line 3, column 1).");
+    assert_eq!(
+        e.to_string(),
+        "This is not valid JSON: expected value (line 3, column 1)."
+    );
     assert!(matches!(decode_document(""), Err(LoadError::NotJson(m)) if m.contains("line 1")));
 }
 
@@ -234,9 +265,18 @@ fn deeply_nested_json_is_refused_without_crashing() {
 
 #[test]
 fn json_that_is_not_an_object_is_not_cultivate() {
-    assert_eq!(decode_document("[1, 2]"), Err(LoadError::NotCultivate("it holds a list, not an object".into())));
-    assert_eq!(decode_document("\"text\""), Err(LoadError::NotCultivate("it holds text, not an object".into())));
-    assert_eq!(decode_document("null"), Err(LoadError::NotCultivate("it holds null, not an object".into())));
+    assert_eq!(
+        decode_document("[1, 2]"),
+        Err(LoadError::NotCultivate("it holds a list, not an object".into()))
+    );
+    assert_eq!(
+        decode_document("\"text\""),
+        Err(LoadError::NotCultivate("it holds text, not an object".into()))
+    );
+    assert_eq!(
+        decode_document("null"),
+        Err(LoadError::NotCultivate("it holds null, not an object".into()))
+    );
 }
 
 #[test]
@@ -246,7 +286,9 @@ fn wrong_or_missing_format_is_not_cultivate() {
     let e = decode(&v).unwrap_err();
     assert_eq!(
         e,
-        LoadError::NotCultivate("its format is 'some-other-app', expected 'cultivate-workspace' or 'cultivate-community'".into())
+        LoadError::NotCultivate(
+            "its format is 'some-other-app', expected 'cultivate-workspace' or 'cultivate-community'".into()
+        )
     );
     assert!(e.to_string().starts_with("This is not a Cultivate file: "));
 
@@ -278,7 +320,13 @@ fn newer_schema_version_is_refused() {
     assert!(e.to_string().contains("newer version"), "{e}");
     // Even when the rest of the file is unreadable to this version.
     let v = json!({ "format": "cultivate-workspace", "schema_version": 99, "data": "whatever" });
-    assert_eq!(decode(&v), Err(LoadError::NewerVersion { found: 99, supported: 1 }));
+    assert_eq!(
+        decode(&v),
+        Err(LoadError::NewerVersion {
+            found: 99,
+            supported: 1
+        })
+    );
 }
 
 #[test]
@@ -286,7 +334,10 @@ fn schema_version_zero_is_refused() {
     let mut v = sample_doc();
     v["schema_version"] = json!(0);
     assert!(
-        matches!(decode(&v), Err(LoadError::Invalid { .. }) | Err(LoadError::NotCultivate(_))),
+        matches!(
+            decode(&v),
+            Err(LoadError::Invalid { .. }) | Err(LoadError::NotCultivate(_))
+        ),
         "{:?}",
         decode(&v)
     );
@@ -305,7 +356,11 @@ fn schema_version_that_is_not_a_whole_number_is_reported() {
     for bad in [json!("1"), json!(-1), json!(1.5), json!(null)] {
         let mut v = sample_doc();
         v["schema_version"] = bad.clone();
-        assert_eq!(invalid(&v), (vec![p("schema_version", "must be a whole number such as 1")], 1), "{bad}");
+        assert_eq!(
+            invalid(&v),
+            (vec![p("schema_version", "must be a whole number such as 1")], 1),
+            "{bad}"
+        );
     }
 }
 
@@ -322,7 +377,10 @@ fn missing_data_is_reported() {
 fn unknown_envelope_field_is_reported_with_its_path() {
     let mut v = sample_doc();
     v["comment"] = json!("hand-edited");
-    assert_eq!(invalid(&v), (vec![p("comment", "is not a field of a Cultivate file")], 1));
+    assert_eq!(
+        invalid(&v),
+        (vec![p("comment", "is not a field of a Cultivate file")], 1)
+    );
 }
 
 #[test]
@@ -350,7 +408,10 @@ fn data_that_is_not_an_object_is_reported() {
     v["data"] = json!([]);
     let (problems, total) = invalid(&v);
     assert_eq!(total, 1);
-    assert!(problems[0].reason.ends_with("must be an object, not a list"), "{problems:?}");
+    assert!(
+        problems[0].reason.ends_with("must be an object, not a list"),
+        "{problems:?}"
+    );
 }
 
 // ----- records -----
@@ -359,7 +420,10 @@ fn data_that_is_not_an_object_is_reported() {
 fn wrong_type_is_reported_at_the_field() {
     let mut v = sample_doc();
     v["data"]["people"][1]["name"] = json!(5);
-    assert_eq!(invalid(&v), (vec![p("people[1].name", "wrong type: integer `5`, expected text")], 1));
+    assert_eq!(
+        invalid(&v),
+        (vec![p("people[1].name", "wrong type: integer `5`, expected text")], 1)
+    );
 }
 
 #[test]
@@ -369,7 +433,11 @@ fn unknown_record_field_is_reported_at_its_path() {
     v["data"]["catalogues"]["roles"][2]["colour"] = json!("red");
     let (problems, _) = invalid(&v);
     assert_eq!(paths(&problems), ["catalogues.roles[2].colour", "people[0].nickname"]);
-    assert!(problems[1].reason.starts_with("unknown field `nickname`"), "{}", problems[1].reason);
+    assert!(
+        problems[1].reason.starts_with("unknown field `nickname`"),
+        "{}",
+        problems[1].reason
+    );
 }
 
 #[test]
@@ -386,7 +454,10 @@ fn missing_field_deep_in_a_record_is_reported_at_the_field() {
     obj(&mut v["data"]["communities"][2]["memberships"][2]["history"][1]).remove("on");
     assert_eq!(
         invalid(&v),
-        (vec![p("communities[2].memberships[2].history[1].on", "missing field `on`")], 1)
+        (
+            vec![p("communities[2].memberships[2].history[1].on", "missing field `on`")],
+            1
+        )
     );
     let mut v = sample_doc();
     obj(&mut v["data"]).remove("catalogues");
@@ -397,11 +468,23 @@ fn missing_field_deep_in_a_record_is_reported_at_the_field() {
 fn missing_field_of_a_record_is_reported_at_the_field() {
     let mut v = sample_doc();
     obj(&mut v["data"]["people"][0]).remove("created_at");
-    assert_eq!(invalid(&v), (vec![p("people[0].created_at", "missing field `created_at`")], 1));
+    assert_eq!(
+        invalid(&v),
+        (vec![p("people[0].created_at", "missing field `created_at`")], 1)
+    );
 
     let mut v = sample_doc();
     obj(&mut v["data"]["communities"][0]["memberships"][3]).remove("joined_on");
-    assert_eq!(invalid(&v), (vec![p("communities[0].memberships[3].joined_on", "missing field `joined_on`")], 1));
+    assert_eq!(
+        invalid(&v),
+        (
+            vec![p(
+                "communities[0].memberships[3].joined_on",
+                "missing field `joined_on`"
+            )],
+            1
+        )
+    );
 
     let mut v = empty_doc();
     obj(&mut v["data"]).remove("people");
@@ -442,7 +525,10 @@ fn several_broken_invariants_are_all_reported() {
         vec![
             p("people[3].organisation_id", "no organisation with id 'org-ghost'"),
             p("communities[0].memberships[2].person_id", "no person with id 'p-ghost'"),
-            p("communities[0].practice[0].link", "uses the 'javascript:' scheme; only http, https and mailto links are allowed"),
+            p(
+                "communities[0].practice[0].link",
+                "uses the 'javascript:' scheme; only http, https and mailto links are allowed"
+            ),
         ]
     );
     assert_eq!(total, 3);
@@ -456,7 +542,11 @@ fn broken_records_and_broken_invariants_are_reported_together() {
     v["data"]["communities"][0]["practice"][0]["link"] = json!("javascript:alert(1)");
     let (problems, total) = invalid(&v);
     let found = paths(&problems);
-    for path in ["people[1].name", "communities[0].memberships[2].person_id", "communities[0].practice[0].link"] {
+    for path in [
+        "people[1].name",
+        "communities[0].memberships[2].person_id",
+        "communities[0].practice[0].link",
+    ] {
         assert!(found.contains(&path), "{path} missing from {found:?}");
     }
     assert_eq!(total, problems.len());
@@ -475,9 +565,15 @@ fn problem_list_is_capped_but_the_total_is_counted() {
     assert_eq!(problems.len(), PROBLEM_CAP);
     assert_eq!(PROBLEM_CAP, 50);
     assert_eq!(problems[0], p("people[0].name", "must not be empty"));
-    assert_eq!(problems[PROBLEM_CAP - 1].path, format!("people[{}].name", PROBLEM_CAP - 1));
+    assert_eq!(
+        problems[PROBLEM_CAP - 1].path,
+        format!("people[{}].name", PROBLEM_CAP - 1)
+    );
     let e = LoadError::Invalid { problems, total };
-    assert_eq!(e.to_string(), "This file has 200 problems, starting with people[0].name: must not be empty.");
+    assert_eq!(
+        e.to_string(),
+        "This file has 200 problems, starting with people[0].name: must not be empty."
+    );
 }
 
 #[test]
@@ -489,17 +585,28 @@ fn problem_cap_applies_to_decoding_problems_too() {
     v["data"]["people"] = Value::Array(people);
     let (problems, total) = invalid(&v);
     assert_eq!((problems.len(), total), (PROBLEM_CAP, 200));
-    assert_eq!(problems[7], p("people[7].name", "wrong type: integer `7`, expected text"));
+    assert_eq!(
+        problems[7],
+        p("people[7].name", "wrong type: integer `7`, expected text")
+    );
 }
 
 #[test]
 fn load_error_messages_read_as_sentences() {
     assert_eq!(
-        LoadError::Invalid { problems: vec![p("name", "must not be empty")], total: 1 }.to_string(),
+        LoadError::Invalid {
+            problems: vec![p("name", "must not be empty")],
+            total: 1
+        }
+        .to_string(),
         "This file has 1 problem, starting with name: must not be empty."
     );
     assert_eq!(
-        LoadError::Migration { from: 1, reason: "no people list".into() }.to_string(),
+        LoadError::Migration {
+            from: 1,
+            reason: "no people list".into()
+        }
+        .to_string(),
         "This file could not be upgraded from format version 1: no people list."
     );
     assert_eq!(
@@ -513,11 +620,20 @@ fn load_error_messages_read_as_sentences() {
 #[test]
 fn migration_chain_is_complete() {
     if MIGRATIONS.is_empty() {
-        assert_eq!(SCHEMA_VERSION, 1, "with no migration steps the schema must still be version 1");
+        assert_eq!(
+            SCHEMA_VERSION, 1,
+            "with no migration steps the schema must still be version 1"
+        );
         return;
     }
     for (i, step) in MIGRATIONS.iter().enumerate() {
-        assert_eq!(step.from, i as u64 + 1, "step {i} ({}) must migrate from version {}", step.description, i + 1);
+        assert_eq!(
+            step.from,
+            i as u64 + 1,
+            "step {i} ({}) must migrate from version {}",
+            step.description,
+            i + 1
+        );
         assert!(!step.description.trim().is_empty(), "step {i} needs a description");
     }
     assert_eq!(MIGRATIONS.last().map(|m| m.from + 1), Some(SCHEMA_VERSION));
@@ -528,9 +644,18 @@ fn migrate_refuses_a_version_newer_than_this_build() {
     let data = json!({ "anything": true });
     assert_eq!(
         migrate(data.clone(), SCHEMA_VERSION + 1),
-        Err(LoadError::NewerVersion { found: SCHEMA_VERSION + 1, supported: SCHEMA_VERSION })
+        Err(LoadError::NewerVersion {
+            found: SCHEMA_VERSION + 1,
+            supported: SCHEMA_VERSION
+        })
     );
-    assert_eq!(migrate(data.clone(), u64::MAX), Err(LoadError::NewerVersion { found: u64::MAX, supported: SCHEMA_VERSION }));
+    assert_eq!(
+        migrate(data.clone(), u64::MAX),
+        Err(LoadError::NewerVersion {
+            found: u64::MAX,
+            supported: SCHEMA_VERSION
+        })
+    );
     assert!(matches!(migrate(data.clone(), 0), Err(LoadError::NotCultivate(_))));
 }
 
@@ -562,7 +687,10 @@ fn backups_keep_the_newest_and_replace_a_reused_key() {
     }
     // Re-adding "a" (newest now) replaces the old "a" and drops nothing.
     let (index, dropped) = add_and_prune(index, backup("a", 30));
-    assert_eq!(index.iter().map(|b| b.key.as_str()).collect::<Vec<_>>(), ["a", "e", "d", "c", "b"]);
+    assert_eq!(
+        index.iter().map(|b| b.key.as_str()).collect::<Vec<_>>(),
+        ["a", "e", "d", "c", "b"]
+    );
     assert!(dropped.is_empty());
     let (index, dropped) = add_and_prune(index, backup("f", 31));
     assert_eq!(index.len(), KEEP_BACKUPS);

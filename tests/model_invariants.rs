@@ -27,7 +27,10 @@ fn empty_ws() -> Workspace {
 }
 
 fn org_draft(name: &str) -> OrganisationDraft {
-    OrganisationDraft { name: name.into(), description: String::new() }
+    OrganisationDraft {
+        name: name.into(),
+        description: String::new(),
+    }
 }
 
 fn person_draft(name: &str, org: Option<&str>) -> PersonDraft {
@@ -60,11 +63,20 @@ fn membership_draft(person: &str, level: &str, roles: &[&str], joined: NaiveDate
 }
 
 fn repertoire_draft(title: &str, kind: &str, link: &str) -> RepertoireDraft {
-    RepertoireDraft { title: title.into(), kind_id: id(kind), description: String::new(), link: link.into() }
+    RepertoireDraft {
+        title: title.into(),
+        kind_id: id(kind),
+        description: String::new(),
+        link: link.into(),
+    }
 }
 
 fn assert_sound(ws: &Workspace) {
-    assert_eq!(validate_workspace(ws), Vec::<Problem>::new(), "workspace must validate clean");
+    assert_eq!(
+        validate_workspace(ws),
+        Vec::<Problem>::new(),
+        "workspace must validate clean"
+    );
 }
 
 fn fields(errors: &[FieldError]) -> Vec<&'static str> {
@@ -98,14 +110,40 @@ fn populated() -> Workspace {
     ws.add_person(id("p1"), &person_draft("Ana", Some("o1")), t(2)).unwrap();
     ws.add_person(id("p2"), &person_draft("Ben", Some("o2")), t(2)).unwrap();
     ws.add_person(id("p3"), &person_draft("Cai", None), t(2)).unwrap();
-    ws.add_community(id("c1"), &community_draft("Guild", &["o1", "o2"]), t(3)).unwrap();
+    ws.add_community(id("c1"), &community_draft("Guild", &["o1", "o2"]), t(3))
+        .unwrap();
     let mut chapter = community_draft("Chapter", &["o1"]);
     chapter.formation_type_id = id("chapter");
     ws.add_community(id("c2"), &chapter, t(3)).unwrap();
-    ws.add_membership(&id("c1"), id("m1"), &membership_draft("p1", "core_group", &["mentor"], d(2025, 1, 1)), t(4)).unwrap();
-    ws.add_membership(&id("c1"), id("m2"), &membership_draft("p2", "active", &[], d(2025, 2, 1)), t(4)).unwrap();
-    ws.add_membership(&id("c2"), id("m3"), &membership_draft("p1", "peripheral", &[], d(2025, 3, 1)), t(4)).unwrap();
-    ws.add_repertoire_item(&id("c1"), id("r1"), &repertoire_draft("Template", "tool", "https://example.org/t"), d(2025, 4, 1), t(5)).unwrap();
+    ws.add_membership(
+        &id("c1"),
+        id("m1"),
+        &membership_draft("p1", "core_group", &["mentor"], d(2025, 1, 1)),
+        t(4),
+    )
+    .unwrap();
+    ws.add_membership(
+        &id("c1"),
+        id("m2"),
+        &membership_draft("p2", "active", &[], d(2025, 2, 1)),
+        t(4),
+    )
+    .unwrap();
+    ws.add_membership(
+        &id("c2"),
+        id("m3"),
+        &membership_draft("p1", "peripheral", &[], d(2025, 3, 1)),
+        t(4),
+    )
+    .unwrap();
+    ws.add_repertoire_item(
+        &id("c1"),
+        id("r1"),
+        &repertoire_draft("Template", "tool", "https://example.org/t"),
+        d(2025, 4, 1),
+        t(5),
+    )
+    .unwrap();
     ws.add_key_issue(&id("c1"), id("k1"), "Flaky tests", t(5)).unwrap();
     assert_sound(&ws);
     ws
@@ -121,15 +159,35 @@ fn adding_any_record_with_an_id_used_anywhere_is_refused() {
         let before = ws.clone();
         let msg = format!("The id {taken} is already used");
 
-        assert_eq!(refused(ws.add_organisation(id(taken), &org_draft("New org"), t(10))), msg);
-        assert_eq!(refused(ws.add_person(id(taken), &person_draft("New person", None), t(10))), msg);
-        assert_eq!(refused(ws.add_community(id(taken), &community_draft("New community", &[]), t(10))), msg);
         assert_eq!(
-            refused(ws.add_membership(&id("c2"), id(taken), &membership_draft("p3", "active", &[], d(2025, 1, 1)), t(10))),
+            refused(ws.add_organisation(id(taken), &org_draft("New org"), t(10))),
             msg
         );
         assert_eq!(
-            refused(ws.add_repertoire_item(&id("c2"), id(taken), &repertoire_draft("New item", "case", ""), d(2025, 1, 1), t(10))),
+            refused(ws.add_person(id(taken), &person_draft("New person", None), t(10))),
+            msg
+        );
+        assert_eq!(
+            refused(ws.add_community(id(taken), &community_draft("New community", &[]), t(10))),
+            msg
+        );
+        assert_eq!(
+            refused(ws.add_membership(
+                &id("c2"),
+                id(taken),
+                &membership_draft("p3", "active", &[], d(2025, 1, 1)),
+                t(10)
+            )),
+            msg
+        );
+        assert_eq!(
+            refused(ws.add_repertoire_item(
+                &id("c2"),
+                id(taken),
+                &repertoire_draft("New item", "case", ""),
+                d(2025, 1, 1),
+                t(10)
+            )),
             msg
         );
         assert_eq!(refused(ws.add_key_issue(&id("c2"), id(taken), "New issue", t(10))), msg);
@@ -155,13 +213,17 @@ fn adding_a_record_with_a_malformed_id_is_refused() {
         refused(ws.add_organisation(id("has space"), &org_draft("Org"), t(10))),
         "The new id may hold only letters, digits, '-' and '_'"
     );
-    assert_eq!(refused(ws.add_person(id(""), &person_draft("P", None), t(10))), "The new id must not be empty");
+    assert_eq!(
+        refused(ws.add_person(id(""), &person_draft("P", None), t(10))),
+        "The new id must not be empty"
+    );
     assert_eq!(
         refused(ws.add_community(id(&"c".repeat(65)), &community_draft("C", &[]), t(10))),
         "The new id is longer than 64 characters"
     );
     // 64 characters is still fine.
-    ws.add_community(id(&"c".repeat(64)), &community_draft("C", &[]), t(10)).unwrap();
+    ws.add_community(id(&"c".repeat(64)), &community_draft("C", &[]), t(10))
+        .unwrap();
     assert_sound(&ws);
 }
 
@@ -170,18 +232,38 @@ fn adding_a_record_with_a_malformed_id_is_refused() {
 #[test]
 fn a_person_has_at_most_one_membership_per_community() {
     let mut ws = populated();
-    let r = ws.add_membership(&id("c1"), id("m9"), &membership_draft("p1", "active", &[], d(2025, 6, 1)), t(10));
+    let r = ws.add_membership(
+        &id("c1"),
+        id("m9"),
+        &membership_draft("p1", "active", &[], d(2025, 6, 1)),
+        t(10),
+    );
     match r {
         Err(ModelError::Invalid(errs)) => assert_eq!(
             errs,
-            vec![FieldError { field: "person_id", message: "This person is already a member of this community".into() }]
+            vec![FieldError {
+                field: "person_id",
+                message: "This person is already a member of this community".into()
+            }]
         ),
         other => panic!("expected Invalid, got {other:?}"),
     }
     assert_eq!(ws.community(&id("c1")).unwrap().memberships.len(), 2);
     // The same person may still join another community: Cai joins both.
-    ws.add_membership(&id("c1"), id("m9"), &membership_draft("p3", "active", &[], d(2025, 6, 1)), t(10)).unwrap();
-    ws.add_membership(&id("c2"), id("m10"), &membership_draft("p3", "active", &[], d(2025, 6, 1)), t(10)).unwrap();
+    ws.add_membership(
+        &id("c1"),
+        id("m9"),
+        &membership_draft("p3", "active", &[], d(2025, 6, 1)),
+        t(10),
+    )
+    .unwrap();
+    ws.add_membership(
+        &id("c2"),
+        id("m10"),
+        &membership_draft("p3", "active", &[], d(2025, 6, 1)),
+        t(10),
+    )
+    .unwrap();
     assert_eq!(ws.memberships_of(&id("p3")).count(), 2);
     assert_sound(&ws);
 }
@@ -202,19 +284,39 @@ fn membership_for_unknown_or_missing_person_is_refused() {
     let unknown = membership_draft("p-ghost", "active", &[], d(2025, 1, 1));
     match ws.add_membership(&id("c2"), id("m9"), &unknown, t(10)) {
         Err(ModelError::Invalid(errs)) => {
-            assert_eq!(errs, vec![FieldError { field: "person_id", message: "Choose a person from the list".into() }])
+            assert_eq!(
+                errs,
+                vec![FieldError {
+                    field: "person_id",
+                    message: "Choose a person from the list".into()
+                }]
+            )
         }
         other => panic!("expected Invalid, got {other:?}"),
     }
-    let none = MembershipDraft { person_id: None, ..unknown };
+    let none = MembershipDraft {
+        person_id: None,
+        ..unknown
+    };
     match ws.add_membership(&id("c2"), id("m9"), &none, t(10)) {
         Err(ModelError::Invalid(errs)) => {
-            assert_eq!(errs, vec![FieldError { field: "person_id", message: "Choose a person".into() }])
+            assert_eq!(
+                errs,
+                vec![FieldError {
+                    field: "person_id",
+                    message: "Choose a person".into()
+                }]
+            )
         }
         other => panic!("expected Invalid, got {other:?}"),
     }
     assert_eq!(
-        ws.add_membership(&id("c-ghost"), id("m9"), &membership_draft("p3", "active", &[], d(2025, 1, 1)), t(10)),
+        ws.add_membership(
+            &id("c-ghost"),
+            id("m9"),
+            &membership_draft("p3", "active", &[], d(2025, 1, 1)),
+            t(10)
+        ),
         Err(ModelError::NotFound("That community no longer exists".into()))
     );
 }
@@ -224,12 +326,24 @@ fn new_membership_starts_history_with_the_joining_level_and_dedups_roles() {
     let mut ws = populated();
     let draft = membership_draft("p3", "occasional", &["mentor", "facilitator", "mentor"], d(2025, 7, 1));
     ws.add_membership(&id("c2"), id("m9"), &draft, t(10)).unwrap();
-    let m = ws.community(&id("c2")).unwrap().memberships.iter().find(|m| m.id == id("m9")).unwrap().clone();
+    let m = ws
+        .community(&id("c2"))
+        .unwrap()
+        .memberships
+        .iter()
+        .find(|m| m.id == id("m9"))
+        .unwrap()
+        .clone();
     assert_eq!(m.level_id, id("occasional"));
     assert_eq!(m.role_ids, vec![id("mentor"), id("facilitator")]);
     assert_eq!(
         m.history,
-        vec![LevelChange { on: d(2025, 7, 1), from_level_id: None, to_level_id: id("occasional"), reason: "Joined".into() }]
+        vec![LevelChange {
+            on: d(2025, 7, 1),
+            from_level_id: None,
+            to_level_id: id("occasional"),
+            reason: "Joined".into()
+        }]
     );
     assert_sound(&ws);
 }
@@ -243,7 +357,10 @@ fn person_with_unknown_organisation_is_refused() {
     match r {
         Err(ModelError::Invalid(errs)) => assert_eq!(
             errs,
-            vec![FieldError { field: "organisation_id", message: "Choose an organisation from the list".into() }]
+            vec![FieldError {
+                field: "organisation_id",
+                message: "Choose an organisation from the list".into()
+            }]
         ),
         other => panic!("expected Invalid, got {other:?}"),
     }
@@ -266,15 +383,22 @@ fn community_with_unknown_organisation_or_catalogue_entry_is_refused() {
     let mut bad = community_draft("New", &[]);
     bad.formation_type_id = id("guild");
     bad.lifecycle_stage_id = id("dormant");
-    assert_eq!(invalid_fields(ws.add_community(id("c9"), &bad, t(10))), ["formation_type_id", "lifecycle_stage_id"]);
+    assert_eq!(
+        invalid_fields(ws.add_community(id("c9"), &bad, t(10))),
+        ["formation_type_id", "lifecycle_stage_id"]
+    );
     assert!(ws.community(&id("c9")).is_none());
 }
 
 #[test]
 fn community_organisations_are_deduplicated() {
     let mut ws = populated();
-    ws.add_community(id("c9"), &community_draft("New", &["o2", "o1", "o2"]), t(10)).unwrap();
-    assert_eq!(ws.community(&id("c9")).unwrap().organisation_ids, vec![id("o2"), id("o1")]);
+    ws.add_community(id("c9"), &community_draft("New", &["o2", "o1", "o2"]), t(10))
+        .unwrap();
+    assert_eq!(
+        ws.community(&id("c9")).unwrap().organisation_ids,
+        vec![id("o2"), id("o1")]
+    );
     assert_sound(&ws);
 }
 
@@ -283,13 +407,26 @@ fn community_organisations_are_deduplicated() {
 #[test]
 fn level_change_is_recorded_with_its_date_reason_and_previous_level() {
     let mut ws = populated();
-    ws.change_level(&id("c1"), &id("m2"), &id("core_group"), d(2025, 5, 1), "  Runs the meetups  ", t(10)).unwrap();
+    ws.change_level(
+        &id("c1"),
+        &id("m2"),
+        &id("core_group"),
+        d(2025, 5, 1),
+        "  Runs the meetups  ",
+        t(10),
+    )
+    .unwrap();
     let m = &ws.community(&id("c1")).unwrap().memberships[1];
     assert_eq!(m.level_id, id("core_group"));
     assert_eq!(
         m.history,
         vec![
-            LevelChange { on: d(2025, 2, 1), from_level_id: None, to_level_id: id("active"), reason: "Joined".into() },
+            LevelChange {
+                on: d(2025, 2, 1),
+                from_level_id: None,
+                to_level_id: id("active"),
+                reason: "Joined".into()
+            },
             LevelChange {
                 on: d(2025, 5, 1),
                 from_level_id: Some(id("active")),
@@ -306,12 +443,16 @@ fn level_change_is_recorded_with_its_date_reason_and_previous_level() {
 #[test]
 fn level_change_dated_before_the_last_change_is_refused() {
     let mut ws = populated();
-    ws.change_level(&id("c1"), &id("m2"), &id("core_group"), d(2025, 5, 1), "", t(10)).unwrap();
+    ws.change_level(&id("c1"), &id("m2"), &id("core_group"), d(2025, 5, 1), "", t(10))
+        .unwrap();
     let before = ws.clone();
     match ws.change_level(&id("c1"), &id("m2"), &id("peripheral"), d(2025, 4, 30), "", t(11)) {
         Err(ModelError::Invalid(errs)) => assert_eq!(
             errs,
-            vec![FieldError { field: "on", message: "The date must not be before the last change (2025-05-01)".into() }]
+            vec![FieldError {
+                field: "on",
+                message: "The date must not be before the last change (2025-05-01)".into()
+            }]
         ),
         other => panic!("expected Invalid, got {other:?}"),
     }
@@ -320,7 +461,8 @@ fn level_change_dated_before_the_last_change_is_refused() {
     let r = ws.change_level(&id("c1"), &id("m1"), &id("active"), d(2024, 12, 31), "", t(11));
     assert_eq!(invalid_fields(r), ["on"]);
     // The same day as the last change is fine.
-    ws.change_level(&id("c1"), &id("m2"), &id("peripheral"), d(2025, 5, 1), "", t(12)).unwrap();
+    ws.change_level(&id("c1"), &id("m2"), &id("peripheral"), d(2025, 5, 1), "", t(12))
+        .unwrap();
     assert_sound(&ws);
 }
 
@@ -330,19 +472,35 @@ fn level_change_to_the_current_or_an_unknown_level_is_refused() {
     match ws.change_level(&id("c1"), &id("m2"), &id("active"), d(2025, 5, 1), "", t(10)) {
         Err(ModelError::Invalid(errs)) => assert_eq!(
             errs,
-            vec![FieldError { field: "level_id", message: "The member is already at this level".into() }]
+            vec![FieldError {
+                field: "level_id",
+                message: "The member is already at this level".into()
+            }]
         ),
         other => panic!("expected Invalid, got {other:?}"),
     }
     match ws.change_level(&id("c1"), &id("m2"), &id("lurker"), d(2025, 5, 1), "", t(10)) {
         Err(ModelError::Invalid(errs)) => assert_eq!(
             errs,
-            vec![FieldError { field: "level_id", message: "Choose a participation level".into() }]
+            vec![FieldError {
+                field: "level_id",
+                message: "Choose a participation level".into()
+            }]
         ),
         other => panic!("expected Invalid, got {other:?}"),
     }
     let long_reason = "r".repeat(SHORT_MAX + 1);
-    assert_eq!(invalid_fields(ws.change_level(&id("c1"), &id("m2"), &id("core_group"), d(2025, 5, 1), &long_reason, t(10))), ["reason"]);
+    assert_eq!(
+        invalid_fields(ws.change_level(
+            &id("c1"),
+            &id("m2"),
+            &id("core_group"),
+            d(2025, 5, 1),
+            &long_reason,
+            t(10)
+        )),
+        ["reason"]
+    );
     assert_eq!(
         ws.change_level(&id("c1"), &id("m-ghost"), &id("core_group"), d(2025, 5, 1), "", t(10)),
         Err(ModelError::NotFound("That membership no longer exists".into()))
@@ -353,9 +511,15 @@ fn level_change_to_the_current_or_an_unknown_level_is_refused() {
 #[test]
 fn level_id_always_equals_the_last_history_entry() {
     let mut ws = populated();
-    let moves = [("core_group", d(2025, 3, 1)), ("occasional", d(2025, 3, 1)), ("peripheral", d(2025, 9, 9)), ("active", d(2026, 1, 1))];
+    let moves = [
+        ("core_group", d(2025, 3, 1)),
+        ("occasional", d(2025, 3, 1)),
+        ("peripheral", d(2025, 9, 9)),
+        ("active", d(2026, 1, 1)),
+    ];
     for (i, (level, on)) in moves.into_iter().enumerate() {
-        ws.change_level(&id("c1"), &id("m2"), &id(level), on, "", t(10 + i as i64)).unwrap();
+        ws.change_level(&id("c1"), &id("m2"), &id(level), on, "", t(10 + i as i64))
+            .unwrap();
         let m = &ws.community(&id("c1")).unwrap().memberships[1];
         assert_eq!(m.level_id, m.history.last().unwrap().to_level_id);
         assert_eq!(m.level_id, id(level));
@@ -366,16 +530,34 @@ fn level_id_always_equals_the_last_history_entry() {
     let froms: Vec<_> = m.history.iter().map(|h| h.from_level_id.clone()).collect();
     assert_eq!(
         froms,
-        vec![None, Some(id("active")), Some(id("core_group")), Some(id("occasional")), Some(id("peripheral"))]
+        vec![
+            None,
+            Some(id("active")),
+            Some(id("core_group")),
+            Some(id("occasional")),
+            Some(id("peripheral"))
+        ]
     );
 }
 
 #[test]
 fn set_roles_refuses_unknown_roles_and_deduplicates() {
     let mut ws = populated();
-    assert_eq!(invalid_fields(ws.set_roles(&id("c1"), &id("m2"), &[id("mentor"), id("wizard")], t(10))), ["role_ids"]);
-    ws.set_roles(&id("c1"), &id("m2"), &[id("sponsor"), id("sponsor"), id("mentor")], t(10)).unwrap();
-    assert_eq!(ws.community(&id("c1")).unwrap().memberships[1].role_ids, vec![id("sponsor"), id("mentor")]);
+    assert_eq!(
+        invalid_fields(ws.set_roles(&id("c1"), &id("m2"), &[id("mentor"), id("wizard")], t(10))),
+        ["role_ids"]
+    );
+    ws.set_roles(
+        &id("c1"),
+        &id("m2"),
+        &[id("sponsor"), id("sponsor"), id("mentor")],
+        t(10),
+    )
+    .unwrap();
+    assert_eq!(
+        ws.community(&id("c1")).unwrap().memberships[1].role_ids,
+        vec![id("sponsor"), id("mentor")]
+    );
     assert_sound(&ws);
 }
 
@@ -384,17 +566,35 @@ fn set_roles_refuses_unknown_roles_and_deduplicates() {
 #[test]
 fn deleting_a_person_removes_their_memberships_everywhere() {
     let mut ws = populated();
-    assert_eq!(ws.person_usage(&id("p1")), vec!["member of Guild".to_string(), "member of Chapter".to_string()]);
+    assert_eq!(
+        ws.person_usage(&id("p1")),
+        vec!["member of Guild".to_string(), "member of Chapter".to_string()]
+    );
     ws.delete_person(&id("p1"), t(20)).unwrap();
     assert!(ws.person(&id("p1")).is_none());
-    let c1: Vec<_> = ws.community(&id("c1")).unwrap().memberships.iter().map(|m| m.id.clone()).collect();
-    let c2: Vec<_> = ws.community(&id("c2")).unwrap().memberships.iter().map(|m| m.id.clone()).collect();
+    let c1: Vec<_> = ws
+        .community(&id("c1"))
+        .unwrap()
+        .memberships
+        .iter()
+        .map(|m| m.id.clone())
+        .collect();
+    let c2: Vec<_> = ws
+        .community(&id("c2"))
+        .unwrap()
+        .memberships
+        .iter()
+        .map(|m| m.id.clone())
+        .collect();
     assert_eq!(c1, vec![id("m2")], "Ben's membership stays");
     assert_eq!(c2, Vec::<Id>::new());
     assert_eq!(ws.community(&id("c1")).unwrap().updated_at, t(20));
     assert_eq!(ws.updated_at, t(20));
     assert_sound(&ws);
-    assert_eq!(ws.delete_person(&id("p1"), t(21)), Err(ModelError::NotFound("That person no longer exists".into())));
+    assert_eq!(
+        ws.delete_person(&id("p1"), t(21)),
+        Err(ModelError::NotFound("That person no longer exists".into()))
+    );
 }
 
 #[test]
@@ -402,13 +602,21 @@ fn deleting_an_organisation_unlinks_people_and_communities() {
     let mut ws = populated();
     assert_eq!(
         ws.organisation_usage(&id("o1")),
-        vec!["person Ana".to_string(), "community Guild".to_string(), "community Chapter".to_string()]
+        vec![
+            "person Ana".to_string(),
+            "community Guild".to_string(),
+            "community Chapter".to_string()
+        ]
     );
     ws.delete_organisation(&id("o1"), t(20)).unwrap();
     assert!(ws.organisation(&id("o1")).is_none());
     assert_eq!(ws.person(&id("p1")).unwrap().organisation_id, None);
     assert_eq!(ws.person(&id("p1")).unwrap().updated_at, t(20));
-    assert_eq!(ws.person(&id("p2")).unwrap().organisation_id, Some(id("o2")), "others keep theirs");
+    assert_eq!(
+        ws.person(&id("p2")).unwrap().organisation_id,
+        Some(id("o2")),
+        "others keep theirs"
+    );
     assert_eq!(ws.community(&id("c1")).unwrap().organisation_ids, vec![id("o2")]);
     assert_eq!(ws.community(&id("c2")).unwrap().organisation_ids, Vec::<Id>::new());
     assert_sound(&ws);
@@ -422,7 +630,8 @@ fn deleting_a_community_takes_its_memberships_and_practice_with_it() {
     assert!(!ws.id_in_use(&id("m1")) && !ws.id_in_use(&id("r1")) && !ws.id_in_use(&id("k1")));
     assert_sound(&ws);
     // Freed ids may be used again.
-    ws.add_organisation(id("m1"), &org_draft("Reuses a freed id"), t(21)).unwrap();
+    ws.add_organisation(id("m1"), &org_draft("Reuses a freed id"), t(21))
+        .unwrap();
     assert_sound(&ws);
 }
 
@@ -458,7 +667,8 @@ fn catalogue_delete_is_refused_while_in_use_and_names_the_user() {
 #[test]
 fn catalogue_delete_is_refused_for_a_level_used_only_in_history() {
     let mut ws = populated();
-    ws.change_level(&id("c1"), &id("m2"), &id("core_group"), d(2025, 5, 1), "", t(10)).unwrap();
+    ws.change_level(&id("c1"), &id("m2"), &id("core_group"), d(2025, 5, 1), "", t(10))
+        .unwrap();
     // Nobody is "active" now, but Ben's history still moves from and to it.
     assert_eq!(
         refused(ws.delete_catalogue_entry(CatalogueKind::ParticipationLevels, &id("active"), t(20))),
@@ -470,7 +680,8 @@ fn catalogue_delete_is_refused_for_a_level_used_only_in_history() {
 fn catalogue_delete_message_lists_five_users_and_counts_the_rest() {
     let mut ws = empty_ws();
     for i in 0..7 {
-        ws.add_community(id(&format!("c{i}")), &community_draft(&format!("C{i}"), &[]), t(1)).unwrap();
+        ws.add_community(id(&format!("c{i}")), &community_draft(&format!("C{i}"), &[]), t(1))
+            .unwrap();
     }
     assert_eq!(
         refused(ws.delete_catalogue_entry(CatalogueKind::FormationTypes, &id("community_of_practice"), t(2))),
@@ -518,11 +729,17 @@ fn optional_catalogues_may_be_emptied() {
 #[test]
 fn catalogue_delete_of_an_unused_entry_is_allowed() {
     let mut ws = populated();
-    ws.delete_catalogue_entry(CatalogueKind::FormationTypes, &id("practice_group"), t(20)).unwrap();
-    ws.delete_catalogue_entry(CatalogueKind::ParticipationLevels, &id("transactional"), t(20)).unwrap();
-    ws.delete_catalogue_entry(CatalogueKind::Roles, &id("sponsor"), t(20)).unwrap();
-    ws.delete_catalogue_entry(CatalogueKind::RepertoireKinds, &id("story"), t(20)).unwrap();
-    assert!(!ws.catalogues.contains(CatalogueKind::FormationTypes, &id("practice_group")));
+    ws.delete_catalogue_entry(CatalogueKind::FormationTypes, &id("practice_group"), t(20))
+        .unwrap();
+    ws.delete_catalogue_entry(CatalogueKind::ParticipationLevels, &id("transactional"), t(20))
+        .unwrap();
+    ws.delete_catalogue_entry(CatalogueKind::Roles, &id("sponsor"), t(20))
+        .unwrap();
+    ws.delete_catalogue_entry(CatalogueKind::RepertoireKinds, &id("story"), t(20))
+        .unwrap();
+    assert!(!ws
+        .catalogues
+        .contains(CatalogueKind::FormationTypes, &id("practice_group")));
     assert_eq!(ws.catalogues.get(CatalogueKind::ParticipationLevels).len(), 4);
     assert_eq!(ws.updated_at, t(20));
     assert_sound(&ws);
@@ -535,11 +752,33 @@ fn catalogue_delete_of_an_unused_entry_is_allowed() {
 #[test]
 fn renaming_a_catalogue_label_leaves_records_valid() {
     let mut ws = populated();
-    ws.update_catalogue_entry(CatalogueKind::ParticipationLevels, &id("core_group"), "Stewards", "Keep it going", "Our own", t(20))
-        .unwrap();
-    ws.update_catalogue_entry(CatalogueKind::FormationTypes, &id("chapter"), "Local branch", "", "", t(20)).unwrap();
-    assert_eq!(ws.catalogues.label(CatalogueKind::ParticipationLevels, &id("core_group")), "Stewards");
-    assert_eq!(ws.community(&id("c1")).unwrap().memberships[0].level_id, id("core_group"));
+    ws.update_catalogue_entry(
+        CatalogueKind::ParticipationLevels,
+        &id("core_group"),
+        "Stewards",
+        "Keep it going",
+        "Our own",
+        t(20),
+    )
+    .unwrap();
+    ws.update_catalogue_entry(
+        CatalogueKind::FormationTypes,
+        &id("chapter"),
+        "Local branch",
+        "",
+        "",
+        t(20),
+    )
+    .unwrap();
+    assert_eq!(
+        ws.catalogues
+            .label(CatalogueKind::ParticipationLevels, &id("core_group")),
+        "Stewards"
+    );
+    assert_eq!(
+        ws.community(&id("c1")).unwrap().memberships[0].level_id,
+        id("core_group")
+    );
     assert_eq!(ws.community(&id("c2")).unwrap().formation_type_id, id("chapter"));
     assert_sound(&ws);
     // The usage message uses the new label.
@@ -552,17 +791,45 @@ fn renaming_a_catalogue_label_leaves_records_valid() {
 #[test]
 fn catalogue_entries_get_slug_ids_that_never_collide() {
     let mut ws = empty_ws();
-    let a = ws.add_catalogue_entry(CatalogueKind::Roles, "Story keeper", "", "", t(1)).unwrap();
-    let b = ws.add_catalogue_entry(CatalogueKind::Roles, "Story  Keeper!", "", "", t(1)).unwrap();
-    let c = ws.add_catalogue_entry(CatalogueKind::Roles, "Mentor", "", "", t(1)).unwrap();
-    let e = ws.add_catalogue_entry(CatalogueKind::Roles, "Ωμέγα", "", "", t(1)).unwrap();
-    assert_eq!([a.as_str(), b.as_str(), c.as_str(), e.as_str()], ["story_keeper", "story_keeper_2", "mentor_2", "entry"]);
-    let long = ws.add_catalogue_entry(CatalogueKind::Roles, &"x".repeat(NAME_MAX), "", "", t(1)).unwrap();
+    let a = ws
+        .add_catalogue_entry(CatalogueKind::Roles, "Story keeper", "", "", t(1))
+        .unwrap();
+    let b = ws
+        .add_catalogue_entry(CatalogueKind::Roles, "Story  Keeper!", "", "", t(1))
+        .unwrap();
+    let c = ws
+        .add_catalogue_entry(CatalogueKind::Roles, "Mentor", "", "", t(1))
+        .unwrap();
+    let e = ws
+        .add_catalogue_entry(CatalogueKind::Roles, "Ωμέγα", "", "", t(1))
+        .unwrap();
+    assert_eq!(
+        [a.as_str(), b.as_str(), c.as_str(), e.as_str()],
+        ["story_keeper", "story_keeper_2", "mentor_2", "entry"]
+    );
+    let long = ws
+        .add_catalogue_entry(CatalogueKind::Roles, &"x".repeat(NAME_MAX), "", "", t(1))
+        .unwrap();
     assert_eq!(Id::check(long.as_str()), None);
     assert_sound(&ws);
-    assert_eq!(invalid_fields(ws.add_catalogue_entry(CatalogueKind::Roles, "  ", "", "", t(1)).map(|_| ())), ["label"]);
     assert_eq!(
-        invalid_fields(ws.add_catalogue_entry(CatalogueKind::Roles, &"x".repeat(NAME_MAX + 1), "", &"s".repeat(SHORT_MAX + 1), t(1)).map(|_| ())),
+        invalid_fields(
+            ws.add_catalogue_entry(CatalogueKind::Roles, "  ", "", "", t(1))
+                .map(|_| ())
+        ),
+        ["label"]
+    );
+    assert_eq!(
+        invalid_fields(
+            ws.add_catalogue_entry(
+                CatalogueKind::Roles,
+                &"x".repeat(NAME_MAX + 1),
+                "",
+                &"s".repeat(SHORT_MAX + 1),
+                t(1)
+            )
+            .map(|_| ())
+        ),
         ["label", "source"]
     );
 }
@@ -577,9 +844,18 @@ fn name_limit_counts_characters_not_bytes() {
     assert_eq!(emoji.len(), 800);
     let mut ws = empty_ws();
     ws.add_organisation(id("o-thai"), &org_draft(&thai), t(1)).unwrap();
-    ws.add_person(id("p-emoji"), &person_draft(&emoji, Some("o-thai")), t(1)).unwrap();
-    ws.add_community(id("c-thai"), &community_draft(&thai, &[]), t(1)).unwrap();
-    ws.add_repertoire_item(&id("c-thai"), id("r-emoji"), &repertoire_draft(&emoji, "tool", ""), d(2025, 1, 1), t(1)).unwrap();
+    ws.add_person(id("p-emoji"), &person_draft(&emoji, Some("o-thai")), t(1))
+        .unwrap();
+    ws.add_community(id("c-thai"), &community_draft(&thai, &[]), t(1))
+        .unwrap();
+    ws.add_repertoire_item(
+        &id("c-thai"),
+        id("r-emoji"),
+        &repertoire_draft(&emoji, "tool", ""),
+        d(2025, 1, 1),
+        t(1),
+    )
+    .unwrap();
     assert_eq!(ws.organisation(&id("o-thai")).unwrap().name.chars().count(), 200);
     assert_sound(&ws);
 }
@@ -589,17 +865,45 @@ fn a_name_one_character_over_the_limit_is_refused_with_its_length() {
     let thai = "\u{e01}".repeat(NAME_MAX + 1);
     let expected = |what: &str| format!("{what} is 201 characters long; the limit is 200");
     assert_eq!(
-        OrganisationDraft { name: thai.clone(), description: String::new() }.problems(),
-        vec![FieldError { field: "name", message: expected("Name") }]
+        OrganisationDraft {
+            name: thai.clone(),
+            description: String::new()
+        }
+        .problems(),
+        vec![FieldError {
+            field: "name",
+            message: expected("Name")
+        }]
     );
     let mut ws = empty_ws();
-    assert_eq!(invalid_fields(ws.add_organisation(id("o1"), &org_draft(&thai), t(1))), ["name"]);
-    assert_eq!(invalid_fields(ws.add_person(id("p1"), &person_draft(&"\u{1f600}".repeat(201), None), t(1))), ["name"]);
-    assert_eq!(invalid_fields(ws.add_community(id("c1"), &community_draft(&thai, &[]), t(1))), ["name"]);
+    assert_eq!(
+        invalid_fields(ws.add_organisation(id("o1"), &org_draft(&thai), t(1))),
+        ["name"]
+    );
+    assert_eq!(
+        invalid_fields(ws.add_person(id("p1"), &person_draft(&"\u{1f600}".repeat(201), None), t(1))),
+        ["name"]
+    );
+    assert_eq!(
+        invalid_fields(ws.add_community(id("c1"), &community_draft(&thai, &[]), t(1))),
+        ["name"]
+    );
     ws.add_community(id("c1"), &community_draft("ok", &[]), t(1)).unwrap();
-    match ws.add_repertoire_item(&id("c1"), id("r1"), &repertoire_draft(&thai, "tool", ""), d(2025, 1, 1), t(1)) {
+    match ws.add_repertoire_item(
+        &id("c1"),
+        id("r1"),
+        &repertoire_draft(&thai, "tool", ""),
+        d(2025, 1, 1),
+        t(1),
+    ) {
         Err(ModelError::Invalid(errs)) => {
-            assert_eq!(errs, vec![FieldError { field: "title", message: expected("Title") }])
+            assert_eq!(
+                errs,
+                vec![FieldError {
+                    field: "title",
+                    message: expected("Title")
+                }]
+            )
         }
         other => panic!("expected Invalid, got {other:?}"),
     }
@@ -609,11 +913,31 @@ fn a_name_one_character_over_the_limit_is_refused_with_its_length() {
 
 #[test]
 fn blank_names_are_required() {
-    let draft = OrganisationDraft { name: " \t\n ".into(), description: String::new() };
-    assert_eq!(draft.problems(), vec![FieldError { field: "name", message: "Name is required".into() }]);
+    let draft = OrganisationDraft {
+        name: " \t\n ".into(),
+        description: String::new(),
+    };
+    assert_eq!(
+        draft.problems(),
+        vec![FieldError {
+            field: "name",
+            message: "Name is required".into()
+        }]
+    );
     let ws = empty_ws();
-    let r = RepertoireDraft { title: "".into(), kind_id: id("tool"), description: String::new(), link: String::new() };
-    assert_eq!(r.problems(&ws), vec![FieldError { field: "title", message: "Title is required".into() }]);
+    let r = RepertoireDraft {
+        title: "".into(),
+        kind_id: id("tool"),
+        description: String::new(),
+        link: String::new(),
+    };
+    assert_eq!(
+        r.problems(&ws),
+        vec![FieldError {
+            field: "title",
+            message: "Title is required".into()
+        }]
+    );
 }
 
 #[test]
@@ -631,9 +955,16 @@ fn names_are_stored_trimmed() {
 #[test]
 fn key_issue_text_is_required_and_limited() {
     let mut ws = populated();
-    assert_eq!(invalid_fields(ws.add_key_issue(&id("c1"), id("k9"), "   ", t(10))), ["text"]);
-    assert_eq!(invalid_fields(ws.add_key_issue(&id("c1"), id("k9"), &"i".repeat(SHORT_MAX + 1), t(10))), ["text"]);
-    ws.add_key_issue(&id("c1"), id("k9"), &"i".repeat(SHORT_MAX), t(10)).unwrap();
+    assert_eq!(
+        invalid_fields(ws.add_key_issue(&id("c1"), id("k9"), "   ", t(10))),
+        ["text"]
+    );
+    assert_eq!(
+        invalid_fields(ws.add_key_issue(&id("c1"), id("k9"), &"i".repeat(SHORT_MAX + 1), t(10))),
+        ["text"]
+    );
+    ws.add_key_issue(&id("c1"), id("k9"), &"i".repeat(SHORT_MAX), t(10))
+        .unwrap();
     assert_sound(&ws);
 }
 
@@ -641,11 +972,24 @@ fn key_issue_text_is_required_and_limited() {
 
 #[test]
 fn organisation_draft_reports_name_and_description() {
-    let draft = OrganisationDraft { name: String::new(), description: "d".repeat(LONG_MAX + 1) };
+    let draft = OrganisationDraft {
+        name: String::new(),
+        description: "d".repeat(LONG_MAX + 1),
+    };
     let errs = draft.problems();
     assert_eq!(fields(&errs), ["name", "description"]);
-    assert_eq!(field_error(&errs, "description").unwrap(), "Description is 20001 characters long; the limit is 20000");
-    assert_eq!(OrganisationDraft { name: "Acme".into(), description: "d".repeat(LONG_MAX) }.problems(), vec![]);
+    assert_eq!(
+        field_error(&errs, "description").unwrap(),
+        "Description is 20001 characters long; the limit is 20000"
+    );
+    assert_eq!(
+        OrganisationDraft {
+            name: "Acme".into(),
+            description: "d".repeat(LONG_MAX)
+        }
+        .problems(),
+        vec![]
+    );
 }
 
 #[test]
@@ -660,16 +1004,32 @@ fn person_draft_reports_each_field() {
     };
     let errs = draft.problems(&ws);
     assert_eq!(fields(&errs), ["name", "email", "organisation_id", "title", "notes"]);
-    assert_eq!(field_error(&errs, "email").unwrap(), "Email must look like name@example.org");
-    assert_eq!(field_error(&errs, "title").unwrap(), "Title is 1001 characters long; the limit is 1000");
+    assert_eq!(
+        field_error(&errs, "email").unwrap(),
+        "Email must look like name@example.org"
+    );
+    assert_eq!(
+        field_error(&errs, "title").unwrap(),
+        "Title is 1001 characters long; the limit is 1000"
+    );
     assert_eq!(field_error(&errs, "phone"), None);
 
     let long_email = format!("{}@example.org", "a".repeat(SHORT_MAX));
-    let errs = PersonDraft { name: "Ana".into(), email: long_email, ..Default::default() }.problems(&ws);
+    let errs = PersonDraft {
+        name: "Ana".into(),
+        email: long_email,
+        ..Default::default()
+    }
+    .problems(&ws);
     assert_eq!(fields(&errs), ["email"]);
     assert_eq!(errs[0].message, "Email is 1012 characters long; the limit is 1000");
 
-    let ok = PersonDraft { name: "Ana".into(), email: "ana@example.org".into(), organisation_id: Some(id("o2")), ..Default::default() };
+    let ok = PersonDraft {
+        name: "Ana".into(),
+        email: "ana@example.org".into(),
+        organisation_id: Some(id("o2")),
+        ..Default::default()
+    };
     assert_eq!(ok.problems(&ws), vec![]);
 }
 
@@ -684,12 +1044,33 @@ fn community_draft_reports_each_field() {
         domain_statement: "s".repeat(LONG_MAX + 1),
     };
     let errs = draft.problems(&ws);
-    assert_eq!(fields(&errs), ["name", "formation_type_id", "lifecycle_stage_id", "organisation_ids", "domain_statement"]);
-    assert_eq!(field_error(&errs, "formation_type_id").unwrap(), "Choose a formation type");
-    assert_eq!(field_error(&errs, "lifecycle_stage_id").unwrap(), "Choose a lifecycle stage");
-    assert_eq!(field_error(&errs, "organisation_ids").unwrap(), "Choose organisations from the list");
+    assert_eq!(
+        fields(&errs),
+        [
+            "name",
+            "formation_type_id",
+            "lifecycle_stage_id",
+            "organisation_ids",
+            "domain_statement"
+        ]
+    );
+    assert_eq!(
+        field_error(&errs, "formation_type_id").unwrap(),
+        "Choose a formation type"
+    );
+    assert_eq!(
+        field_error(&errs, "lifecycle_stage_id").unwrap(),
+        "Choose a lifecycle stage"
+    );
+    assert_eq!(
+        field_error(&errs, "organisation_ids").unwrap(),
+        "Choose organisations from the list"
+    );
 
-    let fresh = CommunityDraft { name: "New".into(), ..CommunityDraft::new_in(&ws) };
+    let fresh = CommunityDraft {
+        name: "New".into(),
+        ..CommunityDraft::new_in(&ws)
+    };
     assert_eq!(fresh.formation_type_id, id("community_of_practice"));
     assert_eq!(fresh.lifecycle_stage_id, id("potential"));
     assert_eq!(fresh.problems(&ws), vec![]);
@@ -713,9 +1094,18 @@ fn membership_draft_reports_each_field() {
     assert_eq!(
         errs,
         vec![
-            FieldError { field: "person_id", message: "Choose a person".into() },
-            FieldError { field: "level_id", message: "Choose a participation level".into() },
-            FieldError { field: "role_ids", message: "Choose roles from the list".into() },
+            FieldError {
+                field: "person_id",
+                message: "Choose a person".into()
+            },
+            FieldError {
+                field: "level_id",
+                message: "Choose a participation level".into()
+            },
+            FieldError {
+                field: "role_ids",
+                message: "Choose roles from the list".into()
+            },
         ]
     );
 }
@@ -763,7 +1153,13 @@ fn repertoire_draft_refuses_script_and_data_links_even_when_disguised() {
     }
     let mut ws2 = ws.clone();
     assert_eq!(
-        invalid_fields(ws2.add_repertoire_item(&id("c1"), id("r9"), &repertoire_draft("Item", "tool", "javascript:alert(1)"), d(2025, 1, 1), t(10))),
+        invalid_fields(ws2.add_repertoire_item(
+            &id("c1"),
+            id("r9"),
+            &repertoire_draft("Item", "tool", "javascript:alert(1)"),
+            d(2025, 1, 1),
+            t(10)
+        )),
         ["link"]
     );
     assert_eq!(ws2, ws);
@@ -774,27 +1170,60 @@ fn repertoire_draft_refuses_links_without_a_scheme_or_too_long() {
     let ws = populated();
     assert_eq!(
         repertoire_draft("Item", "tool", "example.org/page").problems(&ws),
-        vec![FieldError { field: "link", message: "Link must start with http://, https:// or mailto:".into() }]
+        vec![FieldError {
+            field: "link",
+            message: "Link must start with http://, https:// or mailto:".into()
+        }]
     );
     let long = format!("https://example.org/{}", "a".repeat(LINK_MAX));
     assert_eq!(
         repertoire_draft("Item", "tool", &long).problems(&ws),
-        vec![FieldError { field: "link", message: format!("Link is {} characters long; the limit is 2000", long.chars().count()) }]
+        vec![FieldError {
+            field: "link",
+            message: format!("Link is {} characters long; the limit is 2000", long.chars().count())
+        }]
     );
 }
 
 #[test]
 fn repertoire_accepts_web_and_mail_links_and_stores_them_trimmed() {
     let mut ws = populated();
-    for (i, link) in ["https://example.org/a", "HTTP://example.org", "mailto:team@example.org", "", "  https://example.org/b  "]
-        .into_iter()
-        .enumerate()
+    for (i, link) in [
+        "https://example.org/a",
+        "HTTP://example.org",
+        "mailto:team@example.org",
+        "",
+        "  https://example.org/b  ",
+    ]
+    .into_iter()
+    .enumerate()
     {
-        ws.add_repertoire_item(&id("c2"), id(&format!("r-ok{i}")), &repertoire_draft("Item", "document", link), d(2025, 1, 1), t(10))
-            .unwrap();
+        ws.add_repertoire_item(
+            &id("c2"),
+            id(&format!("r-ok{i}")),
+            &repertoire_draft("Item", "document", link),
+            d(2025, 1, 1),
+            t(10),
+        )
+        .unwrap();
     }
-    let links: Vec<_> = ws.community(&id("c2")).unwrap().practice.iter().map(|r| r.link.clone()).collect();
-    assert_eq!(links, ["https://example.org/a", "HTTP://example.org", "mailto:team@example.org", "", "https://example.org/b"]);
+    let links: Vec<_> = ws
+        .community(&id("c2"))
+        .unwrap()
+        .practice
+        .iter()
+        .map(|r| r.link.clone())
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "https://example.org/a",
+            "HTTP://example.org",
+            "mailto:team@example.org",
+            "",
+            "https://example.org/b"
+        ]
+    );
     assert_sound(&ws);
 }
 
@@ -817,15 +1246,22 @@ fn editing_a_record_with_a_clock_behind_its_creation_keeps_it_valid() {
     // validate_workspace report `organisations[0].updated_at: is before created_at`.
     let mut ws = empty_ws();
     ws.add_organisation(id("o1"), &org_draft("Acme"), t(100)).unwrap();
-    ws.update_organisation(&id("o1"), &org_draft("Acme Ltd"), t(50)).unwrap();
+    ws.update_organisation(&id("o1"), &org_draft("Acme Ltd"), t(50))
+        .unwrap();
     assert_eq!(validate_workspace(&ws), vec![]);
 }
 
 #[test]
 fn model_errors_display_their_message() {
     let e = ModelError::Invalid(vec![
-        FieldError { field: "name", message: "Name is required".into() },
-        FieldError { field: "email", message: "Email must look like name@example.org".into() },
+        FieldError {
+            field: "name",
+            message: "Name is required".into(),
+        },
+        FieldError {
+            field: "email",
+            message: "Email must look like name@example.org".into(),
+        },
     ]);
     assert_eq!(e.to_string(), "Name is required; Email must look like name@example.org");
     assert_eq!(ModelError::Refused("No".into()).to_string(), "No");

@@ -20,22 +20,86 @@ impl Pick {
 
 #[derive(Clone, Debug)]
 enum Op {
-    AddOrg { name: String, description: String },
-    AddPerson { name: String, email: String, org: Option<Pick>, title: String, notes: String },
-    UpdatePerson { person: Pick, name: String, org: Option<Pick> },
-    AddCommunity { name: String, formation: Pick, stage: Pick, orgs: Vec<Pick>, statement: String },
-    AddKeyIssue { community: Pick, text: String },
-    AddMembership { community: Pick, person: Pick, level: Pick, roles: Vec<Pick>, joined: u16 },
-    ChangeLevel { community: Pick, membership: Pick, level: Pick, days_after: i16, reason: String },
-    SetRoles { community: Pick, membership: Pick, roles: Vec<Pick> },
-    AddItem { community: Pick, title: String, kind: Pick, description: String, link: &'static str },
-    RemoveMembership { community: Pick, membership: Pick },
-    DeletePerson { person: Pick },
-    DeleteOrg { org: Pick },
-    DeleteCommunity { community: Pick },
-    AddCatalogueEntry { kind: Pick, label: String, description: String },
-    RenameCatalogueEntry { kind: Pick, entry: Pick, label: String },
-    DeleteCatalogueEntry { kind: Pick, entry: Pick },
+    AddOrg {
+        name: String,
+        description: String,
+    },
+    AddPerson {
+        name: String,
+        email: String,
+        org: Option<Pick>,
+        title: String,
+        notes: String,
+    },
+    UpdatePerson {
+        person: Pick,
+        name: String,
+        org: Option<Pick>,
+    },
+    AddCommunity {
+        name: String,
+        formation: Pick,
+        stage: Pick,
+        orgs: Vec<Pick>,
+        statement: String,
+    },
+    AddKeyIssue {
+        community: Pick,
+        text: String,
+    },
+    AddMembership {
+        community: Pick,
+        person: Pick,
+        level: Pick,
+        roles: Vec<Pick>,
+        joined: u16,
+    },
+    ChangeLevel {
+        community: Pick,
+        membership: Pick,
+        level: Pick,
+        days_after: i16,
+        reason: String,
+    },
+    SetRoles {
+        community: Pick,
+        membership: Pick,
+        roles: Vec<Pick>,
+    },
+    AddItem {
+        community: Pick,
+        title: String,
+        kind: Pick,
+        description: String,
+        link: &'static str,
+    },
+    RemoveMembership {
+        community: Pick,
+        membership: Pick,
+    },
+    DeletePerson {
+        person: Pick,
+    },
+    DeleteOrg {
+        org: Pick,
+    },
+    DeleteCommunity {
+        community: Pick,
+    },
+    AddCatalogueEntry {
+        kind: Pick,
+        label: String,
+        description: String,
+    },
+    RenameCatalogueEntry {
+        kind: Pick,
+        entry: Pick,
+        label: String,
+    },
+    DeleteCatalogueEntry {
+        kind: Pick,
+        entry: Pick,
+    },
 }
 
 const LINKS: [&str; 9] = [
@@ -127,14 +191,27 @@ fn apply(ws: &mut Workspace, op: &Op, n: usize) -> bool {
     let people: Vec<Id> = ws.people.iter().map(|p| p.id.clone()).collect();
     let communities: Vec<Id> = ws.communities.iter().map(|c| c.id.clone()).collect();
     let memberships_of = |ws: &Workspace, c: &Id| -> Vec<Id> {
-        ws.community(c).map(|c| c.memberships.iter().map(|m| m.id.clone()).collect()).unwrap_or_default()
+        ws.community(c)
+            .map(|c| c.memberships.iter().map(|m| m.id.clone()).collect())
+            .unwrap_or_default()
     };
     let kind_of = |i: &Pick| CatalogueKind::ALL[i.0 % CatalogueKind::ALL.len()];
     let result = match op {
-        Op::AddOrg { name, description } => {
-            ws.add_organisation(fresh, &OrganisationDraft { name: name.clone(), description: description.clone() }, now)
-        }
-        Op::AddPerson { name, email, org, title, notes } => {
+        Op::AddOrg { name, description } => ws.add_organisation(
+            fresh,
+            &OrganisationDraft {
+                name: name.clone(),
+                description: description.clone(),
+            },
+            now,
+        ),
+        Op::AddPerson {
+            name,
+            email,
+            org,
+            title,
+            notes,
+        } => {
             let draft = PersonDraft {
                 name: name.clone(),
                 email: email.clone(),
@@ -156,10 +233,17 @@ fn apply(ws: &mut Workspace, op: &Op, n: usize) -> bool {
             };
             ws.update_person(&pid, &draft, now)
         }
-        Op::AddCommunity { name, formation, stage, orgs: picks, statement } => {
+        Op::AddCommunity {
+            name,
+            formation,
+            stage,
+            orgs: picks,
+            statement,
+        } => {
             let draft = CommunityDraft {
                 name: name.clone(),
-                formation_type_id: pick(&catalogue_ids(ws, CatalogueKind::FormationTypes), formation).unwrap_or_default(),
+                formation_type_id: pick(&catalogue_ids(ws, CatalogueKind::FormationTypes), formation)
+                    .unwrap_or_default(),
                 lifecycle_stage_id: pick(&catalogue_ids(ws, CatalogueKind::LifecycleStages), stage).unwrap_or_default(),
                 organisation_ids: picks.iter().filter_map(|i| pick(&orgs, i)).collect(),
                 domain_statement: statement.clone(),
@@ -167,11 +251,21 @@ fn apply(ws: &mut Workspace, op: &Op, n: usize) -> bool {
             ws.add_community(fresh, &draft, now)
         }
         Op::AddKeyIssue { community, text } => {
-            let Some(c) = pick(&communities, community) else { return false };
+            let Some(c) = pick(&communities, community) else {
+                return false;
+            };
             ws.add_key_issue(&c, fresh, text, now)
         }
-        Op::AddMembership { community, person, level, roles, joined } => {
-            let (Some(c), Some(p)) = (pick(&communities, community), pick(&people, person)) else { return false };
+        Op::AddMembership {
+            community,
+            person,
+            level,
+            roles,
+            joined,
+        } => {
+            let (Some(c), Some(p)) = (pick(&communities, community), pick(&people, person)) else {
+                return false;
+            };
             let role_ids = catalogue_ids(ws, CatalogueKind::Roles);
             let draft = MembershipDraft {
                 person_id: Some(p),
@@ -181,23 +275,55 @@ fn apply(ws: &mut Workspace, op: &Op, n: usize) -> bool {
             };
             ws.add_membership(&c, fresh, &draft, now)
         }
-        Op::ChangeLevel { community, membership, level, days_after, reason } => {
-            let Some(c) = pick(&communities, community) else { return false };
-            let Some(m) = pick(&memberships_of(ws, &c), membership) else { return false };
-            let last = ws.community(&c).and_then(|c| c.memberships.iter().find(|x| x.id == m)).and_then(|m| m.history.last()).map(|h| h.on);
+        Op::ChangeLevel {
+            community,
+            membership,
+            level,
+            days_after,
+            reason,
+        } => {
+            let Some(c) = pick(&communities, community) else {
+                return false;
+            };
+            let Some(m) = pick(&memberships_of(ws, &c), membership) else {
+                return false;
+            };
+            let last = ws
+                .community(&c)
+                .and_then(|c| c.memberships.iter().find(|x| x.id == m))
+                .and_then(|m| m.history.last())
+                .map(|h| h.on);
             let Some(last) = last else { return false };
-            let Some(level) = pick(&catalogue_ids(ws, CatalogueKind::ParticipationLevels), level) else { return false };
+            let Some(level) = pick(&catalogue_ids(ws, CatalogueKind::ParticipationLevels), level) else {
+                return false;
+            };
             ws.change_level(&c, &m, &level, last + Duration::days(*days_after as i64), reason, now)
         }
-        Op::SetRoles { community, membership, roles } => {
-            let Some(c) = pick(&communities, community) else { return false };
-            let Some(m) = pick(&memberships_of(ws, &c), membership) else { return false };
+        Op::SetRoles {
+            community,
+            membership,
+            roles,
+        } => {
+            let Some(c) = pick(&communities, community) else {
+                return false;
+            };
+            let Some(m) = pick(&memberships_of(ws, &c), membership) else {
+                return false;
+            };
             let role_ids = catalogue_ids(ws, CatalogueKind::Roles);
             let chosen: Vec<Id> = roles.iter().filter_map(|i| pick(&role_ids, i)).collect();
             ws.set_roles(&c, &m, &chosen, now)
         }
-        Op::AddItem { community, title, kind, description, link } => {
-            let Some(c) = pick(&communities, community) else { return false };
+        Op::AddItem {
+            community,
+            title,
+            kind,
+            description,
+            link,
+        } => {
+            let Some(c) = pick(&communities, community) else {
+                return false;
+            };
             let draft = RepertoireDraft {
                 title: title.clone(),
                 kind_id: pick(&catalogue_ids(ws, CatalogueKind::RepertoireKinds), kind).unwrap_or_default(),
@@ -207,8 +333,12 @@ fn apply(ws: &mut Workspace, op: &Op, n: usize) -> bool {
             ws.add_repertoire_item(&c, fresh, &draft, day0() + Duration::days(n as i64), now)
         }
         Op::RemoveMembership { community, membership } => {
-            let Some(c) = pick(&communities, community) else { return false };
-            let Some(m) = pick(&memberships_of(ws, &c), membership) else { return false };
+            let Some(c) = pick(&communities, community) else {
+                return false;
+            };
+            let Some(m) = pick(&memberships_of(ws, &c), membership) else {
+                return false;
+            };
             ws.remove_membership(&c, &m, now)
         }
         Op::DeletePerson { person } => {
@@ -220,20 +350,30 @@ fn apply(ws: &mut Workspace, op: &Op, n: usize) -> bool {
             ws.delete_organisation(&o, now)
         }
         Op::DeleteCommunity { community } => {
-            let Some(c) = pick(&communities, community) else { return false };
+            let Some(c) = pick(&communities, community) else {
+                return false;
+            };
             ws.delete_community(&c, now)
         }
-        Op::AddCatalogueEntry { kind, label, description } => {
-            ws.add_catalogue_entry(kind_of(kind), label, description, "Property test", now).map(|_| ())
-        }
+        Op::AddCatalogueEntry {
+            kind,
+            label,
+            description,
+        } => ws
+            .add_catalogue_entry(kind_of(kind), label, description, "Property test", now)
+            .map(|_| ()),
         Op::RenameCatalogueEntry { kind, entry, label } => {
             let kind = kind_of(kind);
-            let Some(e) = pick(&catalogue_ids(ws, kind), entry) else { return false };
+            let Some(e) = pick(&catalogue_ids(ws, kind), entry) else {
+                return false;
+            };
             ws.update_catalogue_entry(kind, &e, label, "", "", now)
         }
         Op::DeleteCatalogueEntry { kind, entry } => {
             let kind = kind_of(kind);
-            let Some(e) = pick(&catalogue_ids(ws, kind), entry) else { return false };
+            let Some(e) = pick(&catalogue_ids(ws, kind), entry) else {
+                return false;
+            };
             ws.delete_catalogue_entry(kind, &e, now)
         }
     };
@@ -270,21 +410,71 @@ fn a_fixed_operation_sequence_builds_a_populated_workspace() {
     let first = Pick(0);
     let s = |x: &str| x.to_string();
     let ops = [
-        Op::AddOrg { name: s("Acme <Ltd>"), description: s("") },
-        Op::AddPerson { name: s("Ana \"A\" O'Neil"), email: s("ana@example.org"), org: Some(first), title: s(""), notes: s("") },
-        Op::AddCommunity { name: s("Guild"), formation: first, stage: first, orgs: vec![first], statement: s("<b>bold</b>") },
-        Op::AddMembership { community: first, person: first, level: first, roles: vec![first], joined: 10 },
-        Op::ChangeLevel { community: first, membership: first, level: Pick(1), days_after: 5, reason: s("moved") },
-        Op::AddItem { community: first, title: s("Template"), kind: first, description: s(""), link: LINKS[1] },
-        Op::AddItem { community: first, title: s("Bad"), kind: first, description: s(""), link: LINKS[5] },
-        Op::AddKeyIssue { community: first, text: s("Flaky tests") },
+        Op::AddOrg {
+            name: s("Acme <Ltd>"),
+            description: s(""),
+        },
+        Op::AddPerson {
+            name: s("Ana \"A\" O'Neil"),
+            email: s("ana@example.org"),
+            org: Some(first),
+            title: s(""),
+            notes: s(""),
+        },
+        Op::AddCommunity {
+            name: s("Guild"),
+            formation: first,
+            stage: first,
+            orgs: vec![first],
+            statement: s("<b>bold</b>"),
+        },
+        Op::AddMembership {
+            community: first,
+            person: first,
+            level: first,
+            roles: vec![first],
+            joined: 10,
+        },
+        Op::ChangeLevel {
+            community: first,
+            membership: first,
+            level: Pick(1),
+            days_after: 5,
+            reason: s("moved"),
+        },
+        Op::AddItem {
+            community: first,
+            title: s("Template"),
+            kind: first,
+            description: s(""),
+            link: LINKS[1],
+        },
+        Op::AddItem {
+            community: first,
+            title: s("Bad"),
+            kind: first,
+            description: s(""),
+            link: LINKS[5],
+        },
+        Op::AddKeyIssue {
+            community: first,
+            text: s("Flaky tests"),
+        },
     ];
     let mut ws = start();
     let outcomes: Vec<bool> = ops.iter().enumerate().map(|(n, op)| apply(&mut ws, op, n)).collect();
     assert_eq!(outcomes, [true, true, true, true, true, true, false, true]);
     assert_eq!(validate_workspace(&ws), vec![]);
     let c = &ws.communities[0];
-    assert_eq!((ws.organisations.len(), ws.people.len(), c.memberships.len(), c.practice.len()), (1, 1, 1, 1));
+    assert_eq!(
+        (
+            ws.organisations.len(),
+            ws.people.len(),
+            c.memberships.len(),
+            c.practice.len()
+        ),
+        (1, 1, 1, 1)
+    );
     assert_eq!(c.memberships[0].history.len(), 2);
     assert_eq!(c.memberships[0].level_id, c.memberships[0].history[1].to_level_id);
     assert_eq!(decode_workspace(&encode_workspace(&ws, saved(), 1, true)), ws);

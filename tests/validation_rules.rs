@@ -17,7 +17,10 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 }
 
 fn p(path: &str, reason: &str) -> Problem {
-    Problem { path: path.into(), reason: reason.into() }
+    Problem {
+        path: path.into(),
+        reason: reason.into(),
+    }
 }
 
 /// The problems after breaking the sample with `f`.
@@ -48,7 +51,10 @@ fn sample_workspace_validates_clean() {
     assert_eq!(ws.communities[2].memberships[0].person_id, id("p-kofi"));
     assert_eq!(ws.communities[2].memberships[1].person_id, id("p-hana"));
     assert_eq!(ws.communities[2].memberships[2].history.len(), 3);
-    assert_eq!(ws.communities[2].organisation_ids, vec![id("org-relief"), id("org-medaid"), id("org-foodnet")]);
+    assert_eq!(
+        ws.communities[2].organisation_ids,
+        vec![id("org-relief"), id("org-medaid"), id("org-foodnet")]
+    );
     assert_eq!(ws.communities[0].practice.len(), 2);
 }
 
@@ -61,8 +67,14 @@ fn a_fresh_workspace_validates_clean() {
 
 #[test]
 fn problem_display_is_path_then_reason() {
-    assert_eq!(p("people[1].name", "must not be empty").to_string(), "people[1].name: must not be empty");
-    assert_eq!(p("", "the document must be an object").to_string(), "the document must be an object");
+    assert_eq!(
+        p("people[1].name", "must not be empty").to_string(),
+        "people[1].name: must not be empty"
+    );
+    assert_eq!(
+        p("", "the document must be an object").to_string(),
+        "the document must be an object"
+    );
 }
 
 // ----- ids -----
@@ -72,7 +84,10 @@ fn duplicate_id_names_where_it_was_first_used() {
     let problems = broken(|ws| ws.communities[2].practice[1].id = id("m-r1"));
     assert_eq!(
         problems,
-        vec![p("communities[2].practice[1].id", "id 'm-r1' is already used at communities[0].memberships[0].id")]
+        vec![p(
+            "communities[2].practice[1].id",
+            "id 'm-r1' is already used at communities[0].memberships[0].id"
+        )]
     );
 }
 
@@ -82,22 +97,37 @@ fn duplicate_id_across_record_kinds_is_reported_at_the_later_use() {
     let problems = broken(|ws| ws.communities[1].domain.key_issues[0].id = id("org-foodnet"));
     assert_eq!(
         problems,
-        vec![p("communities[1].domain.key_issues[0].id", "id 'org-foodnet' is already used at organisations[3].id")]
+        vec![p(
+            "communities[1].domain.key_issues[0].id",
+            "id 'org-foodnet' is already used at organisations[3].id"
+        )]
     );
     // Reusing the workspace's own id: the first use is the top-level `id`.
     let problems = broken(|ws| ws.communities[0].practice[0].id = id("sample-workspace"));
-    assert_eq!(problems, vec![p("communities[0].practice[0].id", "id 'sample-workspace' is already used at id")]);
+    assert_eq!(
+        problems,
+        vec![p(
+            "communities[0].practice[0].id",
+            "id 'sample-workspace' is already used at id"
+        )]
+    );
 }
 
 #[test]
 fn bad_id_characters_length_and_emptiness_are_reported() {
     assert_eq!(
         broken(|ws| ws.communities[0].practice[0].id = id("r r1")),
-        vec![p("communities[0].practice[0].id", "id may hold only letters, digits, '-' and '_'")]
+        vec![p(
+            "communities[0].practice[0].id",
+            "id may hold only letters, digits, '-' and '_'"
+        )]
     );
     assert_eq!(
         broken(|ws| ws.communities[1].domain.key_issues[0].id = id("<script>")),
-        vec![p("communities[1].domain.key_issues[0].id", "id may hold only letters, digits, '-' and '_'")]
+        vec![p(
+            "communities[1].domain.key_issues[0].id",
+            "id may hold only letters, digits, '-' and '_'"
+        )]
     );
     assert_eq!(broken(|ws| ws.id = id("")), vec![p("id", "id must not be empty")]);
     assert_eq!(
@@ -110,10 +140,22 @@ fn bad_id_characters_length_and_emptiness_are_reported() {
 
 #[test]
 fn empty_names_are_reported() {
-    assert_eq!(broken(|ws| ws.organisations[2].name = "   ".into()), vec![p("organisations[2].name", "must not be empty")]);
-    assert_eq!(broken(|ws| ws.people[5].name = String::new()), vec![p("people[5].name", "must not be empty")]);
-    assert_eq!(broken(|ws| ws.communities[1].name = "\n".into()), vec![p("communities[1].name", "must not be empty")]);
-    assert_eq!(broken(|ws| ws.name = String::new()), vec![p("name", "must not be empty")]);
+    assert_eq!(
+        broken(|ws| ws.organisations[2].name = "   ".into()),
+        vec![p("organisations[2].name", "must not be empty")]
+    );
+    assert_eq!(
+        broken(|ws| ws.people[5].name = String::new()),
+        vec![p("people[5].name", "must not be empty")]
+    );
+    assert_eq!(
+        broken(|ws| ws.communities[1].name = "\n".into()),
+        vec![p("communities[1].name", "must not be empty")]
+    );
+    assert_eq!(
+        broken(|ws| ws.name = String::new()),
+        vec![p("name", "must not be empty")]
+    );
     assert_eq!(
         broken(|ws| ws.communities[2].practice[1].title = String::new()),
         vec![p("communities[2].practice[1].title", "must not be empty")]
@@ -147,17 +189,49 @@ fn too_long_texts_are_reported_at_their_path() {
     type Setter = Box<dyn Fn(&mut Workspace, String)>;
     let cases: Vec<(&str, usize, Setter)> = vec![
         ("description", LONG_MAX, Box::new(|ws, s| ws.description = s)),
-        ("organisations[1].description", LONG_MAX, Box::new(|ws, s| ws.organisations[1].description = s)),
+        (
+            "organisations[1].description",
+            LONG_MAX,
+            Box::new(|ws, s| ws.organisations[1].description = s),
+        ),
         ("people[2].email", SHORT_MAX, Box::new(|ws, s| ws.people[2].email = s)),
         ("people[2].title", SHORT_MAX, Box::new(|ws, s| ws.people[2].title = s)),
         ("people[2].notes", LONG_MAX, Box::new(|ws, s| ws.people[2].notes = s)),
-        ("communities[0].domain.statement", LONG_MAX, Box::new(|ws, s| ws.communities[0].domain.statement = s)),
-        ("communities[2].domain.key_issues[1].text", SHORT_MAX, Box::new(|ws, s| ws.communities[2].domain.key_issues[1].text = s)),
-        ("communities[2].memberships[2].history[1].reason", SHORT_MAX, Box::new(|ws, s| ws.communities[2].memberships[2].history[1].reason = s)),
-        ("communities[1].practice[0].description", LONG_MAX, Box::new(|ws, s| ws.communities[1].practice[0].description = s)),
-        ("communities[1].practice[0].title", NAME_MAX, Box::new(|ws, s| ws.communities[1].practice[0].title = s)),
-        ("catalogues.value_cycles[7].description", LONG_MAX, Box::new(|ws, s| ws.catalogues.value_cycles[7].description = s)),
-        ("catalogues.value_cycles[7].source", SHORT_MAX, Box::new(|ws, s| ws.catalogues.value_cycles[7].source = s)),
+        (
+            "communities[0].domain.statement",
+            LONG_MAX,
+            Box::new(|ws, s| ws.communities[0].domain.statement = s),
+        ),
+        (
+            "communities[2].domain.key_issues[1].text",
+            SHORT_MAX,
+            Box::new(|ws, s| ws.communities[2].domain.key_issues[1].text = s),
+        ),
+        (
+            "communities[2].memberships[2].history[1].reason",
+            SHORT_MAX,
+            Box::new(|ws, s| ws.communities[2].memberships[2].history[1].reason = s),
+        ),
+        (
+            "communities[1].practice[0].description",
+            LONG_MAX,
+            Box::new(|ws, s| ws.communities[1].practice[0].description = s),
+        ),
+        (
+            "communities[1].practice[0].title",
+            NAME_MAX,
+            Box::new(|ws, s| ws.communities[1].practice[0].title = s),
+        ),
+        (
+            "catalogues.value_cycles[7].description",
+            LONG_MAX,
+            Box::new(|ws, s| ws.catalogues.value_cycles[7].description = s),
+        ),
+        (
+            "catalogues.value_cycles[7].source",
+            SHORT_MAX,
+            Box::new(|ws, s| ws.catalogues.value_cycles[7].source = s),
+        ),
     ];
     for (path, max, set) in cases {
         let mut ws = sample_workspace();
@@ -183,7 +257,13 @@ fn too_long_link_is_reported_for_its_length_not_its_scheme() {
 #[test]
 fn dangling_membership_person_is_reported() {
     let problems = broken(|ws| ws.communities[2].memberships[1].person_id = id("p-nobody"));
-    assert_eq!(problems, vec![p("communities[2].memberships[1].person_id", "no person with id 'p-nobody'")]);
+    assert_eq!(
+        problems,
+        vec![p(
+            "communities[2].memberships[1].person_id",
+            "no person with id 'p-nobody'"
+        )]
+    );
     assert!(problems[0].reason.contains("p-nobody"));
 }
 
@@ -192,7 +272,10 @@ fn second_membership_of_the_same_person_in_a_community_is_reported() {
     // Hana's membership now names Kofi, who already has memberships[0].
     assert_eq!(
         broken(|ws| ws.communities[2].memberships[1].person_id = id("p-kofi")),
-        vec![p("communities[2].memberships[1].person_id", "this person already has a membership in this community")]
+        vec![p(
+            "communities[2].memberships[1].person_id",
+            "this person already has a membership in this community"
+        )]
     );
 }
 
@@ -202,14 +285,21 @@ fn dangling_person_organisation_is_reported() {
         broken(|ws| ws.people[7].organisation_id = Some(id("org-x"))),
         vec![p("people[7].organisation_id", "no organisation with id 'org-x'")]
     );
-    assert_eq!(broken(|ws| ws.people[7].organisation_id = None), vec![], "no organisation is fine");
+    assert_eq!(
+        broken(|ws| ws.people[7].organisation_id = None),
+        vec![],
+        "no organisation is fine"
+    );
 }
 
 #[test]
 fn dangling_community_organisation_is_reported() {
     assert_eq!(
         broken(|ws| ws.communities[2].organisation_ids[1] = id("org-x")),
-        vec![p("communities[2].organisation_ids[1]", "no organisation with id 'org-x'")]
+        vec![p(
+            "communities[2].organisation_ids[1]",
+            "no organisation with id 'org-x'"
+        )]
     );
 }
 
@@ -217,7 +307,10 @@ fn dangling_community_organisation_is_reported() {
 fn duplicate_organisation_in_a_community_is_reported() {
     assert_eq!(
         broken(|ws| ws.communities[2].organisation_ids.push(id("org-relief"))),
-        vec![p("communities[2].organisation_ids[3]", "lists the same organisation twice")]
+        vec![p(
+            "communities[2].organisation_ids[3]",
+            "lists the same organisation twice"
+        )]
     );
 }
 
@@ -227,11 +320,17 @@ fn duplicate_organisation_in_a_community_is_reported() {
 fn unknown_formation_type_and_lifecycle_stage_are_reported() {
     assert_eq!(
         broken(|ws| ws.communities[0].formation_type_id = id("guild")),
-        vec![p("communities[0].formation_type_id", "no formation type with id 'guild' in catalogues.formation_types")]
+        vec![p(
+            "communities[0].formation_type_id",
+            "no formation type with id 'guild' in catalogues.formation_types"
+        )]
     );
     assert_eq!(
         broken(|ws| ws.communities[1].lifecycle_stage_id = id("dormant")),
-        vec![p("communities[1].lifecycle_stage_id", "no lifecycle stage with id 'dormant' in catalogues.lifecycle_stages")]
+        vec![p(
+            "communities[1].lifecycle_stage_id",
+            "no lifecycle stage with id 'dormant' in catalogues.lifecycle_stages"
+        )]
     );
 }
 
@@ -240,8 +339,14 @@ fn unknown_level_is_reported_and_so_is_the_history_mismatch() {
     assert_eq!(
         broken(|ws| ws.communities[0].memberships[3].level_id = id("lurker")),
         vec![
-            p("communities[0].memberships[3].level_id", "no participation level with id 'lurker' in catalogues.participation_levels"),
-            p("communities[0].memberships[3].level_id", "is 'lurker' but the last history entry moves to 'peripheral'"),
+            p(
+                "communities[0].memberships[3].level_id",
+                "no participation level with id 'lurker' in catalogues.participation_levels"
+            ),
+            p(
+                "communities[0].memberships[3].level_id",
+                "is 'lurker' but the last history entry moves to 'peripheral'"
+            ),
         ]
     );
 }
@@ -250,7 +355,10 @@ fn unknown_level_is_reported_and_so_is_the_history_mismatch() {
 fn unknown_role_is_reported_at_its_index() {
     assert_eq!(
         broken(|ws| ws.communities[2].memberships[0].role_ids[1] = id("wizard")),
-        vec![p("communities[2].memberships[0].role_ids[1]", "no role with id 'wizard' in catalogues.roles")]
+        vec![p(
+            "communities[2].memberships[0].role_ids[1]",
+            "no role with id 'wizard' in catalogues.roles"
+        )]
     );
 }
 
@@ -265,13 +373,19 @@ fn unknown_levels_in_history_are_reported() {
                 "no participation level with id 'lurker' in catalogues.participation_levels"
             ),
             // The next entry now starts from a level the previous one did not move to.
-            p("communities[2].memberships[2].history[2].from_level_id", "should be 'lurker', the level the previous entry moved to"),
+            p(
+                "communities[2].memberships[2].history[2].from_level_id",
+                "should be 'lurker', the level the previous entry moved to"
+            ),
         ]
     );
     assert_eq!(
         broken(|ws| ws.communities[2].memberships[2].history[2].from_level_id = Some(id("lurker"))),
         vec![
-            p("communities[2].memberships[2].history[2].from_level_id", "should be 'core_group', the level the previous entry moved to"),
+            p(
+                "communities[2].memberships[2].history[2].from_level_id",
+                "should be 'core_group', the level the previous entry moved to"
+            ),
             p(
                 "communities[2].memberships[2].history[2].from_level_id",
                 "no participation level with id 'lurker' in catalogues.participation_levels"
@@ -284,13 +398,19 @@ fn unknown_levels_in_history_are_reported() {
 fn unknown_repertoire_kind_is_reported() {
     assert_eq!(
         broken(|ws| ws.communities[0].practice[1].kind_id = id("poem")),
-        vec![p("communities[0].practice[1].kind_id", "no repertoire kind with id 'poem' in catalogues.repertoire_kinds")]
+        vec![p(
+            "communities[0].practice[1].kind_id",
+            "no repertoire kind with id 'poem' in catalogues.repertoire_kinds"
+        )]
     );
 }
 
 #[test]
 fn a_renamed_catalogue_label_breaks_nothing_but_a_removed_entry_does() {
-    assert_eq!(broken(|ws| ws.catalogues.participation_levels[0].label = "Stewards".into()), vec![]);
+    assert_eq!(
+        broken(|ws| ws.catalogues.participation_levels[0].label = "Stewards".into()),
+        vec![]
+    );
     // Removing "case" leaves the Reliability Guild's outage story pointing at nothing.
     let problems = broken(|ws| ws.catalogues.repertoire_kinds.retain(|e| e.id != id("case")));
     assert_eq!(paths(&problems), ["communities[0].practice[1].kind_id"]);
@@ -303,17 +423,26 @@ fn history_dates_out_of_order_are_reported() {
     // Ivan joined on 2024-06-20; his second entry now predates it.
     assert_eq!(
         broken(|ws| ws.communities[2].memberships[2].history[1].on = d(2024, 1, 1)),
-        vec![p("communities[2].memberships[2].history[1].on", "2024-01-01 is before the previous date 2024-06-20")]
+        vec![p(
+            "communities[2].memberships[2].history[1].on",
+            "2024-01-01 is before the previous date 2024-06-20"
+        )]
     );
     // The last entry before the one preceding it.
     assert_eq!(
         broken(|ws| ws.communities[2].memberships[2].history[2].on = d(2025, 4, 1)),
-        vec![p("communities[2].memberships[2].history[2].on", "2025-04-01 is before the previous date 2025-04-02")]
+        vec![p(
+            "communities[2].memberships[2].history[2].on",
+            "2025-04-01 is before the previous date 2025-04-02"
+        )]
     );
     // The first entry before the joining date.
     assert_eq!(
         broken(|ws| ws.communities[0].memberships[0].joined_on = d(2025, 3, 2)),
-        vec![p("communities[0].memberships[0].history[0].on", "2025-03-01 is before the previous date 2025-03-02")]
+        vec![p(
+            "communities[0].memberships[0].history[0].on",
+            "2025-03-01 is before the previous date 2025-03-02"
+        )]
     );
 }
 
@@ -321,7 +450,10 @@ fn history_dates_out_of_order_are_reported() {
 fn empty_history_is_reported() {
     assert_eq!(
         broken(|ws| ws.communities[0].memberships[0].history.clear()),
-        vec![p("communities[0].memberships[0].history", "must record at least the joining level")]
+        vec![p(
+            "communities[0].memberships[0].history",
+            "must record at least the joining level"
+        )]
     );
 }
 
@@ -329,7 +461,10 @@ fn empty_history_is_reported() {
 fn level_id_differing_from_the_last_history_entry_is_reported() {
     assert_eq!(
         broken(|ws| ws.communities[0].memberships[0].level_id = id("active")),
-        vec![p("communities[0].memberships[0].level_id", "is 'active' but the last history entry moves to 'core_group'")]
+        vec![p(
+            "communities[0].memberships[0].level_id",
+            "is 'active' but the last history entry moves to 'core_group'"
+        )]
     );
 }
 
@@ -338,12 +473,18 @@ fn level_id_differing_from_the_last_history_entry_is_reported() {
 #[test]
 fn updated_before_created_is_reported_for_every_record_kind() {
     let earlier = |ws: &Workspace| ws.created_at - Duration::seconds(1);
-    assert_eq!(broken(|ws| ws.updated_at = earlier(ws)), vec![p("updated_at", "is before created_at")]);
+    assert_eq!(
+        broken(|ws| ws.updated_at = earlier(ws)),
+        vec![p("updated_at", "is before created_at")]
+    );
     assert_eq!(
         broken(|ws| ws.organisations[3].updated_at = earlier(ws)),
         vec![p("organisations[3].updated_at", "is before created_at")]
     );
-    assert_eq!(broken(|ws| ws.people[11].updated_at = earlier(ws)), vec![p("people[11].updated_at", "is before created_at")]);
+    assert_eq!(
+        broken(|ws| ws.people[11].updated_at = earlier(ws)),
+        vec![p("people[11].updated_at", "is before created_at")]
+    );
     assert_eq!(
         broken(|ws| ws.communities[1].updated_at = earlier(ws)),
         vec![p("communities[1].updated_at", "is before created_at")]
@@ -361,7 +502,13 @@ fn duplicate_catalogue_entry_id_is_reported_at_the_second_entry() {
         dup.label = "Immediate again".into();
         ws.catalogues.value_cycles.push(dup);
     });
-    assert_eq!(problems, vec![p("catalogues.value_cycles[8].id", "id 'immediate' appears twice in this catalogue")]);
+    assert_eq!(
+        problems,
+        vec![p(
+            "catalogues.value_cycles[8].id",
+            "id 'immediate' appears twice in this catalogue"
+        )]
+    );
 }
 
 #[test]
@@ -378,7 +525,10 @@ fn catalogue_ids_are_scoped_per_catalogue() {
 fn bad_catalogue_entry_id_is_reported() {
     assert_eq!(
         broken(|ws| ws.catalogues.value_cycles[2].id = id("applied value")),
-        vec![p("catalogues.value_cycles[2].id", "id may hold only letters, digits, '-' and '_'")]
+        vec![p(
+            "catalogues.value_cycles[2].id",
+            "id may hold only letters, digits, '-' and '_'"
+        )]
     );
 }
 
@@ -401,15 +551,24 @@ fn empty_required_catalogue_is_reported_and_optional_ones_are_not() {
 fn unsafe_link_scheme_is_reported() {
     assert_eq!(
         broken(|ws| ws.communities[1].practice[0].link = "javascript:alert(1)".into()),
-        vec![p("communities[1].practice[0].link", "uses the 'javascript:' scheme; only http, https and mailto links are allowed")]
+        vec![p(
+            "communities[1].practice[0].link",
+            "uses the 'javascript:' scheme; only http, https and mailto links are allowed"
+        )]
     );
     assert_eq!(
         broken(|ws| ws.communities[2].practice[0].link = " data:text/html,<b>x</b>".into()),
-        vec![p("communities[2].practice[0].link", "uses the 'data:' scheme; only http, https and mailto links are allowed")]
+        vec![p(
+            "communities[2].practice[0].link",
+            "uses the 'data:' scheme; only http, https and mailto links are allowed"
+        )]
     );
     assert_eq!(
         broken(|ws| ws.communities[2].practice[0].link = "www.example.org".into()),
-        vec![p("communities[2].practice[0].link", "must start with http://, https:// or mailto:")]
+        vec![p(
+            "communities[2].practice[0].link",
+            "must start with http://, https:// or mailto:"
+        )]
     );
 }
 
@@ -435,11 +594,23 @@ fn several_problems_are_all_listed_in_document_order() {
             p("catalogues.roles[0].label", "must not be empty"),
             p("organisations[1].name", &too_long(201, 200)),
             p("people[3].organisation_id", "no organisation with id 'org-x'"),
-            p("communities[0].formation_type_id", "no formation type with id 'guild' in catalogues.formation_types"),
+            p(
+                "communities[0].formation_type_id",
+                "no formation type with id 'guild' in catalogues.formation_types"
+            ),
             p("communities[0].memberships[2].person_id", "no person with id 'p-ghost'"),
-            p("communities[0].practice[0].link", "uses the 'javascript:' scheme; only http, https and mailto links are allowed"),
-            p("communities[2].memberships[1].history", "must record at least the joining level"),
-            p("communities[2].practice[1].id", "id 'm-n1' is already used at communities[2].memberships[0].id"),
+            p(
+                "communities[0].practice[0].link",
+                "uses the 'javascript:' scheme; only http, https and mailto links are allowed"
+            ),
+            p(
+                "communities[2].memberships[1].history",
+                "must record at least the joining level"
+            ),
+            p(
+                "communities[2].practice[1].id",
+                "id 'm-n1' is already used at communities[2].memberships[0].id"
+            ),
         ]
     );
 }
@@ -453,7 +624,10 @@ fn many_broken_records_are_each_reported() {
     });
     assert_eq!(problems.len(), 12);
     let expected: Vec<String> = (0..12).map(|i| format!("people[{i}].name")).collect();
-    assert_eq!(paths(&problems), expected.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(
+        paths(&problems),
+        expected.iter().map(String::as_str).collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -461,10 +635,16 @@ fn level_history_must_chain_from_joining_onwards() {
     // Ivan (communities[2].memberships[2]): joined active -> core_group -> active.
     assert_eq!(
         broken(|ws| ws.communities[2].memberships[2].history[2].from_level_id = Some(id("peripheral"))),
-        vec![p("communities[2].memberships[2].history[2].from_level_id", "should be 'core_group', the level the previous entry moved to")]
+        vec![p(
+            "communities[2].memberships[2].history[2].from_level_id",
+            "should be 'core_group', the level the previous entry moved to"
+        )]
     );
     assert_eq!(
         broken(|ws| ws.communities[2].memberships[2].history[0].from_level_id = Some(id("active"))),
-        vec![p("communities[2].memberships[2].history[0].from_level_id", "should be empty, because the first entry records joining")]
+        vec![p(
+            "communities[2].memberships[2].history[0].from_level_id",
+            "should be empty, because the first entry records joining"
+        )]
     );
 }

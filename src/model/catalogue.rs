@@ -256,7 +256,12 @@ mod tests {
     #[test]
     fn defaults_hold_the_guidebook_frameworks() {
         let c = Catalogues::default();
-        let ids = |k| c.get(k).iter().map(|e: &CatalogueEntry| e.id.0.clone()).collect::<Vec<_>>();
+        let ids = |k| {
+            c.get(k)
+                .iter()
+                .map(|e: &CatalogueEntry| e.id.0.clone())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(
             ids(CatalogueKind::ParticipationLevels),
             ["core_group", "active", "occasional", "peripheral", "transactional"]

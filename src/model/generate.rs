@@ -30,9 +30,25 @@ impl Rng {
     }
 }
 
-const FIRST: [&str; 16] = ["Ada", "Bea", "Cai", "Dev", "Eli", "Fen", "Gia", "Hal", "Ines", "Jon", "Kai", "Lia", "Mo", "Nia", "Oto", "Pia"];
-const LAST: [&str; 16] = ["Abara", "Berg", "Costa", "Dahl", "Eze", "Faro", "Gupta", "Holm", "Ito", "Jovic", "Kaur", "Lund", "Moreau", "Nakamura", "Ortiz", "Park"];
-const TOPICS: [&str; 10] = ["Data", "Design", "Security", "Testing", "Cloud", "Safety", "Care", "Finance", "Logistics", "Teaching"];
+const FIRST: [&str; 16] = [
+    "Ada", "Bea", "Cai", "Dev", "Eli", "Fen", "Gia", "Hal", "Ines", "Jon", "Kai", "Lia", "Mo", "Nia", "Oto", "Pia",
+];
+const LAST: [&str; 16] = [
+    "Abara", "Berg", "Costa", "Dahl", "Eze", "Faro", "Gupta", "Holm", "Ito", "Jovic", "Kaur", "Lund", "Moreau",
+    "Nakamura", "Ortiz", "Park",
+];
+const TOPICS: [&str; 10] = [
+    "Data",
+    "Design",
+    "Security",
+    "Testing",
+    "Cloud",
+    "Safety",
+    "Care",
+    "Finance",
+    "Logistics",
+    "Teaching",
+];
 
 /// Sizes for [`generate`].
 #[derive(Clone, Copy, Debug)]
@@ -49,14 +65,29 @@ pub fn generate(seed: u64, sizes: Sizes) -> Workspace {
     let mut rng = Rng::new(seed);
     let t0 = Utc.with_ymd_and_hms(2026, 1, 1, 8, 0, 0).single().unwrap_or_default();
     let day0 = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default();
-    let mut ws = Workspace::new(Id::new(format!("gen-{seed}")), &format!("Generated workspace (seed {seed})"), t0);
+    let mut ws = Workspace::new(
+        Id::new(format!("gen-{seed}")),
+        &format!("Generated workspace (seed {seed})"),
+        t0,
+    );
     let cats = Catalogues::default();
-    let levels: Vec<Id> = cats.get(CatalogueKind::ParticipationLevels).iter().map(|e| e.id.clone()).collect();
+    let levels: Vec<Id> = cats
+        .get(CatalogueKind::ParticipationLevels)
+        .iter()
+        .map(|e| e.id.clone())
+        .collect();
     let roles: Vec<Id> = cats.get(CatalogueKind::Roles).iter().map(|e| e.id.clone()).collect();
-    let stages: Vec<Id> = cats.get(CatalogueKind::LifecycleStages).iter().map(|e| e.id.clone()).collect();
+    let stages: Vec<Id> = cats
+        .get(CatalogueKind::LifecycleStages)
+        .iter()
+        .map(|e| e.id.clone())
+        .collect();
 
     for i in 0..sizes.organisations {
-        let draft = OrganisationDraft { name: format!("Organisation {}", i + 1), description: String::new() };
+        let draft = OrganisationDraft {
+            name: format!("Organisation {}", i + 1),
+            description: String::new(),
+        };
         let _ = ws.add_organisation(Id::new(format!("o{i}")), &draft, t0);
     }
     for i in 0..sizes.people {
@@ -75,8 +106,14 @@ pub fn generate(seed: u64, sizes: Sizes) -> Workspace {
             name: format!("{} community {}", TOPICS[i % TOPICS.len()], i + 1),
             formation_type_id: Id::new("community_of_practice"),
             lifecycle_stage_id: stages[rng.below(stages.len())].clone(),
-            organisation_ids: (sizes.organisations > 0).then(|| Id::new(format!("o{}", rng.below(sizes.organisations)))).into_iter().collect(),
-            domain_statement: format!("Practitioners learning together about {}.", TOPICS[i % TOPICS.len()].to_lowercase()),
+            organisation_ids: (sizes.organisations > 0)
+                .then(|| Id::new(format!("o{}", rng.below(sizes.organisations))))
+                .into_iter()
+                .collect(),
+            domain_statement: format!(
+                "Practitioners learning together about {}.",
+                TOPICS[i % TOPICS.len()].to_lowercase()
+            ),
         };
         let _ = ws.add_community(Id::new(format!("c{i}")), &draft, t0);
     }
@@ -89,14 +126,25 @@ pub fn generate(seed: u64, sizes: Sizes) -> Workspace {
                 let draft = MembershipDraft {
                     person_id: Some(Id::new(format!("p{p}"))),
                     level_id: levels[rng.below(levels.len())].clone(),
-                    role_ids: if rng.below(10) == 0 { vec![roles[rng.below(roles.len())].clone()] } else { vec![] },
+                    role_ids: if rng.below(10) == 0 {
+                        vec![roles[rng.below(roles.len())].clone()]
+                    } else {
+                        vec![]
+                    },
                     joined_on: joined,
                 };
                 let cid = Id::new(format!("c{c}"));
                 if ws.add_membership(&cid, Id::new(format!("m{n}")), &draft, t0).is_ok() {
                     if rng.below(3) == 0 {
                         let to = levels[rng.below(levels.len())].clone();
-                        let _ = ws.change_level(&cid, &Id::new(format!("m{n}")), &to, joined + Duration::days(90), "", t0);
+                        let _ = ws.change_level(
+                            &cid,
+                            &Id::new(format!("m{n}")),
+                            &to,
+                            joined + Duration::days(90),
+                            "",
+                            t0,
+                        );
                     }
                     n += 1;
                 }
@@ -113,7 +161,12 @@ mod tests {
 
     #[test]
     fn generated_workspace_is_sound_sized_and_deterministic() {
-        let sizes = Sizes { organisations: 3, people: 200, communities: 10, memberships_per_person: 2 };
+        let sizes = Sizes {
+            organisations: 3,
+            people: 200,
+            communities: 10,
+            memberships_per_person: 2,
+        };
         let a = generate(7, sizes);
         assert_eq!(validate_workspace(&a), vec![]);
         assert_eq!(a.people.len(), 200);

@@ -17,7 +17,9 @@ pub fn scheme(link: &str) -> Option<String> {
     let colon = cleaned.find(':')?;
     let head = &cleaned[..colon];
     let valid = head.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && head.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+        && head
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
     valid.then(|| head.to_ascii_lowercase())
 }
 

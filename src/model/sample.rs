@@ -21,20 +21,48 @@ pub fn sample_workspace() -> Workspace {
     ws.description = "Sample data, invented for exploring Cultivate. It shows an in-company programme of grassroots technology communities at a fictional bank, and a cross-organisational community of humanitarian field negotiators. Change anything; start a new workspace when you are ready.".into();
 
     let orgs = [
-        ("org-harbour", "Harbour Bank (fictional)", "A large bank running a programme of grassroots technology communities across its sites."),
-        ("org-relief", "Open Relief Alliance (fictional)", "A humanitarian agency that co-hosts a community of frontline negotiators."),
-        ("org-medaid", "MedAid Field Teams (fictional)", "A medical relief organisation whose field staff take part in the negotiators' community."),
-        ("org-foodnet", "FoodNet Logistics (fictional)", "A food assistance organisation whose field staff take part in the negotiators' community."),
+        (
+            "org-harbour",
+            "Harbour Bank (fictional)",
+            "A large bank running a programme of grassroots technology communities across its sites.",
+        ),
+        (
+            "org-relief",
+            "Open Relief Alliance (fictional)",
+            "A humanitarian agency that co-hosts a community of frontline negotiators.",
+        ),
+        (
+            "org-medaid",
+            "MedAid Field Teams (fictional)",
+            "A medical relief organisation whose field staff take part in the negotiators' community.",
+        ),
+        (
+            "org-foodnet",
+            "FoodNet Logistics (fictional)",
+            "A food assistance organisation whose field staff take part in the negotiators' community.",
+        ),
     ];
     for (id, name, desc) in orgs {
-        let _ = ws.add_organisation(Id::new(id), &OrganisationDraft { name: name.into(), description: desc.into() }, t0);
+        let _ = ws.add_organisation(
+            Id::new(id),
+            &OrganisationDraft {
+                name: name.into(),
+                description: desc.into(),
+            },
+            t0,
+        );
     }
 
     let people = [
         ("p-amara", "Amara Okafor", "org-harbour", "Platform engineering lead"),
         ("p-bruno", "Bruno Sato", "org-harbour", "Site reliability engineer"),
         ("p-chen", "Chen Wei", "org-harbour", "Data engineer"),
-        ("p-dalia", "Dalia Haddad", "org-harbour", "Head of engineering practices (sponsor)"),
+        (
+            "p-dalia",
+            "Dalia Haddad",
+            "org-harbour",
+            "Head of engineering practices (sponsor)",
+        ),
         ("p-emil", "Emil Novak", "org-harbour", "Graduate developer"),
         ("p-farah", "Farah Iqbal", "org-harbour", "Community programme manager"),
         ("p-gus", "Gustavo Lima", "org-harbour", "Test automation engineer"),
@@ -79,7 +107,11 @@ pub fn sample_workspace() -> Workspace {
         ("c-reliability", "ki-r2", "Alert fatigue and on-call health"),
         ("c-testing", "ki-t1", "Flaky tests in the delivery pipeline"),
         ("c-negotiators", "ki-n1", "Negotiating with non-state armed groups"),
-        ("c-negotiators", "ki-n2", "Self-care and peer support after difficult negotiations"),
+        (
+            "c-negotiators",
+            "ki-n2",
+            "Self-care and peer support after difficult negotiations",
+        ),
     ];
     for (c, id, text) in issues {
         let _ = ws.add_key_issue(&Id::new(c), Id::new(id), text, t0);
@@ -87,17 +119,73 @@ pub fn sample_workspace() -> Workspace {
 
     type M<'a> = (&'a str, &'a str, &'a str, &'a str, &'a [&'a str], NaiveDate);
     let members: [M; 14] = [
-        ("c-reliability", "m-r1", "p-amara", "core_group", &["community_leader"], d(2025, 3, 1)),
-        ("c-reliability", "m-r2", "p-bruno", "core_group", &["core_group_member"], d(2025, 3, 1)),
+        (
+            "c-reliability",
+            "m-r1",
+            "p-amara",
+            "core_group",
+            &["community_leader"],
+            d(2025, 3, 1),
+        ),
+        (
+            "c-reliability",
+            "m-r2",
+            "p-bruno",
+            "core_group",
+            &["core_group_member"],
+            d(2025, 3, 1),
+        ),
         ("c-reliability", "m-r3", "p-chen", "peripheral", &[], d(2025, 5, 10)),
         ("c-reliability", "m-r4", "p-emil", "peripheral", &[], d(2025, 11, 3)),
-        ("c-reliability", "m-r5", "p-dalia", "transactional", &["sponsor"], d(2025, 3, 1)),
-        ("c-reliability", "m-r6", "p-farah", "occasional", &["social_learning_team_member"], d(2025, 3, 1)),
-        ("c-testing", "m-t1", "p-gus", "core_group", &["chapter_leader"], d(2025, 9, 15)),
-        ("c-testing", "m-t2", "p-emil", "active", &["welcome_wagon"], d(2025, 9, 15)),
+        (
+            "c-reliability",
+            "m-r5",
+            "p-dalia",
+            "transactional",
+            &["sponsor"],
+            d(2025, 3, 1),
+        ),
+        (
+            "c-reliability",
+            "m-r6",
+            "p-farah",
+            "occasional",
+            &["social_learning_team_member"],
+            d(2025, 3, 1),
+        ),
+        (
+            "c-testing",
+            "m-t1",
+            "p-gus",
+            "core_group",
+            &["chapter_leader"],
+            d(2025, 9, 15),
+        ),
+        (
+            "c-testing",
+            "m-t2",
+            "p-emil",
+            "active",
+            &["welcome_wagon"],
+            d(2025, 9, 15),
+        ),
         ("c-testing", "m-t3", "p-chen", "occasional", &[], d(2025, 10, 2)),
-        ("c-negotiators", "m-n1", "p-kofi", "core_group", &["community_leader", "facilitator"], d(2024, 2, 1)),
-        ("c-negotiators", "m-n2", "p-hana", "core_group", &["core_group_member", "mentor"], d(2024, 2, 1)),
+        (
+            "c-negotiators",
+            "m-n1",
+            "p-kofi",
+            "core_group",
+            &["community_leader", "facilitator"],
+            d(2024, 2, 1),
+        ),
+        (
+            "c-negotiators",
+            "m-n2",
+            "p-hana",
+            "core_group",
+            &["core_group_member", "mentor"],
+            d(2024, 2, 1),
+        ),
         ("c-negotiators", "m-n3", "p-ivan", "active", &[], d(2024, 6, 20)),
         ("c-negotiators", "m-n4", "p-joy", "peripheral", &[], d(2025, 1, 8)),
         ("c-negotiators", "m-n5", "p-lena", "occasional", &[], d(2024, 9, 1)),
@@ -111,20 +199,88 @@ pub fn sample_workspace() -> Workspace {
         };
         let _ = ws.add_membership(&Id::new(c), Id::new(id), &draft, t0);
     }
-    let _ = ws.change_level(&Id::new("c-reliability"), &Id::new("m-r3"), &Id::new("active"), d(2025, 9, 1), "Started running the observability clinic", t0);
-    let _ = ws.change_level(&Id::new("c-negotiators"), &Id::new("m-n3"), &Id::new("core_group"), d(2025, 4, 2), "Took on the peer-circle series", t0);
-    let _ = ws.change_level(&Id::new("c-negotiators"), &Id::new("m-n3"), &Id::new("active"), d(2025, 12, 1), "New posting with less time", t0);
-    let _ = ws.change_level(&Id::new("c-negotiators"), &Id::new("m-n4"), &Id::new("occasional"), d(2025, 10, 14), "Joined two peer circles", t0);
+    let _ = ws.change_level(
+        &Id::new("c-reliability"),
+        &Id::new("m-r3"),
+        &Id::new("active"),
+        d(2025, 9, 1),
+        "Started running the observability clinic",
+        t0,
+    );
+    let _ = ws.change_level(
+        &Id::new("c-negotiators"),
+        &Id::new("m-n3"),
+        &Id::new("core_group"),
+        d(2025, 4, 2),
+        "Took on the peer-circle series",
+        t0,
+    );
+    let _ = ws.change_level(
+        &Id::new("c-negotiators"),
+        &Id::new("m-n3"),
+        &Id::new("active"),
+        d(2025, 12, 1),
+        "New posting with less time",
+        t0,
+    );
+    let _ = ws.change_level(
+        &Id::new("c-negotiators"),
+        &Id::new("m-n4"),
+        &Id::new("occasional"),
+        d(2025, 10, 14),
+        "Joined two peer circles",
+        t0,
+    );
 
     let items = [
-        ("c-reliability", "r-r1", "Post-incident review template", "tool", "A one-page template for blameless reviews, refined over twelve incidents.", "https://example.org/reliability/review-template"),
-        ("c-reliability", "r-r2", "The payments outage of March", "case", "How a certificate expiry took down payments, and what we changed.", ""),
-        ("c-testing", "r-t1", "Quarantining flaky tests", "lesson", "Agreed practice: quarantine within a day, fix or delete within a sprint.", ""),
-        ("c-negotiators", "r-n1", "Negotiation planning grid", "tool", "A worksheet for mapping the parties, their positions and their interests before a negotiation.", ""),
-        ("c-negotiators", "r-n2", "Field manual (internal)", "document", "The community's field manual; shared inside the community only.", "mailto:peer-exchange@example.org"),
+        (
+            "c-reliability",
+            "r-r1",
+            "Post-incident review template",
+            "tool",
+            "A one-page template for blameless reviews, refined over twelve incidents.",
+            "https://example.org/reliability/review-template",
+        ),
+        (
+            "c-reliability",
+            "r-r2",
+            "The payments outage of March",
+            "case",
+            "How a certificate expiry took down payments, and what we changed.",
+            "",
+        ),
+        (
+            "c-testing",
+            "r-t1",
+            "Quarantining flaky tests",
+            "lesson",
+            "Agreed practice: quarantine within a day, fix or delete within a sprint.",
+            "",
+        ),
+        (
+            "c-negotiators",
+            "r-n1",
+            "Negotiation planning grid",
+            "tool",
+            "A worksheet for mapping the parties, their positions and their interests before a negotiation.",
+            "",
+        ),
+        (
+            "c-negotiators",
+            "r-n2",
+            "Field manual (internal)",
+            "document",
+            "The community's field manual; shared inside the community only.",
+            "mailto:peer-exchange@example.org",
+        ),
     ];
     for (c, id, title, kind, desc, link) in items {
-        let draft = RepertoireDraft { title: title.into(), kind_id: Id::new(kind), description: desc.into(), link: link.into() };
+        let draft = RepertoireDraft {
+            title: title.into(),
+            kind_id: Id::new(kind),
+            description: desc.into(),
+            link: link.into(),
+        };
         let _ = ws.add_repertoire_item(&Id::new(c), Id::new(id), &draft, d(2025, 12, 1), t0);
     }
     ws

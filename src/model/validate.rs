@@ -38,7 +38,10 @@ struct Checker<'a> {
 
 impl<'a> Checker<'a> {
     fn push(&mut self, path: impl Into<String>, reason: impl Into<String>) {
-        self.problems.push(Problem { path: path.into(), reason: reason.into() });
+        self.problems.push(Problem {
+            path: path.into(),
+            reason: reason.into(),
+        });
     }
 
     fn id(&mut self, path: String, id: &'a Id) {
@@ -67,14 +70,20 @@ impl<'a> Checker<'a> {
 
     fn catalogue_ref(&mut self, path: String, cats: &Catalogues, kind: CatalogueKind, id: &Id) {
         if !cats.contains(kind, id) {
-            self.push(path, format!("no {} with id '{id}' in catalogues.{}", kind.noun(), kind.key()));
+            self.push(
+                path,
+                format!("no {} with id '{id}' in catalogues.{}", kind.noun(), kind.key()),
+            );
         }
     }
 }
 
 /// Every problem in `ws`, in document order. Empty means the workspace is sound.
 pub fn validate_workspace(ws: &Workspace) -> Vec<Problem> {
-    let mut ck = Checker { problems: Vec::new(), seen_ids: HashMap::new() };
+    let mut ck = Checker {
+        problems: Vec::new(),
+        seen_ids: HashMap::new(),
+    };
     ck.id("id".into(), &ws.id);
     ck.name("name".into(), &ws.name);
     ck.len("description".into(), &ws.description, LONG_MAX);
@@ -88,7 +97,10 @@ pub fn validate_workspace(ws: &Workspace) -> Vec<Problem> {
 /// The problems in the records and catalogues of `ws`, ignoring the workspace's own id,
 /// name and dates: for a one-community file, whose "workspace" is only a wrapper.
 pub fn validate_records(ws: &Workspace) -> Vec<Problem> {
-    let mut ck = Checker { problems: Vec::new(), seen_ids: HashMap::new() };
+    let mut ck = Checker {
+        problems: Vec::new(),
+        seen_ids: HashMap::new(),
+    };
     check_records(&mut ck, ws);
     ck.problems
 }
@@ -104,7 +116,10 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
             if let Some(m) = Id::check(e.id.as_str()) {
                 ck.push(format!("{p}.id"), format!("id {m}"));
             } else if !ids.insert(e.id.as_str()) {
-                ck.push(format!("{p}.id"), format!("id '{}' appears twice in this catalogue", e.id));
+                ck.push(
+                    format!("{p}.id"),
+                    format!("id '{}' appears twice in this catalogue", e.id),
+                );
             }
             ck.name(format!("{p}.label"), &e.label);
             ck.len(format!("{p}.description"), &e.description, LONG_MAX);
@@ -137,7 +152,10 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
         ck.len(format!("{p}.notes"), &person.notes, LONG_MAX);
         if let Some(org) = &person.organisation_id {
             if !org_ids.contains(org) {
-                ck.push(format!("{p}.organisation_id"), format!("no organisation with id '{org}'"));
+                ck.push(
+                    format!("{p}.organisation_id"),
+                    format!("no organisation with id '{org}'"),
+                );
             }
         }
         if person.updated_at < person.created_at {
@@ -149,14 +167,30 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
         let p = format!("communities[{i}]");
         ck.id(format!("{p}.id"), &c.id);
         ck.name(format!("{p}.name"), &c.name);
-        ck.catalogue_ref(format!("{p}.formation_type_id"), cats, CatalogueKind::FormationTypes, &c.formation_type_id);
-        ck.catalogue_ref(format!("{p}.lifecycle_stage_id"), cats, CatalogueKind::LifecycleStages, &c.lifecycle_stage_id);
+        ck.catalogue_ref(
+            format!("{p}.formation_type_id"),
+            cats,
+            CatalogueKind::FormationTypes,
+            &c.formation_type_id,
+        );
+        ck.catalogue_ref(
+            format!("{p}.lifecycle_stage_id"),
+            cats,
+            CatalogueKind::LifecycleStages,
+            &c.lifecycle_stage_id,
+        );
         let mut orgs_seen = HashSet::new();
         for (j, org) in c.organisation_ids.iter().enumerate() {
             if !org_ids.contains(org) {
-                ck.push(format!("{p}.organisation_ids[{j}]"), format!("no organisation with id '{org}'"));
+                ck.push(
+                    format!("{p}.organisation_ids[{j}]"),
+                    format!("no organisation with id '{org}'"),
+                );
             } else if !orgs_seen.insert(org) {
-                ck.push(format!("{p}.organisation_ids[{j}]"), "lists the same organisation twice");
+                ck.push(
+                    format!("{p}.organisation_ids[{j}]"),
+                    "lists the same organisation twice",
+                );
             }
         }
         if c.updated_at < c.created_at {
@@ -177,11 +211,22 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
             let mp = format!("{p}.memberships[{j}]");
             ck.id(format!("{mp}.id"), &m.id);
             if !person_ids.contains(&m.person_id) {
-                ck.push(format!("{mp}.person_id"), format!("no person with id '{}'", m.person_id));
+                ck.push(
+                    format!("{mp}.person_id"),
+                    format!("no person with id '{}'", m.person_id),
+                );
             } else if !members_seen.insert(&m.person_id) {
-                ck.push(format!("{mp}.person_id"), "this person already has a membership in this community");
+                ck.push(
+                    format!("{mp}.person_id"),
+                    "this person already has a membership in this community",
+                );
             }
-            ck.catalogue_ref(format!("{mp}.level_id"), cats, CatalogueKind::ParticipationLevels, &m.level_id);
+            ck.catalogue_ref(
+                format!("{mp}.level_id"),
+                cats,
+                CatalogueKind::ParticipationLevels,
+                &m.level_id,
+            );
             for (r, role) in m.role_ids.iter().enumerate() {
                 ck.catalogue_ref(format!("{mp}.role_ids[{r}]"), cats, CatalogueKind::Roles, role);
             }
@@ -193,23 +238,44 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
             for (h, change) in m.history.iter().enumerate() {
                 let hp = format!("{mp}.history[{h}]");
                 if change.on < prev {
-                    ck.push(format!("{hp}.on"), format!("{} is before the previous date {prev}", change.on));
+                    ck.push(
+                        format!("{hp}.on"),
+                        format!("{} is before the previous date {prev}", change.on),
+                    );
                 }
                 if change.from_level_id.as_ref() != prev_level {
-                    let expected = prev_level.map(|l| format!("'{l}', the level the previous entry moved to")).unwrap_or_else(|| "empty, because the first entry records joining".into());
+                    let expected = prev_level
+                        .map(|l| format!("'{l}', the level the previous entry moved to"))
+                        .unwrap_or_else(|| "empty, because the first entry records joining".into());
                     ck.push(format!("{hp}.from_level_id"), format!("should be {expected}"));
                 }
                 prev_level = Some(&change.to_level_id);
                 prev = prev.max(change.on);
-                ck.catalogue_ref(format!("{hp}.to_level_id"), cats, CatalogueKind::ParticipationLevels, &change.to_level_id);
+                ck.catalogue_ref(
+                    format!("{hp}.to_level_id"),
+                    cats,
+                    CatalogueKind::ParticipationLevels,
+                    &change.to_level_id,
+                );
                 if let Some(from) = &change.from_level_id {
-                    ck.catalogue_ref(format!("{hp}.from_level_id"), cats, CatalogueKind::ParticipationLevels, from);
+                    ck.catalogue_ref(
+                        format!("{hp}.from_level_id"),
+                        cats,
+                        CatalogueKind::ParticipationLevels,
+                        from,
+                    );
                 }
                 ck.len(format!("{hp}.reason"), &change.reason, SHORT_MAX);
             }
             if let Some(last) = m.history.last() {
                 if last.to_level_id != m.level_id {
-                    ck.push(format!("{mp}.level_id"), format!("is '{}' but the last history entry moves to '{}'", m.level_id, last.to_level_id));
+                    ck.push(
+                        format!("{mp}.level_id"),
+                        format!(
+                            "is '{}' but the last history entry moves to '{}'",
+                            m.level_id, last.to_level_id
+                        ),
+                    );
                 }
             }
         }
@@ -218,7 +284,12 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
             let rp = format!("{p}.practice[{j}]");
             ck.id(format!("{rp}.id"), &r.id);
             ck.name(format!("{rp}.title"), &r.title);
-            ck.catalogue_ref(format!("{rp}.kind_id"), cats, CatalogueKind::RepertoireKinds, &r.kind_id);
+            ck.catalogue_ref(
+                format!("{rp}.kind_id"),
+                cats,
+                CatalogueKind::RepertoireKinds,
+                &r.kind_id,
+            );
             ck.len(format!("{rp}.description"), &r.description, LONG_MAX);
             if let Some(m) = too_long(&r.link, LINK_MAX) {
                 ck.push(format!("{rp}.link"), m);

@@ -158,7 +158,10 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: &'static str, message: impl Into<String>) -> Self {
-        FieldError { field, message: message.into() }
+        FieldError {
+            field,
+            message: message.into(),
+        }
     }
 }
 
@@ -219,7 +222,10 @@ impl PersonDraft {
         check_len(&mut e, "email", &self.email, SHORT_MAX, "Email");
         if let Some(org) = &self.organisation_id {
             if ws.organisation(org).is_none() {
-                e.push(FieldError::new("organisation_id", "Choose an organisation from the list"));
+                e.push(FieldError::new(
+                    "organisation_id",
+                    "Choose an organisation from the list",
+                ));
             }
         }
         check_len(&mut e, "title", &self.title, SHORT_MAX, "Title");
@@ -240,7 +246,13 @@ pub struct CommunityDraft {
 impl CommunityDraft {
     /// A draft with the first formation type and stage of the catalogues preselected.
     pub fn new_in(ws: &Workspace) -> Self {
-        let first = |k| ws.catalogues.get(k).first().map(|e: &super::CatalogueEntry| e.id.clone()).unwrap_or_else(|| Id::new(""));
+        let first = |k| {
+            ws.catalogues
+                .get(k)
+                .first()
+                .map(|e: &super::CatalogueEntry| e.id.clone())
+                .unwrap_or_else(|| Id::new(""))
+        };
         CommunityDraft {
             formation_type_id: first(CatalogueKind::FormationTypes),
             lifecycle_stage_id: first(CatalogueKind::LifecycleStages),
@@ -261,16 +273,31 @@ impl CommunityDraft {
     pub fn problems(&self, ws: &Workspace) -> FieldErrors {
         let mut e = Vec::new();
         check_name(&mut e, "name", &self.name, "Name");
-        if !ws.catalogues.contains(CatalogueKind::FormationTypes, &self.formation_type_id) {
+        if !ws
+            .catalogues
+            .contains(CatalogueKind::FormationTypes, &self.formation_type_id)
+        {
             e.push(FieldError::new("formation_type_id", "Choose a formation type"));
         }
-        if !ws.catalogues.contains(CatalogueKind::LifecycleStages, &self.lifecycle_stage_id) {
+        if !ws
+            .catalogues
+            .contains(CatalogueKind::LifecycleStages, &self.lifecycle_stage_id)
+        {
             e.push(FieldError::new("lifecycle_stage_id", "Choose a lifecycle stage"));
         }
         if self.organisation_ids.iter().any(|o| ws.organisation(o).is_none()) {
-            e.push(FieldError::new("organisation_ids", "Choose organisations from the list"));
+            e.push(FieldError::new(
+                "organisation_ids",
+                "Choose organisations from the list",
+            ));
         }
-        check_len(&mut e, "domain_statement", &self.domain_statement, LONG_MAX, "Domain statement");
+        check_len(
+            &mut e,
+            "domain_statement",
+            &self.domain_statement,
+            LONG_MAX,
+            "Domain statement",
+        );
         e
     }
 }
@@ -290,15 +317,29 @@ impl MembershipDraft {
             None => e.push(FieldError::new("person_id", "Choose a person")),
             Some(p) if ws.person(p).is_none() => e.push(FieldError::new("person_id", "Choose a person from the list")),
             Some(p) => {
-                if community.memberships.iter().any(|m| &m.person_id == p && Some(&m.id) != editing) {
-                    e.push(FieldError::new("person_id", "This person is already a member of this community"));
+                if community
+                    .memberships
+                    .iter()
+                    .any(|m| &m.person_id == p && Some(&m.id) != editing)
+                {
+                    e.push(FieldError::new(
+                        "person_id",
+                        "This person is already a member of this community",
+                    ));
                 }
             }
         }
-        if !ws.catalogues.contains(CatalogueKind::ParticipationLevels, &self.level_id) {
+        if !ws
+            .catalogues
+            .contains(CatalogueKind::ParticipationLevels, &self.level_id)
+        {
             e.push(FieldError::new("level_id", "Choose a participation level"));
         }
-        if self.role_ids.iter().any(|r| !ws.catalogues.contains(CatalogueKind::Roles, r)) {
+        if self
+            .role_ids
+            .iter()
+            .any(|r| !ws.catalogues.contains(CatalogueKind::Roles, r))
+        {
             e.push(FieldError::new("role_ids", "Choose roles from the list"));
         }
         e
@@ -432,19 +473,38 @@ impl Workspace {
             .ok_or_else(|| ModelError::NotFound("That community no longer exists".into()))
     }
 
+    /// Runs `f` on the community `id`; when it succeeds, marks the community and the
+    /// workspace as changed at `now`. A refused change leaves both untouched.
+    fn with_community<T>(
+        &mut self,
+        id: &Id,
+        now: Timestamp,
+        f: impl FnOnce(&mut Community) -> ModelResult<T>,
+    ) -> ModelResult<T> {
+        let c = self.community_mut(id)?;
+        let out = f(c)?;
+        c.updated_at = stamp(c.created_at, now);
+        self.touch(now);
+        Ok(out)
+    }
+
     pub fn person_name(&self, id: &Id) -> String {
-        self.person(id).map(|p| p.name.clone()).unwrap_or_else(|| "(unknown person)".into())
+        self.person(id)
+            .map(|p| p.name.clone())
+            .unwrap_or_else(|| "(unknown person)".into())
     }
 
     pub fn organisation_name(&self, id: &Id) -> String {
-        self.organisation(id).map(|o| o.name.clone()).unwrap_or_else(|| "(unknown organisation)".into())
+        self.organisation(id)
+            .map(|o| o.name.clone())
+            .unwrap_or_else(|| "(unknown organisation)".into())
     }
 
     /// Communities a person belongs to, with their membership.
     pub fn memberships_of<'a>(&'a self, person: &'a Id) -> impl Iterator<Item = (&'a Community, &'a Membership)> + 'a {
-        self.communities.iter().filter_map(move |c| {
-            c.memberships.iter().find(|m| &m.person_id == person).map(|m| (c, m))
-        })
+        self.communities
+            .iter()
+            .filter_map(move |c| c.memberships.iter().find(|m| &m.person_id == person).map(|m| (c, m)))
     }
 
     // ----- workspace -----
@@ -514,7 +574,11 @@ impl Workspace {
         if self.organisations.len() == before {
             return Err(ModelError::NotFound("That organisation no longer exists".into()));
         }
-        for p in self.people.iter_mut().filter(|p| p.organisation_id.as_ref() == Some(id)) {
+        for p in self
+            .people
+            .iter_mut()
+            .filter(|p| p.organisation_id.as_ref() == Some(id))
+        {
             p.organisation_id = None;
             p.updated_at = stamp(p.created_at, now);
         }
@@ -564,7 +628,9 @@ impl Workspace {
 
     /// What refers to a person, in words, for the confirmation before deleting them.
     pub fn person_usage(&self, id: &Id) -> Vec<String> {
-        self.memberships_of(id).map(|(c, _)| format!("member of {}", c.name)).collect()
+        self.memberships_of(id)
+            .map(|(c, _)| format!("member of {}", c.name))
+            .collect()
     }
 
     /// Deletes a person and their memberships, so that no reference dangles.
@@ -596,7 +662,10 @@ impl Workspace {
             formation_type_id: draft.formation_type_id.clone(),
             lifecycle_stage_id: draft.lifecycle_stage_id.clone(),
             organisation_ids: dedup(&draft.organisation_ids),
-            domain: Domain { statement: draft.domain_statement.clone(), key_issues: Vec::new() },
+            domain: Domain {
+                statement: draft.domain_statement.clone(),
+                key_issues: Vec::new(),
+            },
             memberships: Vec::new(),
             practice: Vec::new(),
             created_at: now,
@@ -608,15 +677,14 @@ impl Workspace {
 
     pub fn update_community(&mut self, id: &Id, draft: &CommunityDraft, now: Timestamp) -> ModelResult {
         invalid_unless_empty(draft.problems(self))?;
-        let c = self.community_mut(id)?;
-        c.name = draft.name.trim().to_string();
-        c.formation_type_id = draft.formation_type_id.clone();
-        c.lifecycle_stage_id = draft.lifecycle_stage_id.clone();
-        c.organisation_ids = dedup(&draft.organisation_ids);
-        c.domain.statement = draft.domain_statement.clone();
-        c.updated_at = stamp(c.created_at, now);
-        self.touch(now);
-        Ok(())
+        self.with_community(id, now, |c| {
+            c.name = draft.name.trim().to_string();
+            c.formation_type_id = draft.formation_type_id.clone();
+            c.lifecycle_stage_id = draft.lifecycle_stage_id.clone();
+            c.organisation_ids = dedup(&draft.organisation_ids);
+            c.domain.statement = draft.domain_statement.clone();
+            Ok(())
+        })
     }
 
     pub fn delete_community(&mut self, id: &Id, now: Timestamp) -> ModelResult {
@@ -639,65 +707,75 @@ impl Workspace {
         check_len(&mut e, "text", text, SHORT_MAX, "Key issue");
         invalid_unless_empty(e)?;
         fresh_id(self.id_in_use(&id), &id)?;
-        let c = self.community_mut(community)?;
-        c.domain.key_issues.push(KeyIssue { id, text: text.trim().to_string() });
-        c.updated_at = stamp(c.created_at, now);
-        self.touch(now);
-        Ok(())
+        self.with_community(community, now, |c| {
+            c.domain.key_issues.push(KeyIssue {
+                id,
+                text: text.trim().to_string(),
+            });
+            Ok(())
+        })
     }
 
     pub fn remove_key_issue(&mut self, community: &Id, id: &Id, now: Timestamp) -> ModelResult {
-        let c = self.community_mut(community)?;
-        c.domain.key_issues.retain(|k| &k.id != id);
-        c.updated_at = stamp(c.created_at, now);
-        self.touch(now);
-        Ok(())
+        self.with_community(community, now, |c| {
+            c.domain.key_issues.retain(|k| &k.id != id);
+            Ok(())
+        })
     }
 
     // ----- memberships -----
 
     pub fn add_membership(&mut self, community: &Id, id: Id, draft: &MembershipDraft, now: Timestamp) -> ModelResult {
-        let c = self.community(community).ok_or_else(|| ModelError::NotFound("That community no longer exists".into()))?;
+        let c = self
+            .community(community)
+            .ok_or_else(|| ModelError::NotFound("That community no longer exists".into()))?;
         invalid_unless_empty(draft.problems(self, c, None))?;
         fresh_id(self.id_in_use(&id), &id)?;
         let Some(person_id) = draft.person_id.clone() else {
-            return Err(ModelError::Invalid(vec![FieldError::new("person_id", "Choose a person")]));
+            return Err(ModelError::Invalid(vec![FieldError::new(
+                "person_id",
+                "Choose a person",
+            )]));
         };
-        let c = self.community_mut(community)?;
-        c.memberships.push(Membership {
-            id,
-            person_id,
-            level_id: draft.level_id.clone(),
-            role_ids: dedup(&draft.role_ids),
-            joined_on: draft.joined_on,
-            history: vec![LevelChange {
-                on: draft.joined_on,
-                from_level_id: None,
-                to_level_id: draft.level_id.clone(),
-                reason: "Joined".into(),
-            }],
-        });
-        c.updated_at = stamp(c.created_at, now);
-        self.touch(now);
-        Ok(())
+        self.with_community(community, now, |c| {
+            c.memberships.push(Membership {
+                id,
+                person_id,
+                level_id: draft.level_id.clone(),
+                role_ids: dedup(&draft.role_ids),
+                joined_on: draft.joined_on,
+                history: vec![LevelChange {
+                    on: draft.joined_on,
+                    from_level_id: None,
+                    to_level_id: draft.level_id.clone(),
+                    reason: "Joined".into(),
+                }],
+            });
+            Ok(())
+        })
     }
 
     /// Changes a member's roles. The level changes only through [`Workspace::change_level`],
     /// so that every move is dated.
     pub fn set_roles(&mut self, community: &Id, membership: &Id, role_ids: &[Id], now: Timestamp) -> ModelResult {
-        if role_ids.iter().any(|r| !self.catalogues.contains(CatalogueKind::Roles, r)) {
-            return Err(ModelError::Invalid(vec![FieldError::new("role_ids", "Choose roles from the list")]));
+        if role_ids
+            .iter()
+            .any(|r| !self.catalogues.contains(CatalogueKind::Roles, r))
+        {
+            return Err(ModelError::Invalid(vec![FieldError::new(
+                "role_ids",
+                "Choose roles from the list",
+            )]));
         }
-        let c = self.community_mut(community)?;
-        let m = c
-            .memberships
-            .iter_mut()
-            .find(|m| &m.id == membership)
-            .ok_or_else(|| ModelError::NotFound("That membership no longer exists".into()))?;
-        m.role_ids = dedup(role_ids);
-        c.updated_at = stamp(c.created_at, now);
-        self.touch(now);
-        Ok(())
+        self.with_community(community, now, |c| {
+            let m = c
+                .memberships
+                .iter_mut()
+                .find(|m| &m.id == membership)
+                .ok_or_else(|| ModelError::NotFound("That membership no longer exists".into()))?;
+            m.role_ids = dedup(role_ids);
+            Ok(())
+        })
     }
 
     /// Moves a member to another participation level on a date, recording the change.
@@ -711,97 +789,111 @@ impl Workspace {
         now: Timestamp,
     ) -> ModelResult {
         if !self.catalogues.contains(CatalogueKind::ParticipationLevels, level) {
-            return Err(ModelError::Invalid(vec![FieldError::new("level_id", "Choose a participation level")]));
+            return Err(ModelError::Invalid(vec![FieldError::new(
+                "level_id",
+                "Choose a participation level",
+            )]));
         }
         let mut e = Vec::new();
         check_len(&mut e, "reason", reason, SHORT_MAX, "Reason");
         invalid_unless_empty(e)?;
-        let c = self.community_mut(community)?;
-        let m = c
-            .memberships
-            .iter_mut()
-            .find(|m| &m.id == membership)
-            .ok_or_else(|| ModelError::NotFound("That membership no longer exists".into()))?;
-        if &m.level_id == level {
-            return Err(ModelError::Invalid(vec![FieldError::new("level_id", "The member is already at this level")]));
-        }
-        let last = m.history.last().map(|h| h.on).unwrap_or(m.joined_on);
-        if on < last {
-            return Err(ModelError::Invalid(vec![FieldError::new(
-                "on",
-                format!("The date must not be before the last change ({last})"),
-            )]));
-        }
-        m.history.push(LevelChange {
-            on,
-            from_level_id: Some(m.level_id.clone()),
-            to_level_id: level.clone(),
-            reason: reason.trim().to_string(),
-        });
-        m.level_id = level.clone();
-        c.updated_at = stamp(c.created_at, now);
-        self.touch(now);
-        Ok(())
+        self.with_community(community, now, |c| {
+            let m = c
+                .memberships
+                .iter_mut()
+                .find(|m| &m.id == membership)
+                .ok_or_else(|| ModelError::NotFound("That membership no longer exists".into()))?;
+            if &m.level_id == level {
+                return Err(ModelError::Invalid(vec![FieldError::new(
+                    "level_id",
+                    "The member is already at this level",
+                )]));
+            }
+            let last = m.history.last().map(|h| h.on).unwrap_or(m.joined_on);
+            if on < last {
+                return Err(ModelError::Invalid(vec![FieldError::new(
+                    "on",
+                    format!("The date must not be before the last change ({last})"),
+                )]));
+            }
+            m.history.push(LevelChange {
+                on,
+                from_level_id: Some(m.level_id.clone()),
+                to_level_id: level.clone(),
+                reason: reason.trim().to_string(),
+            });
+            m.level_id = level.clone();
+            Ok(())
+        })
     }
 
     pub fn remove_membership(&mut self, community: &Id, membership: &Id, now: Timestamp) -> ModelResult {
-        let c = self.community_mut(community)?;
-        let n = c.memberships.len();
-        c.memberships.retain(|m| &m.id != membership);
-        if c.memberships.len() == n {
-            return Err(ModelError::NotFound("That membership no longer exists".into()));
-        }
-        c.updated_at = stamp(c.created_at, now);
-        self.touch(now);
-        Ok(())
+        self.with_community(community, now, |c| {
+            let n = c.memberships.len();
+            c.memberships.retain(|m| &m.id != membership);
+            if c.memberships.len() == n {
+                return Err(ModelError::NotFound("That membership no longer exists".into()));
+            }
+            Ok(())
+        })
     }
 
     // ----- practice -----
 
-    pub fn add_repertoire_item(&mut self, community: &Id, id: Id, draft: &RepertoireDraft, on: NaiveDate, now: Timestamp) -> ModelResult {
+    pub fn add_repertoire_item(
+        &mut self,
+        community: &Id,
+        id: Id,
+        draft: &RepertoireDraft,
+        on: NaiveDate,
+        now: Timestamp,
+    ) -> ModelResult {
         invalid_unless_empty(draft.problems(self))?;
         fresh_id(self.id_in_use(&id), &id)?;
-        let c = self.community_mut(community)?;
-        c.practice.push(RepertoireItem {
-            id,
-            title: draft.title.trim().to_string(),
-            kind_id: draft.kind_id.clone(),
-            description: draft.description.clone(),
-            link: draft.link.trim().to_string(),
-            added_on: on,
-        });
-        c.updated_at = stamp(c.created_at, now);
-        self.touch(now);
-        Ok(())
+        self.with_community(community, now, |c| {
+            c.practice.push(RepertoireItem {
+                id,
+                title: draft.title.trim().to_string(),
+                kind_id: draft.kind_id.clone(),
+                description: draft.description.clone(),
+                link: draft.link.trim().to_string(),
+                added_on: on,
+            });
+            Ok(())
+        })
     }
 
-    pub fn update_repertoire_item(&mut self, community: &Id, id: &Id, draft: &RepertoireDraft, now: Timestamp) -> ModelResult {
+    pub fn update_repertoire_item(
+        &mut self,
+        community: &Id,
+        id: &Id,
+        draft: &RepertoireDraft,
+        now: Timestamp,
+    ) -> ModelResult {
         invalid_unless_empty(draft.problems(self))?;
-        let c = self.community_mut(community)?;
-        let item = c
-            .practice
-            .iter_mut()
-            .find(|r| &r.id == id)
-            .ok_or_else(|| ModelError::NotFound("That item no longer exists".into()))?;
-        item.title = draft.title.trim().to_string();
-        item.kind_id = draft.kind_id.clone();
-        item.description = draft.description.clone();
-        item.link = draft.link.trim().to_string();
-        c.updated_at = stamp(c.created_at, now);
-        self.touch(now);
-        Ok(())
+        self.with_community(community, now, |c| {
+            let item = c
+                .practice
+                .iter_mut()
+                .find(|r| &r.id == id)
+                .ok_or_else(|| ModelError::NotFound("That item no longer exists".into()))?;
+            item.title = draft.title.trim().to_string();
+            item.kind_id = draft.kind_id.clone();
+            item.description = draft.description.clone();
+            item.link = draft.link.trim().to_string();
+            Ok(())
+        })
     }
 
     pub fn remove_repertoire_item(&mut self, community: &Id, id: &Id, now: Timestamp) -> ModelResult {
-        let c = self.community_mut(community)?;
-        let n = c.practice.len();
-        c.practice.retain(|r| &r.id != id);
-        if c.practice.len() == n {
-            return Err(ModelError::NotFound("That item no longer exists".into()));
-        }
-        c.updated_at = stamp(c.created_at, now);
-        self.touch(now);
-        Ok(())
+        self.with_community(community, now, |c| {
+            let n = c.practice.len();
+            c.practice.retain(|r| &r.id != id);
+            if c.practice.len() == n {
+                return Err(ModelError::NotFound("That item no longer exists".into()));
+            }
+            Ok(())
+        })
     }
 
     // ----- catalogues -----
@@ -811,11 +903,19 @@ impl Workspace {
         let mut uses = Vec::new();
         for c in &self.communities {
             match kind {
-                CatalogueKind::FormationTypes if &c.formation_type_id == id => uses.push(format!("community {}", c.name)),
-                CatalogueKind::LifecycleStages if &c.lifecycle_stage_id == id => uses.push(format!("community {}", c.name)),
+                CatalogueKind::FormationTypes if &c.formation_type_id == id => {
+                    uses.push(format!("community {}", c.name))
+                }
+                CatalogueKind::LifecycleStages if &c.lifecycle_stage_id == id => {
+                    uses.push(format!("community {}", c.name))
+                }
                 CatalogueKind::ParticipationLevels => {
                     for m in &c.memberships {
-                        if &m.level_id == id || m.history.iter().any(|h| &h.to_level_id == id || h.from_level_id.as_ref() == Some(id)) {
+                        if &m.level_id == id
+                            || m.history
+                                .iter()
+                                .any(|h| &h.to_level_id == id || h.from_level_id.as_ref() == Some(id))
+                        {
                             uses.push(format!("{} in {}", self.person_name(&m.person_id), c.name));
                         }
                     }
@@ -836,7 +936,14 @@ impl Workspace {
         uses
     }
 
-    pub fn add_catalogue_entry(&mut self, kind: CatalogueKind, label: &str, description: &str, source: &str, now: Timestamp) -> ModelResult<Id> {
+    pub fn add_catalogue_entry(
+        &mut self,
+        kind: CatalogueKind,
+        label: &str,
+        description: &str,
+        source: &str,
+        now: Timestamp,
+    ) -> ModelResult<Id> {
         let mut e = Vec::new();
         check_name(&mut e, "label", label, "Label");
         check_len(&mut e, "description", description, LONG_MAX, "Description");
@@ -853,7 +960,15 @@ impl Workspace {
         Ok(id)
     }
 
-    pub fn update_catalogue_entry(&mut self, kind: CatalogueKind, id: &Id, label: &str, description: &str, source: &str, now: Timestamp) -> ModelResult {
+    pub fn update_catalogue_entry(
+        &mut self,
+        kind: CatalogueKind,
+        id: &Id,
+        label: &str,
+        description: &str,
+        source: &str,
+        now: Timestamp,
+    ) -> ModelResult {
         let mut e = Vec::new();
         check_name(&mut e, "label", label, "Label");
         check_len(&mut e, "description", description, LONG_MAX, "Description");
@@ -882,7 +997,11 @@ impl Workspace {
         let uses = self.catalogue_usage(kind, id);
         if !uses.is_empty() {
             let shown: Vec<_> = uses.iter().take(5).cloned().collect();
-            let more = if uses.len() > 5 { format!(" and {} more", uses.len() - 5) } else { String::new() };
+            let more = if uses.len() > 5 {
+                format!(" and {} more", uses.len() - 5)
+            } else {
+                String::new()
+            };
             return Err(ModelError::Refused(format!(
                 "'{label}' is still used by {}{more}. Change those first.",
                 shown.join(", ")

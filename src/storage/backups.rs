@@ -27,7 +27,11 @@ pub fn add_and_prune(mut index: Vec<BackupInfo>, new: BackupInfo) -> (Vec<Backup
     index.retain(|b| b.key != new.key);
     index.push(new);
     index.sort_by(|a, b| b.created_at.cmp(&a.created_at).then_with(|| b.key.cmp(&a.key)));
-    let dropped = if index.len() > KEEP_BACKUPS { index.split_off(KEEP_BACKUPS) } else { Vec::new() };
+    let dropped = if index.len() > KEEP_BACKUPS {
+        index.split_off(KEEP_BACKUPS)
+    } else {
+        Vec::new()
+    };
     (index, dropped)
 }
 
@@ -44,7 +48,13 @@ mod tests {
 
     fn info(n: i64) -> BackupInfo {
         let t = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).single().unwrap() + Duration::minutes(n);
-        BackupInfo { key: format!("k{n}"), label: format!("b{n}"), created_at: t, workspace_name: "W".into(), chars: 10 }
+        BackupInfo {
+            key: format!("k{n}"),
+            label: format!("b{n}"),
+            created_at: t,
+            workspace_name: "W".into(),
+            chars: 10,
+        }
     }
 
     #[test]

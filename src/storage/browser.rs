@@ -127,7 +127,10 @@ pub fn load_workspace() -> Result<Loaded, StorageError> {
         return Ok(Loaded::Nothing);
     };
     Ok(match decode_document(&raw) {
-        Ok(Document::Workspace(env)) => Loaded::Workspace { ws: env.data, revision: env.revision },
+        Ok(Document::Workspace(env)) => Loaded::Workspace {
+            ws: env.data,
+            revision: env.revision,
+        },
         Ok(Document::Community(_)) => Loaded::Unreadable {
             error: LoadError::NotCultivate("the stored value is a single-community file, not a workspace".into()),
             raw,
@@ -157,7 +160,11 @@ pub fn stored_revision() -> Result<StoredRevision, StorageError> {
     Ok(match get(KEY_WORKSPACE)? {
         None => StoredRevision::Absent,
         Some(raw) => match serde_json::from_str::<Rev>(&raw) {
-            Ok(r) if r.format == super::format::FORMAT_WORKSPACE && r.schema_version == super::format::SCHEMA_VERSION => StoredRevision::At(r.revision),
+            Ok(r)
+                if r.format == super::format::FORMAT_WORKSPACE && r.schema_version == super::format::SCHEMA_VERSION =>
+            {
+                StoredRevision::At(r.revision)
+            }
             _ => StoredRevision::Unreadable,
         },
     })
@@ -182,7 +189,9 @@ pub fn keep_for_recovery(raw: &str, now: Timestamp) -> Result<String, StorageErr
 pub fn set_aside_unreadable(raw: &str, now: Timestamp) -> Result<String, StorageError> {
     let key = keep_for_recovery(raw, now)?;
     if get(&key)?.as_deref() != Some(raw) {
-        return Err(StorageError::Failed("the copy of the stored data did not read back the same".into()));
+        return Err(StorageError::Failed(
+            "the copy of the stored data did not read back the same".into(),
+        ));
     }
     if get(KEY_WORKSPACE)?.as_deref() == Some(raw) {
         remove(KEY_WORKSPACE)?;
@@ -219,7 +228,9 @@ pub fn delete_raw(key: &str) -> Result<(), StorageError> {
     if key.starts_with(PREFIX_RECOVERY) {
         remove(key)
     } else {
-        Err(StorageError::Failed("only recovery copies can be deleted this way".into()))
+        Err(StorageError::Failed(
+            "only recovery copies can be deleted this way".into(),
+        ))
     }
 }
 
@@ -233,7 +244,13 @@ pub fn backups() -> Result<Vec<BackupInfo>, StorageError> {
             let ms = key.trim_start_matches(PREFIX_BACKUP).parse::<i64>().ok();
             let created_at = ms.and_then(DateTime::from_timestamp_millis).unwrap_or_default();
             let chars = get(key)?.map(|v| v.chars().count()).unwrap_or(0);
-            index.push(BackupInfo { key: key.clone(), label: "Backup (index entry lost)".into(), created_at, workspace_name: String::new(), chars });
+            index.push(BackupInfo {
+                key: key.clone(),
+                label: "Backup (index entry lost)".into(),
+                created_at,
+                workspace_name: String::new(),
+                chars,
+            });
         }
     }
     index.sort_by(|a, b| b.created_at.cmp(&a.created_at));
@@ -251,7 +268,13 @@ pub fn create_backup(ws: &Workspace, label: &str, now: Timestamp) -> Result<Back
     }
     let key = format!("{PREFIX_BACKUP}{ms}");
     let text = encode_workspace(ws, now, 0, false);
-    let info = BackupInfo { key: key.clone(), label: label.to_string(), created_at: now, workspace_name: ws.name.clone(), chars: text.chars().count() };
+    let info = BackupInfo {
+        key: key.clone(),
+        label: label.to_string(),
+        created_at: now,
+        workspace_name: ws.name.clone(),
+        chars: text.chars().count(),
+    };
     let mut existing = backups()?;
     loop {
         match set(&key, &text) {
@@ -339,6 +362,9 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), StorageErr
 
 /// Reads a picked or dropped file as text.
 pub async fn read_file(file: &web_sys::File) -> Result<String, StorageError> {
-    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(js_error)?;
-    text.as_string().ok_or_else(|| StorageError::Failed("the file is not text".into()))
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(js_error)?;
+    text.as_string()
+        .ok_or_else(|| StorageError::Failed("the file is not text".into()))
 }

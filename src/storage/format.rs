@@ -17,7 +17,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::model::{
-    validate_records, validate_workspace, Catalogues, Community, Id, Organisation, Person, Problem, Timestamp, Workspace,
+    validate_records, validate_workspace, Catalogues, Community, Id, Organisation, Person, Problem, Timestamp,
+    Workspace,
 };
 
 /// `format` of a whole workspace, stored or exported.
@@ -74,10 +75,18 @@ impl CommunityBundle {
         let organisations = ws
             .organisations
             .iter()
-            .filter(|o| community.organisation_ids.contains(&o.id) || people.iter().any(|p| p.organisation_id.as_ref() == Some(&o.id)))
+            .filter(|o| {
+                community.organisation_ids.contains(&o.id)
+                    || people.iter().any(|p| p.organisation_id.as_ref() == Some(&o.id))
+            })
             .cloned()
             .collect();
-        Some(CommunityBundle { community, people, organisations, catalogues: ws.catalogues.clone() })
+        Some(CommunityBundle {
+            community,
+            people,
+            organisations,
+            catalogues: ws.catalogues.clone(),
+        })
     }
 
     /// The bundle as a workspace of its own, so that the same validation applies.
@@ -170,13 +179,21 @@ pub const MIGRATIONS: &[Migration] = &[];
 /// Runs the steps that take `data` from `from` to [`SCHEMA_VERSION`].
 pub fn migrate(mut data: Value, from: u64) -> Result<Value, LoadError> {
     if from > SCHEMA_VERSION {
-        return Err(LoadError::NewerVersion { found: from, supported: SCHEMA_VERSION });
+        return Err(LoadError::NewerVersion {
+            found: from,
+            supported: SCHEMA_VERSION,
+        });
     }
     if from == 0 {
-        return Err(LoadError::NotCultivate("schema_version 0 does not exist; versions start at 1".into()));
+        return Err(LoadError::NotCultivate(
+            "schema_version 0 does not exist; versions start at 1".into(),
+        ));
     }
     for step in MIGRATIONS.iter().filter(|m| m.from >= from) {
-        data = (step.apply)(data).map_err(|reason| LoadError::Migration { from: step.from, reason })?;
+        data = (step.apply)(data).map_err(|reason| LoadError::Migration {
+            from: step.from,
+            reason,
+        })?;
     }
     Ok(data)
 }
@@ -228,7 +245,10 @@ fn decode_at<T: DeserializeOwned>(v: &Value, path: &str, problems: &mut Vec<Prob
                 Some(field) => join(&inner, field),
                 None => inner,
             };
-            problems.push(Problem { path: join(path, &inner), reason });
+            problems.push(Problem {
+                path: join(path, &inner),
+                reason,
+            });
             None
         }
     }
@@ -248,7 +268,10 @@ struct Decoding {
 impl Decoding {
     fn keep(&self, p: &Problem) -> bool {
         !self.stand_ins.iter().any(|s| {
-            p.path == *s || p.path.strip_prefix(s.as_str()).is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+            p.path == *s
+                || p.path
+                    .strip_prefix(s.as_str())
+                    .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
         })
     }
 }
@@ -261,7 +284,10 @@ fn take_list(map: &mut Map<String, Value>, key: &str, path: &str, d: &mut Decodi
         None => Vec::new(),
         Some(Value::Array(items)) => std::mem::take(items),
         Some(other) => {
-            d.problems.push(Problem { path: join(path, key), reason: format!("must be a list, not {}", kind_of(other)) });
+            d.problems.push(Problem {
+                path: join(path, key),
+                reason: format!("must be a list, not {}", kind_of(other)),
+            });
             d.can_validate = false;
             *other = Value::Array(Vec::new());
             Vec::new()
@@ -295,7 +321,10 @@ fn as_object<'a>(v: &'a Value, path: &str, problems: &mut Vec<Problem>) -> Optio
         Value::Object(m) => Some(m),
         other => {
             let at = if path.is_empty() { "data" } else { path };
-            problems.push(Problem { path: at.to_string(), reason: format!("must be an object, not {}", kind_of(other)) });
+            problems.push(Problem {
+                path: at.to_string(),
+                reason: format!("must be an object, not {}", kind_of(other)),
+            });
             None
         }
     }
@@ -307,22 +336,42 @@ fn stand_in_id(v: &Value, path: &str) -> Id {
     match v.get("id").and_then(Value::as_str) {
         Some(s) if Id::check(s).is_none() => Id::new(s),
         _ => {
-            let slug: String = path.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).take(50).collect();
+            let slug: String = path
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                .take(50)
+                .collect();
             Id::new(format!("unreadable-{slug}"))
         }
     }
 }
 
 fn raw_id(v: &Value, key: &str) -> Id {
-    Id::new(v.get(key).and_then(Value::as_str).unwrap_or("unreadable").chars().take(64).collect::<String>())
+    Id::new(
+        v.get(key)
+            .and_then(Value::as_str)
+            .unwrap_or("unreadable")
+            .chars()
+            .take(64)
+            .collect::<String>(),
+    )
 }
 
 fn first(cats: &Catalogues, kind: crate::model::CatalogueKind) -> Id {
-    cats.get(kind).first().map(|e| e.id.clone()).unwrap_or_else(|| Id::new("unknown"))
+    cats.get(kind)
+        .first()
+        .map(|e| e.id.clone())
+        .unwrap_or_else(|| Id::new("unknown"))
 }
 
 fn stand_in_organisation(v: &Value, path: &str, at: Timestamp) -> Organisation {
-    Organisation { id: stand_in_id(v, path), name: "(unreadable)".into(), description: String::new(), created_at: at, updated_at: at }
+    Organisation {
+        id: stand_in_id(v, path),
+        name: "(unreadable)".into(),
+        description: String::new(),
+        created_at: at,
+        updated_at: at,
+    }
 }
 
 fn stand_in_person(v: &Value, path: &str, at: Timestamp) -> Person {
@@ -347,7 +396,12 @@ fn stand_in_membership(v: &Value, path: &str, cats: &Catalogues) -> crate::model
         level_id: level.clone(),
         role_ids: Vec::new(),
         joined_on: joined,
-        history: vec![crate::model::LevelChange { on: joined, from_level_id: None, to_level_id: level, reason: String::new() }],
+        history: vec![crate::model::LevelChange {
+            on: joined,
+            from_level_id: None,
+            to_level_id: level,
+            reason: String::new(),
+        }],
     }
 }
 
@@ -386,7 +440,9 @@ fn decode_community(v: &Value, path: &str, cats: &Catalogues, d: &mut Decoding) 
     let memberships = take_list(&mut head, "memberships", path, d);
     let practice = take_list(&mut head, "practice", path, d);
     let c: Option<Community> = decode_at(&Value::Object(head), path, &mut d.problems);
-    let ms = decode_each(&memberships, &join(path, "memberships"), d, |v, p| stand_in_membership(v, p, cats));
+    let ms = decode_each(&memberships, &join(path, "memberships"), d, |v, p| {
+        stand_in_membership(v, p, cats)
+    });
     let ps = decode_each(&practice, &join(path, "practice"), d, |v, p| stand_in_item(v, p, cats));
     match c {
         Some(mut c) => {
@@ -439,12 +495,18 @@ fn decode_workspace(v: &Value, d: &mut Decoding) -> Option<Workspace> {
     let orgs = take_list(&mut head, "organisations", "", d);
     let people = take_list(&mut head, "people", "", d);
     let communities = take_list(&mut head, "communities", "", d);
-    let catalogues = head.insert("catalogues".into(), serde_json::to_value(Catalogues::default()).unwrap_or(Value::Null));
+    let catalogues = head.insert(
+        "catalogues".into(),
+        serde_json::to_value(Catalogues::default()).unwrap_or(Value::Null),
+    );
     let ws: Option<Workspace> = decode_at(&Value::Object(head.clone()), "", &mut d.problems);
     let cats = match &catalogues {
         Some(c) => decode_catalogues(c, "catalogues", d),
         None => {
-            d.problems.push(Problem { path: "catalogues".into(), reason: "missing field `catalogues`".into() });
+            d.problems.push(Problem {
+                path: "catalogues".into(),
+                reason: "missing field `catalogues`".into(),
+            });
             d.can_validate = false;
             None
         }
@@ -453,7 +515,11 @@ fn decode_workspace(v: &Value, d: &mut Decoding) -> Option<Workspace> {
     let at = d.at;
     let orgs = decode_each(&orgs, "organisations", d, |v, p| stand_in_organisation(v, p, at));
     let people = decode_each(&people, "people", d, |v, p| stand_in_person(v, p, at));
-    let communities: Vec<Community> = communities.iter().enumerate().map(|(i, c)| decode_community(c, &format!("communities[{i}]"), &fill, d)).collect();
+    let communities: Vec<Community> = communities
+        .iter()
+        .enumerate()
+        .map(|(i, c)| decode_community(c, &format!("communities[{i}]"), &fill, d))
+        .collect();
     let mut ws = ws.unwrap_or_else(|| {
         // The workspace's own fields are unreadable: stand in for them so the records can
         // still be checked, and drop the stand-in's own problems.
@@ -475,13 +541,19 @@ fn decode_bundle(v: &Value, d: &mut Decoding) -> Option<CommunityBundle> {
     let map = as_object(v, "", &mut d.problems)?;
     for key in map.keys() {
         if !["community", "people", "organisations", "catalogues"].contains(&key.as_str()) {
-            d.problems.push(Problem { path: key.chars().take(80).collect(), reason: "is not a field of a community file".into() });
+            d.problems.push(Problem {
+                path: key.chars().take(80).collect(),
+                reason: "is not a field of a community file".into(),
+            });
         }
     }
     let missing = |key: &str, d: &mut Decoding| {
         let v = map.get(key);
         if v.is_none() {
-            d.problems.push(Problem { path: key.into(), reason: format!("missing field `{key}`") });
+            d.problems.push(Problem {
+                path: key.into(),
+                reason: format!("missing field `{key}`"),
+            });
             d.can_validate = false;
         }
         v
@@ -494,7 +566,10 @@ fn decode_bundle(v: &Value, d: &mut Decoding) -> Option<CommunityBundle> {
         match missing(key, d) {
             Some(Value::Array(items)) => items.clone(),
             Some(other) => {
-                d.problems.push(Problem { path: key.into(), reason: format!("must be a list, not {}", kind_of(other)) });
+                d.problems.push(Problem {
+                    path: key.into(),
+                    reason: format!("must be a list, not {}", kind_of(other)),
+                });
                 d.can_validate = false;
                 Vec::new()
             }
@@ -505,7 +580,12 @@ fn decode_bundle(v: &Value, d: &mut Decoding) -> Option<CommunityBundle> {
     let orgs = list("organisations", d);
     let people = decode_each(&people, "people", d, |v, p| stand_in_person(v, p, at));
     let organisations = decode_each(&orgs, "organisations", d, |v, p| stand_in_organisation(v, p, at));
-    Some(CommunityBundle { community: community?, people, organisations, catalogues: fill })
+    Some(CommunityBundle {
+        community: community?,
+        people,
+        organisations,
+        catalogues: fill,
+    })
 }
 
 /// The envelope fields, read leniently so that each problem is reported on its own.
@@ -521,55 +601,101 @@ fn read_head(root: &Map<String, Value>, problems: &mut Vec<Problem>) -> Result<O
     let format = match root.get("format") {
         Some(Value::String(s)) if s == FORMAT_WORKSPACE || s == FORMAT_COMMUNITY => s.clone(),
         Some(Value::String(s)) => {
-            return Err(LoadError::NotCultivate(format!("its format is '{}', expected '{FORMAT_WORKSPACE}' or '{FORMAT_COMMUNITY}'", s.chars().take(80).collect::<String>())))
+            return Err(LoadError::NotCultivate(format!(
+                "its format is '{}', expected '{FORMAT_WORKSPACE}' or '{FORMAT_COMMUNITY}'",
+                s.chars().take(80).collect::<String>()
+            )))
         }
-        _ => return Err(LoadError::NotCultivate("it has no \"format\": \"cultivate-workspace\" field".into())),
+        _ => {
+            return Err(LoadError::NotCultivate(
+                "it has no \"format\": \"cultivate-workspace\" field".into(),
+            ))
+        }
     };
     let schema_version = match root.get("schema_version").and_then(Value::as_u64) {
         Some(0) => {
-            problems.push(Problem { path: "schema_version".into(), reason: "0 is not a version; versions start at 1".into() });
+            problems.push(Problem {
+                path: "schema_version".into(),
+                reason: "0 is not a version; versions start at 1".into(),
+            });
             0
         }
         Some(v) => v,
         None => {
-            problems.push(Problem { path: "schema_version".into(), reason: "must be a whole number such as 1".into() });
+            problems.push(Problem {
+                path: "schema_version".into(),
+                reason: "must be a whole number such as 1".into(),
+            });
             0
         }
     };
     if schema_version > SCHEMA_VERSION {
-        return Err(LoadError::NewerVersion { found: schema_version, supported: SCHEMA_VERSION });
+        return Err(LoadError::NewerVersion {
+            found: schema_version,
+            supported: SCHEMA_VERSION,
+        });
     }
     let app_version = match root.get("app_version") {
         Some(Value::String(s)) => s.clone(),
         _ => {
-            problems.push(Problem { path: "app_version".into(), reason: "must be text such as \"0.1.0\"".into() });
+            problems.push(Problem {
+                path: "app_version".into(),
+                reason: "must be text such as \"0.1.0\"".into(),
+            });
             String::new()
         }
     };
     let saved_at: Option<Timestamp> = match root.get("saved_at") {
         Some(v) => decode_at(v, "saved_at", problems),
         None => {
-            problems.push(Problem { path: "saved_at".into(), reason: "missing field `saved_at`".into() });
+            problems.push(Problem {
+                path: "saved_at".into(),
+                reason: "missing field `saved_at`".into(),
+            });
             None
         }
     };
     let revision = match root.get("revision") {
         None => 0,
         Some(v) => v.as_u64().unwrap_or_else(|| {
-            problems.push(Problem { path: "revision".into(), reason: "must be a whole number".into() });
+            problems.push(Problem {
+                path: "revision".into(),
+                reason: "must be a whole number".into(),
+            });
             0
         }),
     };
     for key in root.keys() {
-        if !["format", "schema_version", "app_version", "saved_at", "revision", "data"].contains(&key.as_str()) {
-            problems.push(Problem { path: key.chars().take(80).collect(), reason: "is not a field of a Cultivate file".into() });
+        if ![
+            "format",
+            "schema_version",
+            "app_version",
+            "saved_at",
+            "revision",
+            "data",
+        ]
+        .contains(&key.as_str())
+        {
+            problems.push(Problem {
+                path: key.chars().take(80).collect(),
+                reason: "is not a field of a Cultivate file".into(),
+            });
         }
     }
     if !root.contains_key("data") {
-        problems.push(Problem { path: "data".into(), reason: "missing field `data`".into() });
+        problems.push(Problem {
+            path: "data".into(),
+            reason: "missing field `data`".into(),
+        });
     }
     Ok(match (saved_at, schema_version) {
-        (Some(saved_at), v) if v > 0 => Some(Head { format, schema_version, app_version, saved_at, revision }),
+        (Some(saved_at), v) if v > 0 => Some(Head {
+            format,
+            schema_version,
+            app_version,
+            saved_at,
+            revision,
+        }),
         _ => None,
     })
 }
@@ -583,10 +709,18 @@ fn finish(mut problems: Vec<Problem>) -> LoadError {
 /// Parses, migrates, decodes and validates a stored document or an imported file.
 pub fn decode_document(text: &str) -> Result<Document, LoadError> {
     let root: Value = serde_json::from_str(text).map_err(|e| {
-        LoadError::NotJson(format!("{} (line {}, column {})", tidy(&e.to_string()), e.line(), e.column()))
+        LoadError::NotJson(format!(
+            "{} (line {}, column {})",
+            tidy(&e.to_string()),
+            e.line(),
+            e.column()
+        ))
     })?;
     let Value::Object(root) = root else {
-        return Err(LoadError::NotCultivate(format!("it holds {}, not an object", kind_of(&root))));
+        return Err(LoadError::NotCultivate(format!(
+            "it holds {}, not an object",
+            kind_of(&root)
+        )));
     };
     let mut problems = Vec::new();
     let head = read_head(&root, &mut problems)?;
@@ -594,7 +728,12 @@ pub fn decode_document(text: &str) -> Result<Document, LoadError> {
         return Err(finish(problems));
     };
     let data = migrate(data.clone(), head.schema_version)?;
-    let mut d = Decoding { problems, stand_ins: Vec::new(), can_validate: true, at: head.saved_at };
+    let mut d = Decoding {
+        problems,
+        stand_ins: Vec::new(),
+        can_validate: true,
+        at: head.saved_at,
+    };
     fn env<T>(head: &Head, data: T) -> Envelope<T> {
         Envelope {
             format: head.format.clone(),
@@ -652,7 +791,11 @@ pub fn workspace_envelope(ws: &Workspace, saved_at: Timestamp, revision: u64) ->
 /// The JSON of a workspace document, pretty-printed for export or compact for storage.
 pub fn encode_workspace(ws: &Workspace, saved_at: Timestamp, revision: u64, pretty: bool) -> String {
     let env = workspace_envelope(ws, saved_at, revision);
-    let out = if pretty { serde_json::to_string_pretty(&env) } else { serde_json::to_string(&env) };
+    let out = if pretty {
+        serde_json::to_string_pretty(&env)
+    } else {
+        serde_json::to_string(&env)
+    };
     // Serialising these plain structs cannot fail (no maps with non-string keys, no
     // non-finite floats); an empty string would be refused by decoding anyway.
     out.unwrap_or_default()

@@ -38,10 +38,21 @@ impl Counts {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ImportPlan {
     /// Replace the whole workspace with the file's.
-    Replace { incoming: Box<Workspace>, incoming_counts: Counts, current_counts: Option<Counts> },
+    Replace {
+        incoming: Box<Workspace>,
+        incoming_counts: Counts,
+        current_counts: Option<Counts>,
+    },
     /// Add (or replace) one community, with the people, organisations and catalogue entries
     /// it needs that the workspace lacks. `result` is the workspace afterwards.
-    AddCommunity { result: Box<Workspace>, community: String, replaces_existing: bool, new_people: usize, new_organisations: usize, new_catalogue_entries: usize },
+    AddCommunity {
+        result: Box<Workspace>,
+        community: String,
+        replaces_existing: bool,
+        new_people: usize,
+        new_organisations: usize,
+        new_catalogue_entries: usize,
+    },
 }
 
 /// Adds a one-community file to `ws`. People and organisations already present (same id)

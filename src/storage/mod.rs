@@ -5,7 +5,7 @@
 //! call returns a `Result`; nothing here panics.
 
 pub mod backups;
+pub mod browser;
 pub mod format;
 pub mod import;
 pub mod schema;
-pub mod browser;

@@ -24,11 +24,17 @@ mod tests {
 
     #[test]
     fn committed_workspace_schema_matches_the_types() {
-        check("schema/cultivate-workspace.schema.json", schemars::schema_for!(Envelope<Workspace>));
+        check(
+            "schema/cultivate-workspace.schema.json",
+            schemars::schema_for!(Envelope<Workspace>),
+        );
     }
 
     #[test]
     fn committed_community_schema_matches_the_types() {
-        check("schema/cultivate-community.schema.json", schemars::schema_for!(Envelope<CommunityBundle>));
+        check(
+            "schema/cultivate-community.schema.json",
+            schemars::schema_for!(Envelope<CommunityBundle>),
+        );
     }
 }

@@ -37,7 +37,9 @@ pub fn local_time(ts: Timestamp) -> String {
 /// A date and time in the user's locale and time zone.
 pub fn local_datetime(ts: Timestamp) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ts.timestamp_millis() as f64));
-    let date: String = d.to_locale_date_string("default", &wasm_bindgen::JsValue::UNDEFINED).into();
+    let date: String = d
+        .to_locale_date_string("default", &wasm_bindgen::JsValue::UNDEFINED)
+        .into();
     format!("{date} {}", local_time(ts))
 }
 

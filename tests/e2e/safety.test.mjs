@@ -167,16 +167,22 @@ test('(a) a stored workspace with a javascript: link is not loaded: recovery scr
 
 const CORRUPT = '{"format":"cultivate-workspace","schema_version":1, garbage';
 
-test('(b) a corrupt stored value opens the recovery screen, stays untouched, downloads exactly and is set aside', async () => {
+/** A context whose storage holds `raw` before the app's first load (seeded once, so a
+ *  reload sees whatever the app left there). */
+async function contextWithStored(raw) {
   const context = await newContext(browser);
+  await context.addInitScript((value) => {
+    if (!sessionStorage.getItem('e2e-seeded')) {
+      localStorage.setItem('cultivate.workspace', value);
+      sessionStorage.setItem('e2e-seeded', '1');
+    }
+  }, raw);
+  return context;
+}
+
+test('(b) a corrupt stored value opens the recovery screen, stays untouched and downloads byte for byte', async () => {
+  const context = await contextWithStored(CORRUPT);
   try {
-    // Seed storage before the app's first load (once: reloads must see what the app left).
-    await context.addInitScript((raw) => {
-      if (!sessionStorage.getItem('e2e-seeded')) {
-        localStorage.setItem('cultivate.workspace', raw);
-        sessionStorage.setItem('e2e-seeded', '1');
-      }
-    }, CORRUPT);
     const page = await context.newPage();
     await gotoApp(page, server.url);
     const recovery = page.getByTestId('recovery');
@@ -198,8 +204,21 @@ test('(b) a corrupt stored value opens the recovery screen, stays untouched, dow
     await gotoApp(page, server.url);
     await recovery.waitFor();
     assert.equal(await storedRaw(page), CORRUPT);
+    assert.deepEqual(await storageKeys(page), [KEY_WORKSPACE]);
+    assertNoConsoleErrors(page);
+  } finally {
+    await context.close();
+  }
+});
 
-    // Start again: only after a confirmation, and the old value is kept aside.
+test('(b) starting a new workspace from the recovery screen sets the raw value aside and saves the new one', async () => {
+  const context = await contextWithStored(CORRUPT);
+  try {
+    const page = await context.newPage();
+    await gotoApp(page, server.url);
+    await page.getByTestId('recovery').waitFor();
+
+    // Only after a confirmation.
     await page.getByRole('textbox', { name: 'Name of a new workspace', exact: true }).fill('Fresh start');
     await page.getByTestId('recovery-start-new').click();
     const dialog = page.getByRole('alertdialog', { name: 'Start a new workspace?' });
@@ -207,12 +226,27 @@ test('(b) a corrupt stored value opens the recovery screen, stays untouched, dow
     assert.equal(await storedRaw(page), CORRUPT, 'nothing happens before the confirmation');
     await dialog.getByTestId('confirm-yes').click();
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
-    await waitForStored(page, (d) => d.data.name === 'Fresh start');
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Fresh start');
 
+    // The raw value is kept under a recovery key, exactly.
     const keys = await storageKeys(page);
     const recoveryKeys = keys.filter((k) => /^cultivate\.recovery\.\d+$/.test(k));
     assert.equal(recoveryKeys.length, 1, `keys: ${keys.join(', ')}`);
     assert.equal(await storedRaw(page, recoveryKeys[0]), CORRUPT, 'the raw value is kept under the recovery key');
+
+    // The new workspace is saved, with no false alarm about another tab.
+    await page.waitForTimeout(400);
+    const status = await saveStatus(page);
+    const conflict = await page.getByTestId('conflict-banner').allInnerTexts();
+    assert.deepEqual(conflict, [], `a conflict banner appeared (save status "${status}")`);
+    assert.match(status, /^Saved\b/);
+    const doc = await storedDoc(page);
+    assert.equal(doc.data.name, 'Fresh start');
+
+    // It is what opens next time.
+    await gotoApp(page, server.url);
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Fresh start');
 
     // The Data page lists the set-aside value and downloads it unchanged.
     await navigate(page, 'Data & backups');
@@ -446,7 +480,7 @@ test('(e) two tabs: "Keep this tab’s version" backs up the other tab’s save 
   try {
     const { a, b, banner } = await conflictingEdits(context);
     const otherVersion = await storedDoc(b);
-    await banner.getByRole('button', { name: 'Keep this tab’s version' }).or(banner.getByRole('button', { name: "Keep this tab's version" })).click();
+    await banner.getByRole('button', { name: "Keep this tab's version" }).click();
     await eventually(async () => assert.equal(await banner.count(), 0));
     await waitForSaved(b);
     await waitForStored(b, (d) => names(d).includes('Bea from B'));

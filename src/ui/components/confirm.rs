@@ -14,7 +14,12 @@ pub struct ConfirmRequest {
 struct Confirmer(RwSignal<Option<ConfirmRequest>>);
 
 /// Asks the user to confirm; `on_confirm` runs only on a clear yes.
-pub fn ask(title: impl Into<String>, body: Vec<String>, confirm_label: impl Into<String>, on_confirm: impl Fn() + Send + Sync + 'static) {
+pub fn ask(
+    title: impl Into<String>,
+    body: Vec<String>,
+    confirm_label: impl Into<String>,
+    on_confirm: impl Fn() + Send + Sync + 'static,
+) {
     if let Some(Confirmer(slot)) = use_context::<Confirmer>() {
         slot.set(Some(ConfirmRequest {
             title: title.into(),
@@ -36,7 +41,9 @@ pub fn ConfirmHost(children: Children) -> impl IntoView {
     let return_focus = StoredValue::new_local(None::<web_sys::HtmlElement>);
     Effect::new(move |_| {
         if slot.with(|s| s.is_some()) {
-            let active = document().active_element().and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+            let active = document()
+                .active_element()
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
             return_focus.set_value(active);
             if let Some(b) = cancel_ref.get() {
                 let _ = b.focus();

@@ -11,8 +11,16 @@ use super::ProblemList;
 enum Step {
     Idle,
     Reading(String),
-    Preview { file: String, plan: ImportPlan },
-    Refused { file: String, message: String, problems: Vec<Problem>, total: usize },
+    Preview {
+        file: String,
+        plan: ImportPlan,
+    },
+    Refused {
+        file: String,
+        message: String,
+        problems: Vec<Problem>,
+        total: usize,
+    },
     Done(String),
 }
 
@@ -31,16 +39,29 @@ pub fn ImportPanel() -> impl IntoView {
         step.set(Step::Reading(name.clone()));
         leptos::task::spawn_local(async move {
             let next = match crate::storage::browser::read_file(&file).await {
-                Err(e) => Step::Refused { file: name, message: format!("The file could not be read: {e}"), problems: vec![], total: 0 },
+                Err(e) => Step::Refused {
+                    file: name,
+                    message: format!("The file could not be read: {e}"),
+                    problems: vec![],
+                    total: 0,
+                },
                 Ok(text) => match state.plan_import(&text) {
                     Ok(plan) => Step::Preview { file: name, plan },
                     Err(LoadError::Invalid { problems, total }) => Step::Refused {
                         file: name,
-                        message: format!("Nothing was imported: the file has {total} problem{}. Your workspace is unchanged.", if total == 1 { "" } else { "s" }),
+                        message: format!(
+                            "Nothing was imported: the file has {total} problem{}. Your workspace is unchanged.",
+                            if total == 1 { "" } else { "s" }
+                        ),
                         problems,
                         total,
                     },
-                    Err(e) => Step::Refused { file: name, message: format!("Nothing was imported. {e} Your workspace is unchanged."), problems: vec![], total: 0 },
+                    Err(e) => Step::Refused {
+                        file: name,
+                        message: format!("Nothing was imported. {e} Your workspace is unchanged."),
+                        problems: vec![],
+                        total: 0,
+                    },
                 },
             };
             step.set(next);
@@ -49,7 +70,12 @@ pub fn ImportPanel() -> impl IntoView {
     let take_files = move |files: Option<web_sys::FileList>| {
         let Some(files) = files else { return };
         if files.length() > 1 {
-            step.set(Step::Refused { file: String::new(), message: "Drop one file at a time.".into(), problems: vec![], total: 0 });
+            step.set(Step::Refused {
+                file: String::new(),
+                message: "Drop one file at a time.".into(),
+                problems: vec![],
+                total: 0,
+            });
             return;
         }
         if let Some(f) = files.get(0) {
@@ -66,7 +92,12 @@ pub fn ImportPanel() -> impl IntoView {
         if let Step::Preview { file, plan } = step.get_untracked() {
             step.set(match state.confirm_import(plan, &file) {
                 Ok(summary) => Step::Done(summary),
-                Err(message) => Step::Refused { file, message, problems: vec![], total: 0 },
+                Err(message) => Step::Refused {
+                    file,
+                    message,
+                    problems: vec![],
+                    total: 0,
+                },
             });
         }
     };
@@ -146,4 +177,3 @@ pub fn ImportPanel() -> impl IntoView {
         }}
     }
 }
-

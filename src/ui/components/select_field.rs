@@ -73,8 +73,21 @@ pub fn CatalogueSelect(
 ) -> impl IntoView {
     let state = AppState::expect();
     let options = Signal::derive(move || {
-        state.ws.with(|ws| ws.catalogues.get(kind).iter().map(|e| (e.id.0.clone(), e.label.clone())).collect::<Vec<_>>())
+        state.ws.with(|ws| {
+            ws.catalogues
+                .get(kind)
+                .iter()
+                .map(|e| (e.id.0.clone(), e.label.clone()))
+                .collect::<Vec<_>>()
+        })
     });
-    let hint = state.ws.with_untracked(|ws| kind.help().to_string() + if ws.catalogues.get(kind).is_empty() { " The catalogue is empty: add entries on the Data page." } else { "" });
+    let hint = state.ws.with_untracked(|ws| {
+        kind.help().to_string()
+            + if ws.catalogues.get(kind).is_empty() {
+                " The catalogue is empty: add entries on the Data page."
+            } else {
+                ""
+            }
+    });
     view! { <SelectField id label value options error hint/> }
 }

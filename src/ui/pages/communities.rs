@@ -23,7 +23,8 @@ pub fn CommunitiesPage() -> impl IntoView {
                         c.id.clone(),
                         c.name.clone(),
                         w.catalogues.label(CatalogueKind::FormationTypes, &c.formation_type_id),
-                        w.catalogues.label(CatalogueKind::LifecycleStages, &c.lifecycle_stage_id),
+                        w.catalogues
+                            .label(CatalogueKind::LifecycleStages, &c.lifecycle_stage_id),
                         c.memberships.len(),
                         orgs.join(", "),
                     )
@@ -81,10 +82,12 @@ pub fn CommunityForm(
     on_saved: impl Fn(Id) + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let state = AppState::expect();
-    let initial = state.ws.with_untracked(|ws| match editing.as_ref().and_then(|id| ws.community(id)) {
-        Some(c) => CommunityDraft::of(c),
-        None => CommunityDraft::new_in(ws),
-    });
+    let initial = state
+        .ws
+        .with_untracked(|ws| match editing.as_ref().and_then(|id| ws.community(id)) {
+            Some(c) => CommunityDraft::of(c),
+            None => CommunityDraft::new_in(ws),
+        });
     let name = RwSignal::new(initial.name);
     let formation = RwSignal::new(initial.formation_type_id.0);
     let stage = RwSignal::new(initial.lifecycle_stage_id.0);
@@ -100,7 +103,13 @@ pub fn CommunityForm(
     };
     let form_error = RwSignal::new(None::<String>);
     // Inline messages appear after the first attempt and then follow every keystroke.
-    let problems = Memo::new(move |_| if attempted.get() { state.ws.with(|ws| draft().problems(ws)) } else { Vec::<FieldError>::new() });
+    let problems = Memo::new(move |_| {
+        if attempted.get() {
+            state.ws.with(|ws| draft().problems(ws))
+        } else {
+            Vec::<FieldError>::new()
+        }
+    });
     let err = move |f: &'static str| Signal::derive(move || field_error(&problems.read(), f));
     let editing_id = editing.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -120,7 +129,14 @@ pub fn CommunityForm(
             Err(e) => form_error.set(Some(e.to_string())),
         }
     };
-    let org_options = move || state.ws.with(|w| w.organisations.iter().map(|o| (o.id.clone(), o.name.clone())).collect::<Vec<_>>());
+    let org_options = move || {
+        state.ws.with(|w| {
+            w.organisations
+                .iter()
+                .map(|o| (o.id.clone(), o.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
         <form class="form" on:submit=submit novalidate>
             <TextField id="community-name" label="Name" value=name required=true error=err("name")/>

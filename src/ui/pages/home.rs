@@ -26,7 +26,8 @@ pub fn HomePage() -> impl IntoView {
                     (
                         c.id.clone(),
                         c.name.clone(),
-                        w.catalogues.label(CatalogueKind::LifecycleStages, &c.lifecycle_stage_id),
+                        w.catalogues
+                            .label(CatalogueKind::LifecycleStages, &c.lifecycle_stage_id),
                         w.catalogues.label(CatalogueKind::FormationTypes, &c.formation_type_id),
                         c.memberships.len(),
                     )

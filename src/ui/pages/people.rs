@@ -19,9 +19,18 @@ pub fn PeoplePage() -> impl IntoView {
         state.ws.with(|w| {
             w.people
                 .iter()
-                .filter(|p| q.is_empty() || p.name.to_lowercase().contains(&q) || p.title.to_lowercase().contains(&q) || p.email.to_lowercase().contains(&q))
+                .filter(|p| {
+                    q.is_empty()
+                        || p.name.to_lowercase().contains(&q)
+                        || p.title.to_lowercase().contains(&q)
+                        || p.email.to_lowercase().contains(&q)
+                })
                 .map(|p| {
-                    let org = p.organisation_id.as_ref().map(|o| w.organisation_name(o)).unwrap_or_default();
+                    let org = p
+                        .organisation_id
+                        .as_ref()
+                        .map(|o| w.organisation_name(o))
+                        .unwrap_or_default();
                     let n = w.memberships_of(&p.id).count();
                     (p.id.clone(), p.name.clone(), org, p.title.clone(), n)
                 })
@@ -29,7 +38,14 @@ pub fn PeoplePage() -> impl IntoView {
         })
     });
     let total = move || state.ws.with(|w| w.people.len());
-    let orgs = move || state.ws.with(|w| w.organisations.iter().map(|o| (o.id.clone(), o.name.clone(), w.organisation_usage(&o.id).len())).collect::<Vec<_>>());
+    let orgs = move || {
+        state.ws.with(|w| {
+            w.organisations
+                .iter()
+                .map(|o| (o.id.clone(), o.name.clone(), w.organisation_usage(&o.id).len()))
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
         <div class="page-header">
             <h1>"People & organisations"</h1>
@@ -98,13 +114,25 @@ pub fn PeoplePage() -> impl IntoView {
 }
 
 #[component]
-fn PersonForm(editing: Option<Id>, #[prop(into)] submit_label: String, on_saved: impl Fn(Id) + Clone + Send + Sync + 'static) -> impl IntoView {
+fn PersonForm(
+    editing: Option<Id>,
+    #[prop(into)] submit_label: String,
+    on_saved: impl Fn(Id) + Clone + Send + Sync + 'static,
+) -> impl IntoView {
     let state = AppState::expect();
-    let initial = state.ws.with_untracked(|w| editing.as_ref().and_then(|id| w.person(id)).cloned());
+    let initial = state
+        .ws
+        .with_untracked(|w| editing.as_ref().and_then(|id| w.person(id)).cloned());
     let prefix = if editing.is_some() { "edit-person" } else { "person" };
     let name = RwSignal::new(initial.as_ref().map(|p| p.name.clone()).unwrap_or_default());
     let email = RwSignal::new(initial.as_ref().map(|p| p.email.clone()).unwrap_or_default());
-    let org = RwSignal::new(initial.as_ref().and_then(|p| p.organisation_id.clone()).map(|o| o.0).unwrap_or_default());
+    let org = RwSignal::new(
+        initial
+            .as_ref()
+            .and_then(|p| p.organisation_id.clone())
+            .map(|o| o.0)
+            .unwrap_or_default(),
+    );
     let title = RwSignal::new(initial.as_ref().map(|p| p.title.clone()).unwrap_or_default());
     let notes = RwSignal::new(initial.as_ref().map(|p| p.notes.clone()).unwrap_or_default());
     let attempted = RwSignal::new(false);
@@ -115,9 +143,22 @@ fn PersonForm(editing: Option<Id>, #[prop(into)] submit_label: String, on_saved:
         title: title.get(),
         notes: notes.get(),
     };
-    let problems = Memo::new(move |_| if attempted.get() { state.ws.with(|ws| draft().problems(ws)) } else { Vec::<FieldError>::new() });
+    let problems = Memo::new(move |_| {
+        if attempted.get() {
+            state.ws.with(|ws| draft().problems(ws))
+        } else {
+            Vec::<FieldError>::new()
+        }
+    });
     let err = move |f: &'static str| Signal::derive(move || field_error(&problems.read(), f));
-    let org_options = Signal::derive(move || state.ws.with(|w| w.organisations.iter().map(|o| (o.id.0.clone(), o.name.clone())).collect::<Vec<_>>()));
+    let org_options = Signal::derive(move || {
+        state.ws.with(|w| {
+            w.organisations
+                .iter()
+                .map(|o| (o.id.0.clone(), o.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
     let is_new = editing.is_none();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -164,15 +205,30 @@ fn PersonForm(editing: Option<Id>, #[prop(into)] submit_label: String, on_saved:
 }
 
 #[component]
-fn OrganisationForm(editing: Option<Id>, #[prop(into)] submit_label: String, on_saved: impl Fn(Id) + Clone + Send + Sync + 'static) -> impl IntoView {
+fn OrganisationForm(
+    editing: Option<Id>,
+    #[prop(into)] submit_label: String,
+    on_saved: impl Fn(Id) + Clone + Send + Sync + 'static,
+) -> impl IntoView {
     let state = AppState::expect();
-    let initial = state.ws.with_untracked(|w| editing.as_ref().and_then(|id| w.organisation(id)).cloned());
+    let initial = state
+        .ws
+        .with_untracked(|w| editing.as_ref().and_then(|id| w.organisation(id)).cloned());
     let prefix = if editing.is_some() { "edit-org" } else { "org" };
     let name = RwSignal::new(initial.as_ref().map(|o| o.name.clone()).unwrap_or_default());
     let description = RwSignal::new(initial.as_ref().map(|o| o.description.clone()).unwrap_or_default());
     let attempted = RwSignal::new(false);
-    let draft = move || OrganisationDraft { name: name.get(), description: description.get() };
-    let problems = Memo::new(move |_| if attempted.get() { draft().problems() } else { Vec::<FieldError>::new() });
+    let draft = move || OrganisationDraft {
+        name: name.get(),
+        description: description.get(),
+    };
+    let problems = Memo::new(move |_| {
+        if attempted.get() {
+            draft().problems()
+        } else {
+            Vec::<FieldError>::new()
+        }
+    });
     let err = move |f: &'static str| Signal::derive(move || field_error(&problems.read(), f));
     let is_new = editing.is_none();
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -180,7 +236,9 @@ fn OrganisationForm(editing: Option<Id>, #[prop(into)] submit_label: String, on_
         attempted.set(true);
         let d = draft();
         let result = match &editing {
-            Some(id) => state.edit(|ws| ws.update_organisation(id, &d, now())).map(|_| id.clone()),
+            Some(id) => state
+                .edit(|ws| ws.update_organisation(id, &d, now()))
+                .map(|_| id.clone()),
             None => {
                 let id = new_id();
                 state.edit(|ws| ws.add_organisation(id.clone(), &d, now())).map(|_| id)
@@ -192,7 +250,11 @@ fn OrganisationForm(editing: Option<Id>, #[prop(into)] submit_label: String, on_
                 name.set(String::new());
                 description.set(String::new());
             }
-            state.notice.set(Some(if is_new { format!("Added {}.", d.name.trim()) } else { "Saved.".into() }));
+            state.notice.set(Some(if is_new {
+                format!("Added {}.", d.name.trim())
+            } else {
+                "Saved.".into()
+            }));
             on_saved(id);
         }
     };
@@ -212,7 +274,13 @@ pub fn PersonPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| Id(params.read().get("id").unwrap_or_default()));
     let exists = Memo::new(move |_| state.ws.with(|w| w.person(&id.get()).is_some()));
-    use_title(move || state.ws.with(|w| w.person(&id.get()).map(|p| p.name.clone()).unwrap_or_else(|| "Person not found".into())));
+    use_title(move || {
+        state.ws.with(|w| {
+            w.person(&id.get())
+                .map(|p| p.name.clone())
+                .unwrap_or_else(|| "Person not found".into())
+        })
+    });
     let navigate = use_navigate();
     move || {
         if !exists.get() {
@@ -221,7 +289,19 @@ pub fn PersonPage() -> impl IntoView {
         let pid = id.get();
         let memberships = {
             let pid = pid.clone();
-            move || state.ws.with(|w| w.memberships_of(&pid).map(|(c, m)| (c.id.clone(), c.name.clone(), w.catalogues.label(CatalogueKind::ParticipationLevels, &m.level_id))).collect::<Vec<_>>())
+            move || {
+                state.ws.with(|w| {
+                    w.memberships_of(&pid)
+                        .map(|(c, m)| {
+                            (
+                                c.id.clone(),
+                                c.name.clone(),
+                                w.catalogues.label(CatalogueKind::ParticipationLevels, &m.level_id),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+            }
         };
         let delete = {
             let pid = pid.clone();
@@ -273,7 +353,13 @@ pub fn OrganisationPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| Id(params.read().get("id").unwrap_or_default()));
     let exists = Memo::new(move |_| state.ws.with(|w| w.organisation(&id.get()).is_some()));
-    use_title(move || state.ws.with(|w| w.organisation(&id.get()).map(|o| o.name.clone()).unwrap_or_else(|| "Organisation not found".into())));
+    use_title(move || {
+        state.ws.with(|w| {
+            w.organisation(&id.get())
+                .map(|o| o.name.clone())
+                .unwrap_or_else(|| "Organisation not found".into())
+        })
+    });
     let navigate = use_navigate();
     move || {
         if !exists.get() {
@@ -288,10 +374,15 @@ pub fn OrganisationPage() -> impl IntoView {
             let oid = oid.clone();
             let navigate = navigate.clone();
             move |_| {
-                let (name, uses) = state.ws.with_untracked(|w| (w.organisation_name(&oid), w.organisation_usage(&oid)));
+                let (name, uses) = state
+                    .ws
+                    .with_untracked(|w| (w.organisation_name(&oid), w.organisation_usage(&oid)));
                 let mut body = vec![format!("{name} will be removed from the workspace.")];
                 if !uses.is_empty() {
-                    body.push(format!("These will no longer name it (they are kept): {}.", uses.join("; ")));
+                    body.push(format!(
+                        "These will no longer name it (they are kept): {}.",
+                        uses.join("; ")
+                    ));
                 }
                 let (oid, navigate) = (oid.clone(), navigate.clone());
                 ask(format!("Delete {name}?"), body, "Delete organisation", move || {

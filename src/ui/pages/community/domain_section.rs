@@ -10,11 +10,27 @@ pub fn DomainSection(id: Id) -> impl IntoView {
     let state = AppState::expect();
     let statement = {
         let id = id.clone();
-        move || state.ws.with(|w| w.community(&id).map(|c| c.domain.statement.clone()).unwrap_or_default())
+        move || {
+            state
+                .ws
+                .with(|w| w.community(&id).map(|c| c.domain.statement.clone()).unwrap_or_default())
+        }
     };
     let issues = {
         let id = id.clone();
-        move || state.ws.with(|w| w.community(&id).map(|c| c.domain.key_issues.iter().map(|k| (k.id.clone(), k.text.clone())).collect::<Vec<_>>()).unwrap_or_default())
+        move || {
+            state.ws.with(|w| {
+                w.community(&id)
+                    .map(|c| {
+                        c.domain
+                            .key_issues
+                            .iter()
+                            .map(|k| (k.id.clone(), k.text.clone()))
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            })
+        }
     };
     let text = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);

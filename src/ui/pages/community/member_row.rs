@@ -19,7 +19,11 @@ pub fn MemberRow(community: Id, membership: Id) -> impl IntoView {
             state.ws.with(|w| {
                 let c = w.community(&c)?;
                 let m = c.memberships.iter().find(|x| x.id == m)?;
-                let roles: Vec<String> = m.role_ids.iter().map(|r| w.catalogues.label(CatalogueKind::Roles, r)).collect();
+                let roles: Vec<String> = m
+                    .role_ids
+                    .iter()
+                    .map(|r| w.catalogues.label(CatalogueKind::Roles, r))
+                    .collect();
                 let history: Vec<(String, String)> = m
                     .history
                     .iter()
@@ -27,10 +31,17 @@ pub fn MemberRow(community: Id, membership: Id) -> impl IntoView {
                     .map(|h| {
                         let to = w.catalogues.label(CatalogueKind::ParticipationLevels, &h.to_level_id);
                         let text = match &h.from_level_id {
-                            Some(from) => format!("{} → {to}", w.catalogues.label(CatalogueKind::ParticipationLevels, from)),
+                            Some(from) => format!(
+                                "{} → {to}",
+                                w.catalogues.label(CatalogueKind::ParticipationLevels, from)
+                            ),
                             None => format!("Joined as {to}"),
                         };
-                        let text = if h.reason.is_empty() || h.from_level_id.is_none() { text } else { format!("{text}: {}", h.reason) };
+                        let text = if h.reason.is_empty() || h.from_level_id.is_none() {
+                            text
+                        } else {
+                            format!("{text}: {}", h.reason)
+                        };
                         (h.on.to_string(), text)
                     })
                     .collect();
@@ -102,7 +113,12 @@ enum Mode {
 }
 
 #[component]
-fn LevelForm(community: Id, membership: Id, current: String, done: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+fn LevelForm(
+    community: Id,
+    membership: Id,
+    current: String,
+    done: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
     let state = AppState::expect();
     let level = RwSignal::new(current);
     let on = RwSignal::new(today().to_string());
@@ -116,7 +132,16 @@ fn LevelForm(community: Id, membership: Id, current: String, done: impl Fn() + C
             error.set(Some("Enter the date as YYYY-MM-DD".into()));
             return;
         };
-        match state.edit(|ws| ws.change_level(&community, &membership, &Id(level.get_untracked()), date, &reason.get_untracked(), now())) {
+        match state.edit(|ws| {
+            ws.change_level(
+                &community,
+                &membership,
+                &Id(level.get_untracked()),
+                date,
+                &reason.get_untracked(),
+                now(),
+            )
+        }) {
             Ok(()) => done(),
             Err(e) => error.set(Some(e.to_string())),
         }
@@ -138,13 +163,21 @@ fn LevelForm(community: Id, membership: Id, current: String, done: impl Fn() + C
 }
 
 #[component]
-fn RolesForm(community: Id, membership: Id, current: Vec<Id>, done: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+fn RolesForm(
+    community: Id,
+    membership: Id,
+    current: Vec<Id>,
+    done: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
     let state = AppState::expect();
     let roles = RwSignal::new(current);
     let cancel = done.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if state.edit(|ws| ws.set_roles(&community, &membership, &roles.get_untracked(), now())).is_ok() {
+        if state
+            .edit(|ws| ws.set_roles(&community, &membership, &roles.get_untracked(), now()))
+            .is_ok()
+        {
             done();
         }
     };

@@ -14,7 +14,13 @@ pub fn MembersSection(id: Id) -> impl IntoView {
     let state = AppState::expect();
     let member_ids = {
         let id = id.clone();
-        move || state.ws.with(|w| w.community(&id).map(|c| c.memberships.iter().map(|m| m.id.clone()).collect::<Vec<_>>()).unwrap_or_default())
+        move || {
+            state.ws.with(|w| {
+                w.community(&id)
+                    .map(|c| c.memberships.iter().map(|m| m.id.clone()).collect::<Vec<_>>())
+                    .unwrap_or_default()
+            })
+        }
     };
     let level_counts = {
         let id = id.clone();
@@ -24,7 +30,12 @@ pub fn MembersSection(id: Id) -> impl IntoView {
                 w.catalogues
                     .participation_levels
                     .iter()
-                    .map(|l| (l.label.clone(), c.memberships.iter().filter(|m| m.level_id == l.id).count()))
+                    .map(|l| {
+                        (
+                            l.label.clone(),
+                            c.memberships.iter().filter(|m| m.level_id == l.id).count(),
+                        )
+                    })
                     .filter(|(_, n)| *n > 0)
                     .collect::<Vec<_>>()
             })
@@ -62,12 +73,21 @@ pub fn MembersSection(id: Id) -> impl IntoView {
 fn AddMember(community: Id) -> impl IntoView {
     let state = AppState::expect();
     let person = RwSignal::new(String::new());
-    let first_level = state.ws.with_untracked(|w| w.catalogues.participation_levels.first().map(|l| l.id.0.clone()).unwrap_or_default());
+    let first_level = state.ws.with_untracked(|w| {
+        w.catalogues
+            .participation_levels
+            .first()
+            .map(|l| l.id.0.clone())
+            .unwrap_or_default()
+    });
     let level = RwSignal::new(first_level);
     let roles = RwSignal::new(Vec::<Id>::new());
     let joined = RwSignal::new(today().to_string());
     let attempted = RwSignal::new(false);
-    let date_error = Memo::new(move |_| (attempted.get() && NaiveDate::parse_from_str(&joined.get(), "%Y-%m-%d").is_err()).then(|| "Enter the date as YYYY-MM-DD".to_string()));
+    let date_error = Memo::new(move |_| {
+        (attempted.get() && NaiveDate::parse_from_str(&joined.get(), "%Y-%m-%d").is_err())
+            .then(|| "Enter the date as YYYY-MM-DD".to_string())
+    });
     let cid = community.clone();
     let draft = move || MembershipDraft {
         person_id: (!person.get().is_empty()).then(|| Id(person.get())),
@@ -79,15 +99,26 @@ fn AddMember(community: Id) -> impl IntoView {
         if !attempted.get() {
             return Vec::<FieldError>::new();
         }
-        state.ws.with(|ws| ws.community(&cid).map(|c| draft().problems(ws, c, None)).unwrap_or_default())
+        state.ws.with(|ws| {
+            ws.community(&cid)
+                .map(|c| draft().problems(ws, c, None))
+                .unwrap_or_default()
+        })
     });
     let err = move |f: &'static str| Signal::derive(move || field_error(&problems.read(), f));
     let people_options = {
         let community = community.clone();
         Signal::derive(move || {
             state.ws.with(|w| {
-                let members: Vec<&Id> = w.community(&community).map(|c| c.memberships.iter().map(|m| &m.person_id).collect()).unwrap_or_default();
-                w.people.iter().filter(|p| !members.contains(&&p.id)).map(|p| (p.id.0.clone(), p.name.clone())).collect::<Vec<_>>()
+                let members: Vec<&Id> = w
+                    .community(&community)
+                    .map(|c| c.memberships.iter().map(|m| &m.person_id).collect())
+                    .unwrap_or_default();
+                w.people
+                    .iter()
+                    .filter(|p| !members.contains(&&p.id))
+                    .map(|p| (p.id.0.clone(), p.name.clone()))
+                    .collect::<Vec<_>>()
             })
         })
     };
@@ -130,7 +161,15 @@ fn AddMember(community: Id) -> impl IntoView {
 #[component]
 pub fn RoleChecklist(#[prop(into)] legend: String, selected: RwSignal<Vec<Id>>) -> impl IntoView {
     let state = AppState::expect();
-    let roles = move || state.ws.with(|w| w.catalogues.roles.iter().map(|r| (r.id.clone(), r.label.clone(), r.description.clone())).collect::<Vec<_>>());
+    let roles = move || {
+        state.ws.with(|w| {
+            w.catalogues
+                .roles
+                .iter()
+                .map(|r| (r.id.clone(), r.label.clone(), r.description.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
         <fieldset class="checkbox-list">
             <legend>{legend}</legend>

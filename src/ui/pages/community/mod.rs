@@ -25,7 +25,13 @@ pub fn CommunityPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| Id(params.read().get("id").unwrap_or_default()));
     let exists = Memo::new(move |_| state.ws.with(|w| w.community(&id.get()).is_some()));
-    use_title(move || state.ws.with(|w| w.community(&id.get()).map(|c| c.name.clone()).unwrap_or_else(|| "Community not found".into())));
+    use_title(move || {
+        state.ws.with(|w| {
+            w.community(&id.get())
+                .map(|c| c.name.clone())
+                .unwrap_or_else(|| "Community not found".into())
+        })
+    });
     move || {
         if !exists.get() {
             return view! {
@@ -54,7 +60,8 @@ fn CommunityDetail(id: Id) -> impl IntoView {
                 (
                     c.name.clone(),
                     w.catalogues.label(CatalogueKind::FormationTypes, &c.formation_type_id),
-                    w.catalogues.label(CatalogueKind::LifecycleStages, &c.lifecycle_stage_id),
+                    w.catalogues
+                        .label(CatalogueKind::LifecycleStages, &c.lifecycle_stage_id),
                     orgs,
                 )
             })
@@ -73,7 +80,9 @@ fn CommunityDetail(id: Id) -> impl IntoView {
         let id = id.clone();
         move |_| {
             let (name, members, items) = state.ws.with_untracked(|w| {
-                w.community(&id).map(|c| (c.name.clone(), c.memberships.len(), c.practice.len())).unwrap_or_default()
+                w.community(&id)
+                    .map(|c| (c.name.clone(), c.memberships.len(), c.practice.len()))
+                    .unwrap_or_default()
             });
             let id = id.clone();
             let navigate = navigate.clone();

@@ -16,21 +16,47 @@ pub fn PracticeSection(id: Id) -> impl IntoView {
                     .map(|c| {
                         c.practice
                             .iter()
-                            .map(|r| (r.id.clone(), r.title.clone(), w.catalogues.label(CatalogueKind::RepertoireKinds, &r.kind_id), r.description.clone(), r.link.clone(), r.added_on.to_string()))
+                            .map(|r| {
+                                (
+                                    r.id.clone(),
+                                    r.title.clone(),
+                                    w.catalogues.label(CatalogueKind::RepertoireKinds, &r.kind_id),
+                                    r.description.clone(),
+                                    r.link.clone(),
+                                    r.added_on.to_string(),
+                                )
+                            })
                             .collect::<Vec<_>>()
                     })
                     .unwrap_or_default()
             })
         }
     };
-    let first_kind = state.ws.with_untracked(|w| w.catalogues.repertoire_kinds.first().map(|k| k.id.0.clone()).unwrap_or_default());
+    let first_kind = state.ws.with_untracked(|w| {
+        w.catalogues
+            .repertoire_kinds
+            .first()
+            .map(|k| k.id.0.clone())
+            .unwrap_or_default()
+    });
     let title = RwSignal::new(String::new());
     let kind = RwSignal::new(first_kind);
     let description = RwSignal::new(String::new());
     let link = RwSignal::new(String::new());
     let attempted = RwSignal::new(false);
-    let draft = move || RepertoireDraft { title: title.get(), kind_id: Id(kind.get()), description: description.get(), link: link.get() };
-    let problems = Memo::new(move |_| if attempted.get() { state.ws.with(|ws| draft().problems(ws)) } else { Vec::<FieldError>::new() });
+    let draft = move || RepertoireDraft {
+        title: title.get(),
+        kind_id: Id(kind.get()),
+        description: description.get(),
+        link: link.get(),
+    };
+    let problems = Memo::new(move |_| {
+        if attempted.get() {
+            state.ws.with(|ws| draft().problems(ws))
+        } else {
+            Vec::<FieldError>::new()
+        }
+    });
     let err = move |f: &'static str| Signal::derive(move || field_error(&problems.read(), f));
     let add = {
         let id = id.clone();

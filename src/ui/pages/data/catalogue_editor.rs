@@ -11,8 +11,21 @@ pub fn CatalogueEditor() -> impl IntoView {
     let state = AppState::expect();
     let kind_key = RwSignal::new(CatalogueKind::Roles.key().to_string());
     let kind = Memo::new(move |_| CatalogueKind::from_key(&kind_key.get()).unwrap_or(CatalogueKind::Roles));
-    let options = Signal::derive(|| CatalogueKind::ALL.iter().map(|k| (k.key().to_string(), k.title().to_string())).collect::<Vec<_>>());
-    let entries = move || state.ws.with(|w| w.catalogues.get(kind.get()).iter().map(|e| (e.id.clone(), e.label.clone(), e.description.clone(), e.source.clone())).collect::<Vec<_>>());
+    let options = Signal::derive(|| {
+        CatalogueKind::ALL
+            .iter()
+            .map(|k| (k.key().to_string(), k.title().to_string()))
+            .collect::<Vec<_>>()
+    });
+    let entries = move || {
+        state.ws.with(|w| {
+            w.catalogues
+                .get(kind.get())
+                .iter()
+                .map(|e| (e.id.clone(), e.label.clone(), e.description.clone(), e.source.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
     let message = RwSignal::new(None::<String>);
     let editing = RwSignal::new(None::<Id>);
     let label = RwSignal::new(String::new());
@@ -22,7 +35,15 @@ pub fn CatalogueEditor() -> impl IntoView {
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let k = kind.get_untracked();
-        match state.edit(|ws| ws.add_catalogue_entry(k, &label.get_untracked(), &description.get_untracked(), &source.get_untracked(), now())) {
+        match state.edit(|ws| {
+            ws.add_catalogue_entry(
+                k,
+                &label.get_untracked(),
+                &description.get_untracked(),
+                &source.get_untracked(),
+                now(),
+            )
+        }) {
             Ok(id) => {
                 label.set(String::new());
                 description.set(String::new());
@@ -106,7 +127,16 @@ fn EntryForm(kind: CatalogueKind, id: Id, done: impl Fn() + Clone + Send + Sync 
     let prefix = format!("entry-{}", id);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match state.edit(|ws| ws.update_catalogue_entry(kind, &id, &label.get_untracked(), &description.get_untracked(), &source.get_untracked(), now())) {
+        match state.edit(|ws| {
+            ws.update_catalogue_entry(
+                kind,
+                &id,
+                &label.get_untracked(),
+                &description.get_untracked(),
+                &source.get_untracked(),
+                now(),
+            )
+        }) {
             Ok(()) => done(),
             Err(ModelError::Invalid(e)) => error.set(e.first().map(|f| f.message.clone())),
             Err(e) => error.set(Some(e.to_string())),

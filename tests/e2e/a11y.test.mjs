@@ -1,0 +1,172 @@
+// Accessibility: axe-core finds no violations on any screen, in the light and the dark
+// colour scheme; the skip link is the first Tab stop and moves focus to the content.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './lib/server.mjs';
+import {
+  DIST_DIR,
+  launchBrowser,
+  newContext,
+  gotoApp,
+  checkA11y,
+  assertNoConsoleErrors,
+  loadSample,
+} from './lib/harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ root: DIST_DIR });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Route → the h1 it must show (proves the right page rendered before axe runs).
+const ROUTES = [
+  ['/', 'Sample: two learning initiatives'],
+  ['/communities', 'Communities'],
+  ['/communities/new', 'New community'],
+  ['/communities/c-negotiators', "Frontline Negotiators' Circle"],
+  ['/people', 'People & organisations'],
+  ['/people/p-amara', 'Amara Okafor'],
+  ['/organisations/org-relief', 'Open Relief Alliance (fictional)'],
+  ['/introduction', null],
+  ['/organisation', 'The organisational perspective'],
+  ['/cultivate', 'Cultivating communities'],
+  ['/facilitate', 'Facilitating meetings and activities'],
+  ['/technology', 'Technology'],
+  ['/evaluate', 'Evaluation and value creation'],
+  ['/data', 'Data & backups'],
+  ['/no/such/page', 'Page not found'],
+];
+
+const SCHEMES = ['light', 'dark'];
+
+/** Runs axe in both colour schemes on the current page; returns "scheme screen: violation" lines. */
+async function auditBothSchemes(page, screen) {
+  const found = [];
+  const backgrounds = {};
+  for (const colorScheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme });
+    backgrounds[colorScheme] = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    for (const v of await checkA11y(page)) found.push(`[${colorScheme}] ${screen}: ${v}`);
+  }
+  // The dark scheme really is different, or this would audit the light one twice.
+  assert.notEqual(backgrounds.dark, backgrounds.light, `${screen}: the dark colour scheme did not apply`);
+  return found;
+}
+
+function report(violations) {
+  if (violations.length) console.log(`axe violations (${violations.length}):\n  ${violations.join('\n  ')}`);
+  assert.deepEqual(violations, [], `${violations.length} axe violation(s); see the list above`);
+}
+
+test('every route of the sample workspace has no axe violations, light and dark', async () => {
+  const context = await newContext(browser, { reducedMotion: 'reduce' });
+  try {
+    const page = await context.newPage();
+    await gotoApp(page, server.url);
+    await loadSample(page);
+    const violations = [];
+    for (const [route, heading] of ROUTES) {
+      await page.emulateMedia({ colorScheme: 'light' });
+      await gotoApp(page, new URL(route.slice(1), server.url).href);
+      const h1 = page.getByRole('heading', { level: 1 });
+      await h1.first().waitFor();
+      if (heading) assert.equal(await h1.first().textContent(), heading, `wrong page at ${route}`);
+      violations.push(...(await auditBothSchemes(page, route)));
+    }
+    report(violations);
+    assertNoConsoleErrors(page);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the welcome screen and the recovery screen have no axe violations, light and dark', async () => {
+  const context = await newContext(browser, { reducedMotion: 'reduce' });
+  try {
+    const page = await context.newPage();
+    await gotoApp(page, server.url);
+    await page.getByRole('heading', { name: 'Start a new workspace' }).waitFor();
+    const violations = await auditBothSchemes(page, 'welcome');
+
+    // An inline error on the welcome form must be accessible too.
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.getByRole('textbox', { name: 'Workspace name', exact: true }).fill('   '); // passes `required`, fails the app's check
+    await page.getByRole('button', { name: 'Create workspace' }).click();
+    await page.locator('#workspace-name-error').waitFor();
+    violations.push(...(await auditBothSchemes(page, 'welcome with an error')));
+
+    await page.evaluate(() => localStorage.setItem('cultivate.workspace', '{"format":"cultivate-workspace","schema_version":1, garbage'));
+    await page.emulateMedia({ colorScheme: 'light' });
+    await gotoApp(page, server.url);
+    await page.getByTestId('recovery').waitFor();
+    violations.push(...(await auditBothSchemes(page, 'recovery')));
+
+    // The recovery screen with a problem list (an invalid, not unparseable, value).
+    await page.evaluate(() =>
+      localStorage.setItem(
+        'cultivate.workspace',
+        JSON.stringify({ format: 'cultivate-workspace', schema_version: 1, app_version: '0.1.0', saved_at: '2026-01-01T00:00:00Z', data: { id: 'x' } }),
+      ),
+    );
+    await page.emulateMedia({ colorScheme: 'light' });
+    await gotoApp(page, server.url);
+    await page.getByTestId('recovery').getByTestId('problem-list').waitFor();
+    violations.push(...(await auditBothSchemes(page, 'recovery with problems')));
+
+    report(violations);
+    assertNoConsoleErrors(page);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the first Tab stop is the skip link, and it moves focus to the main content', async () => {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await gotoApp(page, server.url);
+    await loadSample(page);
+    await gotoApp(page, `${server.url}people`);
+    await page.getByRole('heading', { level: 1, name: 'People & organisations' }).waitFor();
+
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => ({
+      tag: document.activeElement?.tagName,
+      text: document.activeElement?.textContent,
+      href: document.activeElement?.getAttribute('href'),
+    }));
+    assert.deepEqual(first, { tag: 'A', text: 'Skip to content', href: '#main' });
+    // Visible when focused (it may be off-screen otherwise).
+    const box = await page.getByRole('link', { name: 'Skip to content' }).boundingBox();
+    assert.ok(box && box.width > 0 && box.height > 0 && box.y >= 0 && box.x >= 0, `skip link not visible when focused: ${JSON.stringify(box)}`);
+
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(100);
+    const after = await page.evaluate(() => ({
+      focus: `${document.activeElement?.tagName.toLowerCase()}#${document.activeElement?.id}`,
+      path: location.pathname,
+      h1: document.querySelector('h1')?.textContent,
+    }));
+    assert.deepEqual(
+      after,
+      { focus: 'main#main', path: '/people', h1: 'People & organisations' },
+      'the skip link must move focus to <main id="main"> and stay on the page',
+    );
+
+    // The next Tab goes into the content, not back to the header.
+    await page.keyboard.press('Tab');
+    const inMain = await page.evaluate(() => document.querySelector('main')?.contains(document.activeElement));
+    assert.equal(inMain, true, 'the Tab after the skip link should land inside <main>');
+    assertNoConsoleErrors(page);
+  } finally {
+    await context.close();
+  }
+});
