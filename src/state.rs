@@ -173,7 +173,7 @@ impl AppState {
             Ok(Loaded::Nothing) => self.phase.set(Phase::Welcome),
             Ok(Loaded::Workspace { ws, revision }) => {
                 self.revision.set_value(revision);
-                self.ws.set(ws);
+                self.ws.set(*ws);
                 self.phase.set(Phase::Ready);
             }
             Ok(Loaded::Unreadable { raw, error }) => self.phase.set(Phase::Recovery(recovery_info(raw, &error))),
@@ -209,9 +209,7 @@ impl AppState {
         if let Some(m) = crate::model::limits::too_long(name, crate::model::limits::NAME_MAX) {
             return Err(format!("The name {m}"));
         }
-        if let Err(e) = self.claim_storage_for_new() {
-            return Err(e);
-        }
+        self.claim_storage_for_new()?;
         self.begin_with(Workspace::new(new_id(), name, now()));
         Ok(())
     }
@@ -354,7 +352,7 @@ impl AppState {
         if let Ok(Loaded::Workspace { ws, revision }) = browser::load_workspace() {
             self.revision.set_value(revision);
             self.dirty.set_value(false);
-            self.ws.set(ws);
+            self.ws.set(*ws);
             self.phase.set(Phase::Ready);
             self.conflict.set(None);
             self.save.set(SaveStatus::Saved(Some(now())));

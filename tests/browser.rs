@@ -31,7 +31,7 @@ fn saved_workspace_loads_back_equal() {
     browser::save_workspace(&ws, 7, now()).unwrap();
     match browser::load_workspace().unwrap() {
         Loaded::Workspace { ws: loaded, revision } => {
-            assert_eq!(loaded, ws);
+            assert_eq!(*loaded, ws);
             assert_eq!(revision, 7);
         }
         other => panic!("expected a workspace, got {other:?}"),

@@ -1,5 +1,7 @@
 //! The file format: envelope, decoding with full problem lists, migrations, round trips.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use chrono::{DateTime, TimeZone, Utc};
 use cultivate::model::generate::{generate, Sizes};
 use cultivate::model::sample::sample_workspace;

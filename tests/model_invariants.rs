@@ -4,6 +4,8 @@
 //! that `validate_workspace` finds sound. Each test names the behaviour it proves and
 //! asserts exact values, so that it fails when the behaviour changes.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use cultivate::model::limits::{LINK_MAX, LONG_MAX, NAME_MAX, SHORT_MAX};
 use cultivate::model::*;

@@ -1,6 +1,8 @@
 //! Property tests: random sequences of operations keep a workspace sound, and every sound
 //! workspace survives export and import unchanged, with deterministic bytes.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use cultivate::model::*;
 use cultivate::storage::format::*;

@@ -3,6 +3,8 @@
 //! Each test starts from the sample workspace (which must be sound), breaks exactly one
 //! thing, and asserts the exact problem list: the field path and the reason.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use chrono::{Duration, NaiveDate};
 use cultivate::model::limits::{LINK_MAX, LONG_MAX, NAME_MAX, SHORT_MAX};
 use cultivate::model::sample::sample_workspace;

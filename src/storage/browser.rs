@@ -116,7 +116,7 @@ pub enum Loaded {
     /// Nothing stored yet.
     Nothing,
     /// A sound workspace, and the revision it was saved at.
-    Workspace { ws: Workspace, revision: u64 },
+    Workspace { ws: Box<Workspace>, revision: u64 },
     /// Something is stored but cannot be trusted: it is left exactly as it is.
     Unreadable { raw: String, error: LoadError },
 }
@@ -128,7 +128,7 @@ pub fn load_workspace() -> Result<Loaded, StorageError> {
     };
     Ok(match decode_document(&raw) {
         Ok(Document::Workspace(env)) => Loaded::Workspace {
-            ws: env.data,
+            ws: Box::new(env.data),
             revision: env.revision,
         },
         Ok(Document::Community(_)) => Loaded::Unreadable {
@@ -216,7 +216,7 @@ pub fn recovery_copies() -> Result<Vec<RecoveryCopy>, StorageError> {
             out.push(RecoveryCopy { key, kept_at, chars });
         }
     }
-    out.sort_by(|a, b| b.kept_at.cmp(&a.kept_at));
+    out.sort_by_key(|c| std::cmp::Reverse(c.kept_at));
     Ok(out)
 }
 
@@ -253,7 +253,7 @@ pub fn backups() -> Result<Vec<BackupInfo>, StorageError> {
             });
         }
     }
-    index.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    index.sort_by_key(|b| std::cmp::Reverse(b.created_at));
     Ok(index)
 }
 

@@ -466,6 +466,14 @@ test('(e) two tabs: unsaved work in one tab meets another tab’s save → confl
     assert.deepEqual(await shown(b), ['Cy from A']);
     assert.match(await saveStatus(b), /^Saved\b/);
     assert.deepEqual(names(await storedDoc(b)), ['Cy from A']);
+
+    // B's unsaved version is not simply dropped: it is backed up first.
+    const backupKeys = (await storageKeys(b)).filter((k) => /^cultivate\.backup\.\d+$/.test(k));
+    assert.equal(backupKeys.length, 1, 'a backup of the unsaved version');
+    assert.deepEqual(names(JSON.parse(await storedRaw(b, backupKeys[0]))), ['Bea from B']);
+    await navigate(b, 'Data & backups');
+    assert.match(await b.getByTestId('backups-table').innerText(), /This tab's unsaved version, replaced by another tab's/);
+    assert.deepEqual(names(await storedDoc(a)), ['Cy from A'], 'A still sees its saved version stored');
     await assertSavedMeansStored(a, 'tab A');
     await assertSavedMeansStored(b, 'tab B');
     assertNoConsoleErrors(a);
