@@ -90,6 +90,20 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     let state = AppState::expect();
+    // After in-app navigation, move focus to the new page so keyboard and screen-reader
+    // users start at its content (the first load keeps the browser's own focus).
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            if let Some(main) = document().get_element_by_id("main") {
+                if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+                    let _ = main.focus();
+                }
+            }
+        }
+        path
+    });
     let name = move || state.ws.with(|w| w.name.clone());
     let sample = move || state.ws.with(|w| w.is_sample);
     view! {

@@ -38,6 +38,7 @@ pub fn ConfirmHost(children: Children) -> impl IntoView {
     let slot = RwSignal::new(None::<ConfirmRequest>);
     provide_context(Confirmer(slot));
     let cancel_ref = NodeRef::<leptos::html::Button>::new();
+    let confirm_ref = NodeRef::<leptos::html::Button>::new();
     let return_focus = StoredValue::new_local(None::<web_sys::HtmlElement>);
     Effect::new(move |_| {
         if slot.with(|s| s.is_some()) {
@@ -73,6 +74,15 @@ pub fn ConfirmHost(children: Children) -> impl IntoView {
                                 on:keydown=move |ev| {
                                     if ev.key() == "Escape" {
                                         close();
+                                    } else if ev.key() == "Tab" {
+                                        // Keep focus inside the dialog: it has two buttons.
+                                        ev.prevent_default();
+                                        let on_cancel = document().active_element().zip(cancel_ref.get()).is_some_and(|(a, c)| {
+                                            let c: &web_sys::Element = &c;
+                                            &a == c
+                                        });
+                                        let target = if on_cancel { confirm_ref.get().map(|b| b.focus()) } else { cancel_ref.get().map(|b| b.focus()) };
+                                        let _ = target;
                                     }
                                 }
                             >
@@ -85,6 +95,7 @@ pub fn ConfirmHost(children: Children) -> impl IntoView {
                                     <button
                                         class="btn btn--danger"
                                         data-testid="confirm-yes"
+                                        node_ref=confirm_ref
                                         on:click=move |_| {
                                             close();
                                             on_confirm.run(());
