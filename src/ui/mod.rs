@@ -22,9 +22,33 @@ pub fn mark(name: &str) {
 /// The path the app is served under, from `<base href>` (trunk's `--public-url`):
 /// `""` at the root of a host, `"/cultivate"` under a sub-path.
 fn base_path() -> String {
-    let base = document().base_uri().ok().flatten().unwrap_or_default();
-    let path = web_sys::Url::new(&base).map(|u| u.pathname()).unwrap_or_default();
-    path.trim_end_matches('/').to_string()
+    thread_local! {
+        static BASE: String = {
+            let base = document().base_uri().ok().flatten().unwrap_or_default();
+            let path = web_sys::Url::new(&base).map(|u| u.pathname()).unwrap_or_default();
+            path.trim_end_matches('/').to_string()
+        };
+    }
+    BASE.with(|b| b.clone())
+}
+
+/// An in-app link target under the base path: `href("/data")` is `/cultivate/data` when the
+/// app is served under `/cultivate/`. (leptos_router's `<A>` leaves absolute paths as they
+/// are, so every `<A href>` goes through this.)
+pub fn href(path: &str) -> String {
+    format!("{}{path}", base_path())
+}
+
+/// Skip link: `href="#main"` would resolve against `<base href>` and leave the page, so move
+/// focus directly.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+            let _ = main.set_attribute("tabindex", "-1");
+            let _ = main.focus();
+        }
+    }
 }
 
 /// A time in the user's locale and time zone, e.g. "14:05".
@@ -73,7 +97,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router base=base_path()>
             <ConfirmHost>
-                <a class="skip-link" href="#main">"Skip to content"</a>
+                <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
                 {move || match screen.get() {
                     Screen::Loading => view! { <main id="main" class="app-main"><p>"Loading…"</p></main> }.into_any(),
                     Screen::Welcome => view! { <WelcomePage/> }.into_any(),
@@ -109,7 +133,7 @@ fn Shell() -> impl IntoView {
     view! {
         <div class="app-shell">
             <header class="app-header">
-                <A href="/" attr:class="brand">
+                <A href=crate::ui::href("/") attr:class="brand">
                     <Leaf/>
                     "Cultivate"
                     <span class="visually-hidden">": "</span>

@@ -117,3 +117,29 @@ test(`under ${BASE} with GitHub Pages' 404.html fallback: a reload on a deep lin
     await context.close();
   }
 });
+
+test(`under ${BASE}: pages that navigate after an action (create, delete) stay under the sub-path`, async () => {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await gotoApp(page, server.url);
+    await loadSample(page);
+    // Straight to the form (a deep link: 404.html, as above), independent of the links.
+    await gotoApp(page, new URL('communities/new', server.url).href);
+    await page.getByRole('heading', { level: 1, name: 'New community' }).waitFor();
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Sub-path Circle');
+    await page.getByRole('button', { name: 'Create community' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sub-path Circle' }).waitFor();
+    assert.match(new URL(page.url()).pathname, new RegExp(`^${BASE}communities/[\\w-]+$`));
+
+    await page.getByRole('button', { name: 'Delete…' }).click();
+    await page.getByRole('alertdialog').getByTestId('confirm-yes').click();
+    await page.getByRole('heading', { level: 1, name: 'Communities' }).waitFor();
+    assert.equal(new URL(page.url()).pathname, `${BASE}communities`);
+    assertNoConsoleErrors(page, [
+      /^console\.error: Failed to load resource: the server responded with a status of 404 \(Not Found\) \(http:\/\/127\.0\.0\.1:\d+\/cultivate\/communities\/new(?::\d+)?\)$/,
+    ]);
+  } finally {
+    await context.close();
+  }
+});

@@ -26,7 +26,7 @@ pub fn Banners() -> impl IntoView {
                     <div class="banner__actions">
                         <button class="btn btn--primary" on:click=export_now>"Export now"</button>
                         <button class="btn" on:click=move |_| state.retry_save()>"Try saving again"</button>
-                        <A href="/data" attr:class="btn btn--ghost">"Free up space"</A>
+                        <A href=crate::ui::href("/data") attr:class="btn btn--ghost">"Free up space"</A>
                     </div>
                     {move || export_msg.get().map(|m| view! { <p>{m}</p> })}
                 </div>

@@ -7,22 +7,22 @@ pub fn AppNav() -> impl IntoView {
     view! {
         <nav class="app-nav" aria-label="Main">
             <ul>
-                <li><A href="/" exact=true>"Overview"</A></li>
-                <li><A href="/communities">"Communities"</A></li>
-                <li><A href="/people">"People & organisations"</A></li>
+                <li><A href=crate::ui::href("/") exact=true>"Overview"</A></li>
+                <li><A href=crate::ui::href("/communities")>"Communities"</A></li>
+                <li><A href=crate::ui::href("/people")>"People & organisations"</A></li>
             </ul>
             <p class="app-nav__group" id="nav-areas">"Guidebook areas"</p>
             <ul aria-labelledby="nav-areas">
-                <li><A href="/introduction">"Introduction"</A></li>
-                <li><A href="/organisation">"Organisation"</A></li>
-                <li><A href="/cultivate">"Cultivate"</A></li>
-                <li><A href="/facilitate">"Facilitate"</A></li>
-                <li><A href="/technology">"Technology"</A></li>
-                <li><A href="/evaluate">"Evaluate"</A></li>
+                <li><A href=crate::ui::href("/introduction")>"Introduction"</A></li>
+                <li><A href=crate::ui::href("/organisation")>"Organisation"</A></li>
+                <li><A href=crate::ui::href("/cultivate")>"Cultivate"</A></li>
+                <li><A href=crate::ui::href("/facilitate")>"Facilitate"</A></li>
+                <li><A href=crate::ui::href("/technology")>"Technology"</A></li>
+                <li><A href=crate::ui::href("/evaluate")>"Evaluate"</A></li>
             </ul>
             <p class="app-nav__group" id="nav-data">"Your data"</p>
             <ul aria-labelledby="nav-data">
-                <li><A href="/data">"Data & backups"</A></li>
+                <li><A href=crate::ui::href("/data")>"Data & backups"</A></li>
             </ul>
         </nav>
     }

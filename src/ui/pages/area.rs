@@ -93,7 +93,7 @@ pub fn AreaPage(area: Area) -> impl IntoView {
         <section class="section prose" aria-labelledby="planned-h">
             <h2 id="planned-h">"What this area will hold"</h2>
             <ul>{area.planned().iter().map(|p| view! { <li>{*p}</li> }).collect_view()}</ul>
-            <p><A href="/communities">"Go to your communities"</A>" · "<A href="/data">"Edit the catalogues"</A></p>
+            <p><A href=crate::ui::href("/communities")>"Go to your communities"</A>" · "<A href=crate::ui::href("/data")>"Edit the catalogues"</A></p>
         </section>
     }
 }

@@ -37,7 +37,7 @@ pub fn CommunitiesPage() -> impl IntoView {
             <h1>"Communities"</h1>
             <p class="lede">"Each community has a domain (what it is about), a community (who learns together) and a practice (what members build and share)."</p>
             <div class="page-actions">
-                <A href="/communities/new" attr:class="btn btn--primary">"New community"</A>
+                <A href=crate::ui::href("/communities/new") attr:class="btn btn--primary">"New community"</A>
             </div>
         </div>
         {move || {
@@ -45,7 +45,7 @@ pub fn CommunitiesPage() -> impl IntoView {
             if rows.is_empty() {
                 view! {
                     <EmptyState message="No communities yet.">
-                        <A href="/communities/new" attr:class="btn btn--primary">"Create the first community"</A>
+                        <A href=crate::ui::href("/communities/new") attr:class="btn btn--primary">"Create the first community"</A>
                     </EmptyState>
                 }.into_any()
             } else {
@@ -57,7 +57,7 @@ pub fn CommunitiesPage() -> impl IntoView {
                             <tbody>
                                 <For each=move || rows.clone() key=|r| r.0.clone() let:r>
                                     <tr>
-                                        <td><A href=format!("/communities/{}", r.0)>{r.1}</A></td>
+                                        <td><A href=crate::ui::href(&format!("/communities/{}", r.0))>{r.1}</A></td>
                                         <td>{r.2}</td>
                                         <td><span class="tag tag--stage">{r.3}</span></td>
                                         <td>{r.5}</td>

@@ -41,7 +41,7 @@ pub fn HomePage() -> impl IntoView {
             <h1>{move || state.ws.with(|w| w.name.clone())}</h1>
             {move || state.ws.with(|w| (!w.description.is_empty()).then(|| view! { <p class="lede">{w.description.clone()}</p> }))}
             <div class="page-actions">
-                <A href="/communities/new" attr:class="btn btn--primary">"New community"</A>
+                <A href=crate::ui::href("/communities/new") attr:class="btn btn--primary">"New community"</A>
                 <button class="btn" on:click=move |_| editing.update(|e| *e = !*e) aria-expanded=move || editing.get().to_string()>"Rename workspace"</button>
             </div>
         </div>
@@ -64,7 +64,7 @@ pub fn HomePage() -> impl IntoView {
                 if list.is_empty() {
                     view! {
                         <EmptyState message="No communities yet. A community of practice starts with a domain people care about and a few people ready to learn together.">
-                            <A href="/communities/new" attr:class="btn btn--primary">"Create the first community"</A>
+                            <A href=crate::ui::href("/communities/new") attr:class="btn btn--primary">"Create the first community"</A>
                         </EmptyState>
                     }.into_any()
                 } else {
@@ -72,7 +72,7 @@ pub fn HomePage() -> impl IntoView {
                         <div class="card-grid">
                             {list.into_iter().map(|(id, name, stage, kind, members)| view! {
                                 <article class="card card--link">
-                                    <h3 class="card__title"><A href=format!("/communities/{id}")>{name}</A></h3>
+                                    <h3 class="card__title"><A href=crate::ui::href(&format!("/communities/{id}"))>{name}</A></h3>
                                     <p class="card__meta">{format!("{kind} · {members} member{}", if members == 1 { "" } else { "s" })}</p>
                                     <span class="tag tag--stage">{stage}</span>
                                 </article>
@@ -85,12 +85,12 @@ pub fn HomePage() -> impl IntoView {
         <section class="section" aria-labelledby="home-areas">
             <h2 id="home-areas">"Work through the guidebook"</h2>
             <div class="card-grid">
-                <article class="card card--link"><h3 class="card__title"><A href="/introduction">"Introduction"</A></h3><p>"What a community of practice is, and how it differs from a team or a network."</p></article>
-                <article class="card card--link"><h3 class="card__title"><A href="/organisation">"Organisation"</A></h3><p>"Fit, roles, capacity building, success and risk factors, indicators."</p></article>
-                <article class="card card--link"><h3 class="card__title"><A href="/cultivate">"Cultivate"</A></h3><p>"Forming a community, its lifecycle, phases and maturity."</p></article>
-                <article class="card card--link"><h3 class="card__title"><A href="/facilitate">"Facilitate"</A></h3><p>"Designing and running meetings and activities."</p></article>
-                <article class="card card--link"><h3 class="card__title"><A href="/technology">"Technology"</A></h3><p>"The community's digital habitat: tools and their stewardship."</p></article>
-                <article class="card card--link"><h3 class="card__title"><A href="/evaluate">"Evaluate"</A></h3><p>"Value-creation cycles, indicators and stories."</p></article>
+                <article class="card card--link"><h3 class="card__title"><A href=crate::ui::href("/introduction")>"Introduction"</A></h3><p>"What a community of practice is, and how it differs from a team or a network."</p></article>
+                <article class="card card--link"><h3 class="card__title"><A href=crate::ui::href("/organisation")>"Organisation"</A></h3><p>"Fit, roles, capacity building, success and risk factors, indicators."</p></article>
+                <article class="card card--link"><h3 class="card__title"><A href=crate::ui::href("/cultivate")>"Cultivate"</A></h3><p>"Forming a community, its lifecycle, phases and maturity."</p></article>
+                <article class="card card--link"><h3 class="card__title"><A href=crate::ui::href("/facilitate")>"Facilitate"</A></h3><p>"Designing and running meetings and activities."</p></article>
+                <article class="card card--link"><h3 class="card__title"><A href=crate::ui::href("/technology")>"Technology"</A></h3><p>"The community's digital habitat: tools and their stewardship."</p></article>
+                <article class="card card--link"><h3 class="card__title"><A href=crate::ui::href("/evaluate")>"Evaluate"</A></h3><p>"Value-creation cycles, indicators and stories."</p></article>
             </div>
         </section>
     }

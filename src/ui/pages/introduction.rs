@@ -39,7 +39,7 @@ pub fn IntroductionPage() -> impl IntoView {
             <p>"A team is held together by a task and delivers a product; a community is held together by the learning value members find in it, and delivers a capability. Community and network are two aspects of the same social fabric: every community is also a network, but a network becomes a community when its members share an identity around a domain and take care of it together."</p>
             <h2>"Coming next in this area"</h2>
             <p>"A guided “Is it a community of practice?” chooser will ask about purpose, membership, what holds the group together, lifespan and deliverables, and recommend a structure with its reasons."</p>
-            <p><A href="/communities">"Go to your communities"</A></p>
+            <p><A href=crate::ui::href("/communities")>"Go to your communities"</A></p>
         </div>
     }
 }

@@ -72,7 +72,7 @@ pub fn PeoplePage() -> impl IntoView {
                                 <tbody>
                                     <For each=move || rows.get() key=|r| r.0.clone() let:r>
                                         <tr>
-                                            <td><A href=format!("/people/{}", r.0)>{r.1}</A></td>
+                                            <td><A href=crate::ui::href(&format!("/people/{}", r.0))>{r.1}</A></td>
                                             <td>{r.2}</td>
                                             <td>{r.3}</td>
                                             <td class="num">{r.4}</td>
@@ -99,7 +99,7 @@ pub fn PeoplePage() -> impl IntoView {
                     view! {
                         <ul class="member-list" data-testid="org-list">
                             {list.into_iter().map(|(id, name, uses)| view! {
-                                <li><A href=format!("/organisations/{id}")>{name}</A><span class="muted">{format!("{uses} links")}</span></li>
+                                <li><A href=crate::ui::href(&format!("/organisations/{id}"))>{name}</A><span class="muted">{format!("{uses} links")}</span></li>
                             }).collect_view()}
                         </ul>
                     }.into_any()
@@ -284,7 +284,7 @@ pub fn PersonPage() -> impl IntoView {
     let navigate = use_navigate();
     move || {
         if !exists.get() {
-            return view! { <div class="page-header"><h1>"Person not found"</h1></div><A href="/people">"All people"</A> }.into_any();
+            return view! { <div class="page-header"><h1>"Person not found"</h1></div><A href=crate::ui::href("/people")>"All people"</A> }.into_any();
         }
         let pid = id.get();
         let memberships = {
@@ -333,7 +333,7 @@ pub fn PersonPage() -> impl IntoView {
                     if list.is_empty() {
                         view! { <p class="muted">"Not a member of any community yet. Add members from a community's page."</p> }.into_any()
                     } else {
-                        view! { <ul class="member-list">{list.into_iter().map(|(cid, name, level)| view! { <li><A href=format!("/communities/{cid}")>{name}</A><span class="tag tag--level">{level}</span></li> }).collect_view()}</ul> }.into_any()
+                        view! { <ul class="member-list">{list.into_iter().map(|(cid, name, level)| view! { <li><A href=crate::ui::href(&format!("/communities/{cid}"))>{name}</A><span class="tag tag--level">{level}</span></li> }).collect_view()}</ul> }.into_any()
                     }
                 }}
             </section>
@@ -363,7 +363,7 @@ pub fn OrganisationPage() -> impl IntoView {
     let navigate = use_navigate();
     move || {
         if !exists.get() {
-            return view! { <div class="page-header"><h1>"Organisation not found"</h1></div><A href="/people">"People & organisations"</A> }.into_any();
+            return view! { <div class="page-header"><h1>"Organisation not found"</h1></div><A href=crate::ui::href("/people")>"People & organisations"</A> }.into_any();
         }
         let oid = id.get();
         let uses = {

@@ -78,7 +78,7 @@ pub fn MemberRow(community: Id, membership: Id) -> impl IntoView {
         <li data-testid="member-row">
             {move || info.get().map(|(pid, name, level, roles, history, _, _)| { let (l1, l2, l3) = (format!("Change level of {name}"), format!("Edit roles of {name}"), format!("Remove {name}")); view! {
                 <div class="stack">
-                    <span><A href=format!("/people/{pid}")>{name}</A></span>
+                    <span><A href=crate::ui::href(&format!("/people/{pid}"))>{name}</A></span>
                     <span class="cluster">
                         <span class="tag tag--level" data-testid="member-level">{level}</span>
                         {roles.into_iter().map(|r| view! { <span class="tag tag--role">{r}</span> }).collect_view()}

@@ -144,7 +144,7 @@ fn AddMember(community: Id) -> impl IntoView {
         <form class="form card" on:submit=submit novalidate aria-labelledby="add-member-h">
             <h3 id="add-member-h" class="card__title">"Add a member"</h3>
             {move || (!has_people()).then(|| view! {
-                <p class="muted">"There are no people in the workspace yet. "<A href="/people">"Add people first"</A>"."</p>
+                <p class="muted">"There are no people in the workspace yet. "<A href=crate::ui::href("/people")>"Add people first"</A>"."</p>
             })}
             <div class="field-row">
                 <SelectField id="member-person" label="Person" value=person options=people_options empty="Choose a person…" error=err("person_id")/>

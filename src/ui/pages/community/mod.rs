@@ -37,7 +37,7 @@ pub fn CommunityPage() -> impl IntoView {
             return view! {
                 <div class="page-header"><h1>"Community not found"</h1></div>
                 <p>"It may have been deleted, or the link is wrong."</p>
-                <A href="/communities">"All communities"</A>
+                <A href=crate::ui::href("/communities")>"All communities"</A>
             }
             .into_any();
         }
