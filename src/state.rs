@@ -341,12 +341,15 @@ impl AppState {
             Ok(StoredRevision::At(_)) if !self.dirty.get_value() => self.take_stored(),
             Ok(StoredRevision::At(_)) => {
                 self.conflict.set(Some("This workspace was also changed in another tab or window, and this tab has changes that are not saved yet.".into()));
-                self.save.set(SaveStatus::Failed("Not saved: changed in another tab".into()));
+                self.save
+                    .set(SaveStatus::Failed("Not saved: changed in another tab".into()));
             }
             Ok(StoredRevision::Unreadable) | Err(_) => {
                 self.conflict.set(Some("Another tab saved data this version of Cultivate cannot read (perhaps a newer version). This tab will not overwrite it.".into()));
                 if self.dirty.get_value() {
-                    self.save.set(SaveStatus::Failed("Not saved: stored data is from another version".into()));
+                    self.save.set(SaveStatus::Failed(
+                        "Not saved: stored data is from another version".into(),
+                    ));
                 }
             }
         }

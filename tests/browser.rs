@@ -89,11 +89,13 @@ fn app_state_never_overwrites_a_corrupt_value_and_sets_it_aside_before_starting_
 #[wasm_bindgen_test]
 fn newer_version_is_refused_and_kept() {
     reset();
+    let current = cultivate::storage::format::SCHEMA_VERSION;
     let text = encode_workspace(&sample_workspace(), now(), 1, false).replacen(
-        "\"schema_version\":1",
-        "\"schema_version\":2",
+        &format!("\"schema_version\":{current}"),
+        &format!("\"schema_version\":{}", current + 1),
         1,
     );
+    assert!(text.contains(&format!("\"schema_version\":{}", current + 1)));
     storage().set_item(KEY_WORKSPACE, &text).unwrap();
     let owner = Owner::new();
     owner.with(|| {

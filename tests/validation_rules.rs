@@ -539,10 +539,18 @@ fn empty_required_catalogue_is_reported_and_optional_ones_are_not() {
     for kind in CatalogueKind::ALL {
         let mut ws = Workspace::new(id("w"), "W", chrono::DateTime::UNIX_EPOCH);
         ws.catalogues.get_mut(kind).clear();
-        let expected = match kind {
-            CatalogueKind::Roles | CatalogueKind::ValueCycles => vec![],
-            _ => vec![p(&format!("catalogues.{}", kind.key()), "must hold at least one entry")],
+        let expected = if kind.required() {
+            vec![p(&format!("catalogues.{}", kind.key()), "must hold at least one entry")]
+        } else {
+            vec![]
         };
+        let optional = [
+            CatalogueKind::Roles,
+            CatalogueKind::ValueCycles,
+            CatalogueKind::ActivityTypes,
+            CatalogueKind::HabitatChecklist,
+        ];
+        assert_eq!(kind.required(), !optional.contains(&kind), "{kind:?}");
         assert_eq!(validate_workspace(&ws), expected, "{kind:?}");
     }
 }

@@ -1,7 +1,8 @@
 //! Writes a deterministic generated workspace file, for the benchmark and scale tests.
 //!
 //! Usage: `cultivate-generate --people 1000 --communities 20 [--organisations 5]
-//! [--memberships 2] [--seed 1] > workspace.json`
+//! [--memberships 2] [--seed 1] > workspace.json`, or `cultivate-generate --sample` for the
+//! sample workspace.
 
 use cultivate::model::generate::{generate, Sizes};
 use cultivate::storage::format::encode_workspace;
@@ -16,6 +17,11 @@ fn arg(args: &[String], name: &str, default: usize) -> usize {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if args.iter().any(|a| a == "--sample") {
+        let ws = cultivate::model::sample::sample_workspace();
+        println!("{}", encode_workspace(&ws, ws.updated_at, 1, true));
+        return;
+    }
     let sizes = Sizes {
         organisations: arg(&args, "--organisations", 5),
         people: arg(&args, "--people", 1000),

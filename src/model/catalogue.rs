@@ -46,17 +46,36 @@ pub enum CatalogueKind {
     LifecycleStages,
     ValueCycles,
     RepertoireKinds,
+    Orientations,
+    ToolCategories,
+    ActivityTypes,
+    HabitatChecklist,
 }
 
 impl CatalogueKind {
-    pub const ALL: [CatalogueKind; 6] = [
+    pub const ALL: [CatalogueKind; 10] = [
         CatalogueKind::FormationTypes,
         CatalogueKind::Roles,
         CatalogueKind::ParticipationLevels,
         CatalogueKind::LifecycleStages,
         CatalogueKind::ValueCycles,
         CatalogueKind::RepertoireKinds,
+        CatalogueKind::Orientations,
+        CatalogueKind::ToolCategories,
+        CatalogueKind::ActivityTypes,
+        CatalogueKind::HabitatChecklist,
     ];
+
+    /// Catalogues that records must choose from, so they may not become empty.
+    pub fn required(self) -> bool {
+        !matches!(
+            self,
+            CatalogueKind::Roles
+                | CatalogueKind::ValueCycles
+                | CatalogueKind::ActivityTypes
+                | CatalogueKind::HabitatChecklist
+        )
+    }
 
     /// The field name in the file format, also used in field paths.
     pub fn key(self) -> &'static str {
@@ -67,6 +86,10 @@ impl CatalogueKind {
             CatalogueKind::LifecycleStages => "lifecycle_stages",
             CatalogueKind::ValueCycles => "value_cycles",
             CatalogueKind::RepertoireKinds => "repertoire_kinds",
+            CatalogueKind::Orientations => "orientations",
+            CatalogueKind::ToolCategories => "tool_categories",
+            CatalogueKind::ActivityTypes => "activity_types",
+            CatalogueKind::HabitatChecklist => "habitat_checklist",
         }
     }
 
@@ -82,6 +105,10 @@ impl CatalogueKind {
             CatalogueKind::LifecycleStages => "Lifecycle stages",
             CatalogueKind::ValueCycles => "Value-creation cycles",
             CatalogueKind::RepertoireKinds => "Repertoire kinds",
+            CatalogueKind::Orientations => "Orientations",
+            CatalogueKind::ToolCategories => "Tool categories",
+            CatalogueKind::ActivityTypes => "Activity types",
+            CatalogueKind::HabitatChecklist => "Digital habitat checklist",
         }
     }
 
@@ -94,6 +121,10 @@ impl CatalogueKind {
             CatalogueKind::LifecycleStages => "lifecycle stage",
             CatalogueKind::ValueCycles => "value cycle",
             CatalogueKind::RepertoireKinds => "repertoire kind",
+            CatalogueKind::Orientations => "orientation",
+            CatalogueKind::ToolCategories => "tool category",
+            CatalogueKind::ActivityTypes => "activity type",
+            CatalogueKind::HabitatChecklist => "checklist step",
         }
     }
 
@@ -105,6 +136,10 @@ impl CatalogueKind {
             CatalogueKind::LifecycleStages => "Stages of a community's development, from a loose network with potential to its transformation.",
             CatalogueKind::ValueCycles => "The value-creation framework's cycles, used to plan and evaluate what a community creates.",
             CatalogueKind::RepertoireKinds => "Kinds of thing in a community's practice: the repertoire members build and use.",
+            CatalogueKind::Orientations => "What a community's activities are oriented to. Rating their importance shows which tools the community needs (Digital Habitats).",
+            CatalogueKind::ToolCategories => "Kinds of tool a community can use, with common examples.",
+            CatalogueKind::ActivityTypes => "What communities do together, from problem solving to mapping knowledge.",
+            CatalogueKind::HabitatChecklist => "Steps for a community starting its digital habitat.",
         }
     }
 }
@@ -120,6 +155,10 @@ pub struct Catalogues {
     pub lifecycle_stages: Vec<CatalogueEntry>,
     pub value_cycles: Vec<CatalogueEntry>,
     pub repertoire_kinds: Vec<CatalogueEntry>,
+    pub orientations: Vec<CatalogueEntry>,
+    pub tool_categories: Vec<CatalogueEntry>,
+    pub activity_types: Vec<CatalogueEntry>,
+    pub habitat_checklist: Vec<CatalogueEntry>,
 }
 
 impl Catalogues {
@@ -131,6 +170,10 @@ impl Catalogues {
             CatalogueKind::LifecycleStages => &self.lifecycle_stages,
             CatalogueKind::ValueCycles => &self.value_cycles,
             CatalogueKind::RepertoireKinds => &self.repertoire_kinds,
+            CatalogueKind::Orientations => &self.orientations,
+            CatalogueKind::ToolCategories => &self.tool_categories,
+            CatalogueKind::ActivityTypes => &self.activity_types,
+            CatalogueKind::HabitatChecklist => &self.habitat_checklist,
         }
     }
 
@@ -142,6 +185,10 @@ impl Catalogues {
             CatalogueKind::LifecycleStages => &mut self.lifecycle_stages,
             CatalogueKind::ValueCycles => &mut self.value_cycles,
             CatalogueKind::RepertoireKinds => &mut self.repertoire_kinds,
+            CatalogueKind::Orientations => &mut self.orientations,
+            CatalogueKind::ToolCategories => &mut self.tool_categories,
+            CatalogueKind::ActivityTypes => &mut self.activity_types,
+            CatalogueKind::HabitatChecklist => &mut self.habitat_checklist,
         }
     }
 
@@ -190,6 +237,9 @@ const WT_ORG: &str = "Wenger-Trayner, organisational roles";
 const WT_LEVELS: &str = "Wenger-Trayner, levels of participation";
 const STAGES_2002: &str = "Wenger, McDermott & Snyder (2002), stages of development";
 const WT_VALUE: &str = "Wenger-Trayner value-creation framework";
+const DH: &str = "Wenger, White & Smith, Digital Habitats (2009)";
+const WT_ACTIVITIES: &str = "Wenger-Trayner, what communities of practice do";
+const HABITAT: &str = "Cultivate, drawing on Digital Habitats (2009)";
 
 impl Default for Catalogues {
     fn default() -> Self {
@@ -245,8 +295,242 @@ impl Default for Catalogues {
                 e("story", "Story", "An account of experience that others can learn from.", "Wenger-Trayner, the practice element"),
                 e("lesson", "Lesson learned", "A way of handling a recurring problem that the community has agreed on.", "Wenger-Trayner, the practice element"),
             ],
+            orientations: default_orientations(),
+            tool_categories: default_tool_categories(),
+            activity_types: default_activity_types(),
+            habitat_checklist: default_habitat_checklist(),
         }
     }
+}
+
+/// The Digital Habitats orientations.
+pub fn default_orientations() -> Vec<CatalogueEntry> {
+    let e = CatalogueEntry::new;
+    vec![
+        e(
+            "meetings",
+            "Meetings",
+            "Gatherings with an agenda, in person or online.",
+            DH,
+        ),
+        e(
+            "open_ended_conversation",
+            "Open-ended conversation",
+            "Ongoing discussion without a fixed goal: forums, lists, chat.",
+            DH,
+        ),
+        e("projects", "Projects", "Linked tasks aimed at a defined output.", DH),
+        e(
+            "content",
+            "Content",
+            "Capturing and publishing what the community knows.",
+            DH,
+        ),
+        e(
+            "access_to_expertise",
+            "Access to expertise",
+            "Learning from experienced practitioners: asking, finding who knows.",
+            DH,
+        ),
+        e("relationships", "Relationships", "Getting to know one another.", DH),
+        e(
+            "individual_participation",
+            "Individual participation",
+            "Letting each member shape their own experience of the community.",
+            DH,
+        ),
+        e(
+            "community_cultivation",
+            "Community cultivation",
+            "Recruiting, orienting, supporting and growing membership.",
+            DH,
+        ),
+        e(
+            "context",
+            "Context",
+            "Serving an organisation or the wider world, or staying private.",
+            DH,
+        ),
+    ]
+}
+
+/// Common kinds of tool, each with examples.
+pub fn default_tool_categories() -> Vec<CatalogueEntry> {
+    let e = CatalogueEntry::new;
+    vec![
+        e(
+            "video_meetings",
+            "Video meetings",
+            "Live calls and webinars, with breakout rooms. Examples: Zoom, Teams, Jitsi.",
+            DH,
+        ),
+        e(
+            "chat",
+            "Chat",
+            "Quick messages in channels or threads. Examples: Slack, Teams chat, Matrix.",
+            DH,
+        ),
+        e(
+            "forum",
+            "Forum or mailing list",
+            "Threaded, searchable discussion over time. Examples: Discourse, Google Groups.",
+            DH,
+        ),
+        e(
+            "shared_documents",
+            "Shared documents",
+            "Documents written together. Examples: Google Docs, Office 365.",
+            DH,
+        ),
+        e(
+            "repository",
+            "Repository or wiki",
+            "A lasting home for the community's knowledge. Examples: Confluence, MediaWiki, SharePoint.",
+            DH,
+        ),
+        e(
+            "newsletter",
+            "Newsletter or digest",
+            "Regular news to members and beyond.",
+            DH,
+        ),
+        e("calendar", "Calendar", "Shared dates and the community's rhythm.", DH),
+        e(
+            "polls_whiteboards",
+            "Polls and whiteboards",
+            "Live collaboration in sessions. Examples: Miro, Mentimeter.",
+            DH,
+        ),
+        e("directory", "Member directory", "Who is who, and who knows what.", DH),
+        e(
+            "social_platform",
+            "Community platform",
+            "A packaged set of tools for a community. Examples: Circle, Mighty Networks.",
+            DH,
+        ),
+    ]
+}
+
+/// What communities do, with a prompt for each.
+pub fn default_activity_types() -> Vec<CatalogueEntry> {
+    let e = CatalogueEntry::new;
+    vec![
+        e(
+            "problem_solving",
+            "Problem solving",
+            "“I'm stuck: can we work on this design together?”",
+            WT_ACTIVITIES,
+        ),
+        e(
+            "requests_for_information",
+            "Requests for information",
+            "“Where do I find…?”",
+            WT_ACTIVITIES,
+        ),
+        e(
+            "seeking_experience",
+            "Seeking experience",
+            "“Has anyone dealt with a case like this?”",
+            WT_ACTIVITIES,
+        ),
+        e(
+            "reusing_assets",
+            "Reusing assets",
+            "“I made something similar last year: adapt mine.”",
+            WT_ACTIVITIES,
+        ),
+        e(
+            "coordination_and_synergy",
+            "Coordination and synergy",
+            "“Could we pool our efforts across units?”",
+            WT_ACTIVITIES,
+        ),
+        e(
+            "building_an_argument",
+            "Building an argument",
+            "“How do others do this? It will help me convince my manager.”",
+            WT_ACTIVITIES,
+        ),
+        e(
+            "growing_confidence",
+            "Growing confidence",
+            "“Let me run this past the community before I act.”",
+            WT_ACTIVITIES,
+        ),
+        e(
+            "discussing_developments",
+            "Discussing developments",
+            "“What do you think of the new regulation?”",
+            WT_ACTIVITIES,
+        ),
+        e(
+            "documentation_projects",
+            "Documentation projects",
+            "“We have solved this five times: let's write it up once.”",
+            WT_ACTIVITIES,
+        ),
+        e(
+            "visits",
+            "Visits",
+            "“Can we come and see how you do it?”",
+            WT_ACTIVITIES,
+        ),
+        e(
+            "mapping_knowledge",
+            "Mapping knowledge and identifying gaps",
+            "“Who knows what? What are we missing?”",
+            WT_ACTIVITIES,
+        ),
+    ]
+}
+
+/// Steps for a community starting its digital habitat.
+pub fn default_habitat_checklist() -> Vec<CatalogueEntry> {
+    let e = CatalogueEntry::new;
+    vec![
+        e(
+            "start_with_what_members_use",
+            "Start with what members already use",
+            "Before adding anything, list the tools members already know and have access to.",
+            HABITAT,
+        ),
+        e(
+            "name_a_steward",
+            "Name a technology steward",
+            "Someone who looks after the habitat: configures, explains, listens to members.",
+            HABITAT,
+        ),
+        e(
+            "one_home",
+            "Agree on one home",
+            "One place where members know to look first, linked to everything else.",
+            HABITAT,
+        ),
+        e(
+            "few_tools",
+            "Keep the number of tools small",
+            "Each new tool is one more place to check; add one only for an orientation nothing serves.",
+            HABITAT,
+        ),
+        e(
+            "access_and_privacy",
+            "Make access and privacy clear",
+            "Who can join each space, and what stays inside the community.",
+            HABITAT,
+        ),
+        e(
+            "async_path",
+            "Give an asynchronous path",
+            "Members who cannot attend live sessions need a way to take part and catch up.",
+            HABITAT,
+        ),
+        e(
+            "review_with_members",
+            "Review with members after three months",
+            "Ask what helps and what gets in the way, and adjust the configuration.",
+            HABITAT,
+        ),
+    ]
 }
 
 #[cfg(test)]

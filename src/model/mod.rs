@@ -11,6 +11,7 @@ pub mod ids;
 pub mod limits;
 pub mod links;
 pub mod sample;
+pub mod technology;
 pub mod validate;
 pub mod workspace;
 

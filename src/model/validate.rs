@@ -125,8 +125,7 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
             ck.len(format!("{p}.description"), &e.description, LONG_MAX);
             ck.len(format!("{p}.source"), &e.source, SHORT_MAX);
         }
-        let required = !matches!(kind, CatalogueKind::Roles | CatalogueKind::ValueCycles);
-        if required && cats.get(kind).is_empty() {
+        if kind.required() && cats.get(kind).is_empty() {
             ck.push(format!("catalogues.{key}"), "must hold at least one entry");
         }
     }
@@ -296,6 +295,106 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
             } else if let Some(m) = check_link(&r.link) {
                 ck.push(format!("{rp}.link"), m);
             }
+        }
+
+        let t = &c.technology;
+        let tp = format!("{p}.technology");
+        for (j, prof) in t.profiles.iter().enumerate() {
+            let pp = format!("{tp}.profiles[{j}]");
+            ck.id(format!("{pp}.id"), &prof.id);
+            let mut rated = HashSet::new();
+            for (r, rating) in prof.ratings.iter().enumerate() {
+                let rp = format!("{pp}.ratings[{r}]");
+                ck.catalogue_ref(
+                    format!("{rp}.orientation_id"),
+                    cats,
+                    CatalogueKind::Orientations,
+                    &rating.orientation_id,
+                );
+                if !rated.insert(&rating.orientation_id) {
+                    ck.push(format!("{rp}.orientation_id"), "rates the same orientation twice");
+                }
+                if rating.importance > super::technology::IMPORTANCE_MAX {
+                    ck.push(
+                        format!("{rp}.importance"),
+                        format!("must be 0 to {}", super::technology::IMPORTANCE_MAX),
+                    );
+                }
+            }
+            ck.len(format!("{pp}.note"), &prof.note, LONG_MAX);
+        }
+        for (key, ..) in super::technology::POLARITIES {
+            if let Some(pol) = t.polarities.get(key) {
+                if pol.position > 100 {
+                    ck.push(format!("{tp}.polarities.{key}.position"), "must be 0 to 100");
+                }
+                ck.len(format!("{tp}.polarities.{key}.note"), &pol.note, LONG_MAX);
+            }
+        }
+        let tool_ids: HashSet<&Id> = t.tools.iter().map(|x| &x.id).collect();
+        for (j, tool) in t.tools.iter().enumerate() {
+            let xp = format!("{tp}.tools[{j}]");
+            ck.id(format!("{xp}.id"), &tool.id);
+            ck.name(format!("{xp}.name"), &tool.name);
+            ck.catalogue_ref(
+                format!("{xp}.category_id"),
+                cats,
+                CatalogueKind::ToolCategories,
+                &tool.category_id,
+            );
+            for (k, o) in tool.orientation_ids.iter().enumerate() {
+                ck.catalogue_ref(
+                    format!("{xp}.orientation_ids[{k}]"),
+                    cats,
+                    CatalogueKind::Orientations,
+                    o,
+                );
+            }
+            for (k, a) in tool.activity_type_ids.iter().enumerate() {
+                ck.catalogue_ref(
+                    format!("{xp}.activity_type_ids[{k}]"),
+                    cats,
+                    CatalogueKind::ActivityTypes,
+                    a,
+                );
+            }
+            if let Some(s) = &tool.steward_id {
+                if !person_ids.contains(s) {
+                    ck.push(format!("{xp}.steward_id"), format!("no person with id '{s}'"));
+                }
+            }
+            ck.len(format!("{xp}.cost"), &tool.cost, SHORT_MAX);
+            ck.len(format!("{xp}.access_notes"), &tool.access_notes, LONG_MAX);
+        }
+        for (j, d) in t.decisions.iter().enumerate() {
+            let dp = format!("{tp}.decisions[{j}]");
+            ck.id(format!("{dp}.id"), &d.id);
+            if d.what.trim().is_empty() {
+                ck.push(format!("{dp}.what"), "must not be empty");
+            }
+            ck.len(format!("{dp}.what"), &d.what, LONG_MAX);
+            ck.len(format!("{dp}.why"), &d.why, LONG_MAX);
+            if let Some(tool) = &d.tool_id {
+                if !tool_ids.contains(tool) {
+                    ck.push(
+                        format!("{dp}.tool_id"),
+                        format!("no tool with id '{tool}' in this community"),
+                    );
+                }
+            }
+            if let Some(by) = &d.by_id {
+                if !person_ids.contains(by) {
+                    ck.push(format!("{dp}.by_id"), format!("no person with id '{by}'"));
+                }
+            }
+        }
+        for (j, done) in t.checklist_done.iter().enumerate() {
+            ck.catalogue_ref(
+                format!("{tp}.checklist_done[{j}]"),
+                cats,
+                CatalogueKind::HabitatChecklist,
+                done,
+            );
         }
     }
 }

@@ -11,6 +11,7 @@ use super::catalogue::{CatalogueKind, Catalogues};
 use super::ids::Id;
 use super::limits::{too_long, LINK_MAX, LONG_MAX, NAME_MAX, SHORT_MAX};
 use super::links::check_link;
+use super::technology::Technology;
 
 pub type Timestamp = DateTime<Utc>;
 
@@ -83,6 +84,8 @@ pub struct Community {
     pub memberships: Vec<Membership>,
     /// The practice: the community's repertoire.
     pub practice: Vec<RepertoireItem>,
+    /// The community's digital habitat.
+    pub technology: Technology,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
@@ -451,6 +454,7 @@ impl Workspace {
                     || c.memberships.iter().any(|m| &m.id == id)
                     || c.practice.iter().any(|r| &r.id == id)
                     || c.domain.key_issues.iter().any(|k| &k.id == id)
+                    || c.technology.record_ids().any(|x| x == id)
             })
     }
 
@@ -475,7 +479,7 @@ impl Workspace {
 
     /// Runs `f` on the community `id`; when it succeeds, marks the community and the
     /// workspace as changed at `now`. A refused change leaves both untouched.
-    fn with_community<T>(
+    pub(crate) fn with_community<T>(
         &mut self,
         id: &Id,
         now: Timestamp,
@@ -643,7 +647,26 @@ impl Workspace {
         for c in self.communities.iter_mut() {
             let n = c.memberships.len();
             c.memberships.retain(|m| &m.person_id != id);
-            if c.memberships.len() != n {
+            let mut unlinked = false;
+            for t in c
+                .technology
+                .tools
+                .iter_mut()
+                .filter(|t| t.steward_id.as_ref() == Some(id))
+            {
+                t.steward_id = None;
+                unlinked = true;
+            }
+            for d in c
+                .technology
+                .decisions
+                .iter_mut()
+                .filter(|d| d.by_id.as_ref() == Some(id))
+            {
+                d.by_id = None;
+                unlinked = true;
+            }
+            if c.memberships.len() != n || unlinked {
                 c.updated_at = stamp(c.created_at, now);
             }
         }
@@ -668,6 +691,7 @@ impl Workspace {
             },
             memberships: Vec::new(),
             practice: Vec::new(),
+            technology: Technology::default(),
             created_at: now,
             updated_at: now,
         });
@@ -930,6 +954,33 @@ impl Workspace {
                         uses.push(format!("'{}' in {}", r.title, c.name));
                     }
                 }
+                CatalogueKind::ToolCategories => {
+                    for t in c.technology.tools.iter().filter(|t| &t.category_id == id) {
+                        uses.push(format!("tool {} in {}", t.name, c.name));
+                    }
+                }
+                CatalogueKind::Orientations => {
+                    for t in c.technology.tools.iter().filter(|t| t.orientation_ids.contains(id)) {
+                        uses.push(format!("tool {} in {}", t.name, c.name));
+                    }
+                    let rated = c
+                        .technology
+                        .profiles
+                        .iter()
+                        .filter(|p| p.ratings.iter().any(|r| &r.orientation_id == id))
+                        .count();
+                    if rated > 0 {
+                        uses.push(format!("{rated} orientation profiles of {}", c.name));
+                    }
+                }
+                CatalogueKind::ActivityTypes => {
+                    for t in c.technology.tools.iter().filter(|t| t.activity_type_ids.contains(id)) {
+                        uses.push(format!("tool {} in {}", t.name, c.name));
+                    }
+                }
+                CatalogueKind::HabitatChecklist if c.technology.checklist_done.contains(id) => {
+                    uses.push(format!("the digital habitat checklist of {}", c.name));
+                }
                 _ => {}
             }
         }
@@ -1007,8 +1058,7 @@ impl Workspace {
                 shown.join(", ")
             )));
         }
-        let required = !matches!(kind, CatalogueKind::Roles | CatalogueKind::ValueCycles);
-        if required && self.catalogues.get(kind).len() == 1 {
+        if kind.required() && self.catalogues.get(kind).len() == 1 {
             return Err(ModelError::Refused(format!(
                 "'{label}' is the last {}; new records need at least one.",
                 kind.noun()

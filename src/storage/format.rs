@@ -26,7 +26,7 @@ pub const FORMAT_WORKSPACE: &str = "cultivate-workspace";
 /// `format` of a file holding one community and what it refers to.
 pub const FORMAT_COMMUNITY: &str = "cultivate-community";
 /// The schema version this build writes and the newest it reads.
-pub const SCHEMA_VERSION: u64 = 1;
+pub const SCHEMA_VERSION: u64 = 2;
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// How many problems an import report lists in full.
@@ -171,10 +171,56 @@ pub struct Migration {
     pub apply: fn(Value) -> Result<Value, String>,
 }
 
-/// Every step from version 1 up to [`SCHEMA_VERSION`], in order. Version 1 is the first
-/// released layout, so there are no steps yet; each one added here needs its own test (the
-/// `migration_chain_is_complete` test checks that the chain has no gaps).
-pub const MIGRATIONS: &[Migration] = &[];
+/// Every step from version 1 up to [`SCHEMA_VERSION`], in order. Each step has its own test
+/// (in `tests/migrations.rs`), and `migration_chain_is_complete` checks the chain has no gaps.
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    from: 1,
+    description: "Technology: adds the orientations, tool categories, activity types and digital habitat checklist catalogues, and an empty digital habitat to every community.",
+    apply: v1_to_v2,
+}];
+
+/// Version 1 → 2: the Technology chapter's data. Catalogues gain their default entries (a
+/// workspace could not have customised catalogues that did not exist); each community, in a
+/// workspace or a one-community file, gains an empty `technology`.
+pub fn v1_to_v2(mut data: Value) -> Result<Value, String> {
+    let defaults = Catalogues::default();
+    let add_catalogues = |cats: &mut Value| -> Result<(), String> {
+        let Value::Object(cats) = cats else {
+            return Err("catalogues is not an object".into());
+        };
+        for (key, entries) in [
+            ("orientations", &defaults.orientations),
+            ("tool_categories", &defaults.tool_categories),
+            ("activity_types", &defaults.activity_types),
+            ("habitat_checklist", &defaults.habitat_checklist),
+        ] {
+            if !cats.contains_key(key) {
+                cats.insert(key.into(), serde_json::to_value(entries).map_err(|e| e.to_string())?);
+            }
+        }
+        Ok(())
+    };
+    let empty = serde_json::to_value(crate::model::technology::Technology::default()).map_err(|e| e.to_string())?;
+    let add_technology = |c: &mut Value| {
+        if let Value::Object(c) = c {
+            c.entry("technology").or_insert_with(|| empty.clone());
+        }
+    };
+    let Value::Object(map) = &mut data else {
+        // Not an object: leave it for decoding to report.
+        return Ok(data);
+    };
+    if let Some(cats) = map.get_mut("catalogues") {
+        add_catalogues(cats)?;
+    }
+    if let Some(Value::Array(cs)) = map.get_mut("communities") {
+        cs.iter_mut().for_each(add_technology);
+    }
+    if let Some(c) = map.get_mut("community") {
+        add_technology(c);
+    }
+    Ok(data)
+}
 
 /// Runs the steps that take `data` from `from` to [`SCHEMA_VERSION`].
 pub fn migrate(mut data: Value, from: u64) -> Result<Value, LoadError> {
@@ -426,6 +472,7 @@ fn stand_in_community(v: &Value, path: &str, cats: &Catalogues, at: Timestamp) -
         domain: crate::model::Domain::default(),
         memberships: Vec::new(),
         practice: Vec::new(),
+        technology: Default::default(),
         created_at: at,
         updated_at: at,
     }

@@ -91,7 +91,7 @@ test('the exported workspace validates against schema/cultivate-workspace.schema
 
     assert.match(file.suggestedFilename, /^cultivate-sample-two-learning-initiatives-\d{4}-\d{2}-\d{2}\.json$/);
     assert.equal(file.json.format, 'cultivate-workspace');
-    assert.equal(file.json.schema_version, 1);
+    assert.equal(file.json.schema_version, 2);
     assert.equal(file.json.data.communities.length, 3);
     assert.equal(file.json.data.people.length, 12);
 

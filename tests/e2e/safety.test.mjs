@@ -268,7 +268,7 @@ test('(c) a workspace stored by a newer version opens the recovery screen and is
     await gotoApp(page, server.url);
     await loadSample(page);
     const doc = await storedDoc(page);
-    doc.schema_version = 2;
+    doc.schema_version += 1; // one newer than this build writes
     const raw = JSON.stringify(doc);
     await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY_WORKSPACE, raw]);
 

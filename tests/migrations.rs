@@ -1,0 +1,150 @@
+//! Migrations: one test per step, golden files of every released format version, and a
+//! meta-test that no step goes untested.
+#![cfg(not(target_arch = "wasm32"))]
+
+use cultivate::model::technology::Technology;
+use cultivate::model::{CatalogueKind, Catalogues};
+use cultivate::storage::format::{
+    decode_document, encode_workspace, v1_to_v2, CommunityBundle, Document, MIGRATIONS, SCHEMA_VERSION,
+};
+use serde_json::{json, Value};
+
+const V1_SAMPLE: &str = include_str!("fixtures/v1-sample.json");
+const V1_GENERATED: &str = include_str!("fixtures/v1-generated.json");
+
+fn v1_data(text: &str) -> Value {
+    let v: Value = serde_json::from_str(text).unwrap();
+    assert_eq!(v["schema_version"], json!(1), "the fixture is a version 1 file");
+    v["data"].clone()
+}
+
+#[test]
+fn v1_to_v2_adds_the_technology_catalogues_with_their_defaults() {
+    let out = v1_to_v2(v1_data(V1_SAMPLE)).unwrap();
+    let defaults = Catalogues::default();
+    for kind in [
+        CatalogueKind::Orientations,
+        CatalogueKind::ToolCategories,
+        CatalogueKind::ActivityTypes,
+        CatalogueKind::HabitatChecklist,
+    ] {
+        assert_eq!(
+            out["catalogues"][kind.key()],
+            serde_json::to_value(defaults.get(kind)).unwrap(),
+            "{}",
+            kind.key()
+        );
+    }
+    assert_eq!(out["catalogues"]["orientations"].as_array().unwrap().len(), 9);
+    // The version 1 catalogues are kept as they were.
+    assert_eq!(out["catalogues"]["roles"], v1_data(V1_SAMPLE)["catalogues"]["roles"]);
+}
+
+#[test]
+fn v1_to_v2_gives_every_community_an_empty_digital_habitat() {
+    let out = v1_to_v2(v1_data(V1_SAMPLE)).unwrap();
+    let communities = out["communities"].as_array().unwrap();
+    assert_eq!(communities.len(), 3);
+    for c in communities {
+        assert_eq!(c["technology"], serde_json::to_value(Technology::default()).unwrap());
+    }
+}
+
+#[test]
+fn v1_to_v2_keeps_customised_catalogues_and_existing_habitats() {
+    let mut data = v1_data(V1_SAMPLE);
+    data["catalogues"]["orientations"] = json!([{ "id": "ours", "label": "Our own", "description": "", "source": "" }]);
+    data["communities"][0]["technology"] = json!({ "tools": [] , "checklist_done": ["x"] });
+    let out = v1_to_v2(data).unwrap();
+    assert_eq!(out["catalogues"]["orientations"][0]["id"], json!("ours"));
+    assert_eq!(out["communities"][0]["technology"]["checklist_done"], json!(["x"]));
+}
+
+#[test]
+fn v1_to_v2_migrates_a_one_community_file() {
+    let ws: Value = v1_data(V1_SAMPLE);
+    let bundle =
+        json!({ "community": ws["communities"][0], "people": [], "organisations": [], "catalogues": ws["catalogues"] });
+    let out = v1_to_v2(bundle).unwrap();
+    assert_eq!(
+        out["community"]["technology"],
+        serde_json::to_value(Technology::default()).unwrap()
+    );
+    assert!(out["catalogues"]["tool_categories"].is_array());
+}
+
+#[test]
+fn v1_to_v2_leaves_what_it_cannot_read_for_decoding_to_report() {
+    assert_eq!(v1_to_v2(json!([1, 2])).unwrap(), json!([1, 2]));
+    assert!(v1_to_v2(json!({ "catalogues": "oops" })).is_err());
+}
+
+/// Every released version's golden file imports, migrates to the current version, and
+/// re-exports without any further change.
+#[test]
+fn golden_v1_files_import_migrate_and_round_trip() {
+    for (name, text) in [("v1-sample.json", V1_SAMPLE), ("v1-generated.json", V1_GENERATED)] {
+        let Ok(Document::Workspace(env)) = decode_document(text) else {
+            panic!("{name} did not import: {:?}", decode_document(text).err());
+        };
+        assert_eq!(env.schema_version, SCHEMA_VERSION, "{name}");
+        let ws = env.data;
+        let original = v1_data(text);
+        assert_eq!(ws.people.len(), original["people"].as_array().unwrap().len(), "{name}");
+        assert_eq!(
+            ws.communities.len(),
+            original["communities"].as_array().unwrap().len(),
+            "{name}"
+        );
+        assert!(
+            ws.communities.iter().all(|c| c.technology == Technology::default()),
+            "{name}"
+        );
+        let again = encode_workspace(&ws, env.saved_at, env.revision, true);
+        let Ok(Document::Workspace(env2)) = decode_document(&again) else {
+            panic!("{name} did not re-import")
+        };
+        assert_eq!(env2.data, ws, "{name}");
+        assert_eq!(
+            encode_workspace(&env2.data, env.saved_at, env.revision, true),
+            again,
+            "{name}: stable bytes"
+        );
+    }
+}
+
+#[test]
+fn a_v1_community_file_imports() {
+    let ws = v1_data(V1_SAMPLE);
+    let file = json!({
+        "format": "cultivate-community", "schema_version": 1, "app_version": "0.1.0",
+        "saved_at": "2026-01-12T09:00:00Z",
+        "data": { "community": ws["communities"][2], "people": ws["people"], "organisations": ws["organisations"], "catalogues": ws["catalogues"] }
+    });
+    match decode_document(&file.to_string()) {
+        Ok(Document::Community(env)) => {
+            let b: CommunityBundle = env.data;
+            assert_eq!(b.community.name, "Frontline Negotiators' Circle");
+            assert_eq!(b.community.technology, Technology::default());
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+/// As in tldraw: a migration step without its own test fails the build. Each step from N
+/// must be named `vN_to_vN+1` and appear in this file's tests.
+#[test]
+fn every_migration_step_has_a_test() {
+    let source = include_str!("migrations.rs");
+    for step in MIGRATIONS {
+        let name = format!("v{}_to_v{}", step.from, step.from + 1);
+        let tests = source.matches(&format!("fn {name}_")).count();
+        assert!(
+            tests >= 1,
+            "migration {name} ({}) has no test named {name}_… in tests/migrations.rs",
+            step.description
+        );
+        assert!(!step.description.is_empty());
+    }
+    assert_eq!(MIGRATIONS.len() as u64, SCHEMA_VERSION - 1);
+}
