@@ -16,7 +16,7 @@ try {
     await shoot(page, `${scheme}-welcome`);
     await page.getByTestId('load-sample').click();
     await page.waitForSelector('.app-shell');
-    const routes = ['/', '/communities', '/communities/c-negotiators', '/communities/new', '/people', '/people/p-amara', '/introduction', '/cultivate', '/data'];
+    const routes = ['/', '/communities', '/communities/c-negotiators', '/communities/new', '/people', '/people/p-amara', '/introduction', '/cultivate', '/technology', '/technology/c-negotiators', '/data'];
     for (const r of routes) {
       await gotoApp(page, server.url.replace(/\/$/, '') + r);
       await shoot(page, `${scheme}${r.replace(/\//g, '_') || '_home'}`);

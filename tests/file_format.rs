@@ -181,9 +181,13 @@ fn community_bundle_problems_are_reported_under_community() {
                 "community.practice[0].link",
                 "uses the 'javascript:' scheme; only http, https and mailto links are allowed"
             ),
+            // Hana also stewards two of the sample's tools and made one of its decisions.
+            p("community.technology.tools[1].steward_id", "no person with id 'p-hana'"),
+            p("community.technology.tools[2].steward_id", "no person with id 'p-hana'"),
+            p("community.technology.decisions[0].by_id", "no person with id 'p-hana'"),
         ]
     );
-    assert_eq!(total, 2);
+    assert_eq!(total, 5);
 }
 
 #[test]

@@ -283,7 +283,161 @@ pub fn sample_workspace() -> Workspace {
         };
         let _ = ws.add_repertoire_item(&Id::new(c), Id::new(id), &draft, d(2025, 12, 1), t0);
     }
+    add_sample_habitat(&mut ws, t0);
     ws
+}
+
+/// The negotiators' circle's digital habitat: rated twice, five tools, a few decisions.
+fn add_sample_habitat(ws: &mut Workspace, t0: chrono::DateTime<Utc>) {
+    use super::technology::{Mode, ToolDraft};
+    let c = Id::new("c-negotiators");
+    let r = |pairs: &[(&str, u8)]| pairs.iter().map(|(o, i)| (Id::new(*o), *i)).collect::<Vec<_>>();
+    let _ = ws.add_orientation_profile(
+        &c,
+        Id::new("op-n1"),
+        d(2024, 3, 1),
+        &r(&[
+            ("meetings", 4),
+            ("open_ended_conversation", 2),
+            ("projects", 1),
+            ("content", 3),
+            ("access_to_expertise", 3),
+            ("relationships", 4),
+            ("individual_participation", 1),
+            ("community_cultivation", 2),
+            ("context", 1),
+        ]),
+        "At launch: mostly in-person workshops",
+        t0,
+    );
+    let _ = ws.add_orientation_profile(
+        &c,
+        Id::new("op-n2"),
+        d(2025, 11, 20),
+        &r(&[
+            ("meetings", 3),
+            ("open_ended_conversation", 4),
+            ("projects", 2),
+            ("content", 4),
+            ("access_to_expertise", 4),
+            ("relationships", 3),
+            ("individual_participation", 3),
+            ("community_cultivation", 3),
+            ("context", 2),
+        ]),
+        "After moving online: members in many time zones",
+        t0,
+    );
+    let tool =
+        |name: &str, cat: &str, mode: Mode, orientations: &[&str], steward: Option<&str>, cost: &str, access: &str| {
+            ToolDraft {
+                name: name.into(),
+                category_id: Id::new(cat),
+                mode,
+                orientation_ids: orientations.iter().map(|o| Id::new(*o)).collect(),
+                activity_type_ids: vec![],
+                steward_id: steward.map(Id::new),
+                cost: cost.into(),
+                access_notes: access.into(),
+            }
+        };
+    let tools = [
+        (
+            "t-n1",
+            tool(
+                "Peer workshop video room",
+                "video_meetings",
+                Mode::Synchronous,
+                &["meetings", "relationships"],
+                Some("p-kofi"),
+                "Agency licence",
+                "Members only; sessions are not recorded.",
+            ),
+        ),
+        (
+            "t-n2",
+            tool(
+                "Negotiators' forum",
+                "forum",
+                Mode::Asynchronous,
+                &[
+                    "open_ended_conversation",
+                    "access_to_expertise",
+                    "individual_participation",
+                ],
+                Some("p-hana"),
+                "Hosted by the alliance",
+                "Closed forum; cases are anonymised before posting.",
+            ),
+        ),
+        (
+            "t-n3",
+            tool(
+                "Field manual library",
+                "repository",
+                Mode::Asynchronous,
+                &["content"],
+                Some("p-hana"),
+                "",
+                "Inside the community only, per the confidentiality norm.",
+            ),
+        ),
+        (
+            "t-n4",
+            tool(
+                "Monthly digest",
+                "newsletter",
+                Mode::Asynchronous,
+                &["community_cultivation", "context"],
+                None,
+                "Free",
+                "Goes to members and sponsors; no case details.",
+            ),
+        ),
+        (
+            "t-n5",
+            tool(
+                "Shared calendar",
+                "calendar",
+                Mode::Asynchronous,
+                &["meetings"],
+                Some("p-kofi"),
+                "Free",
+                "",
+            ),
+        ),
+    ];
+    for (id, draft) in tools {
+        let _ = ws.add_tool(&c, Id::new(id), &draft, t0);
+    }
+    let _ = ws.add_decision(
+        &c,
+        Id::new("dl-n1"),
+        d(2024, 4, 10),
+        Some(Id::new("t-n2")),
+        "Closed the forum to members only",
+        "Members would not discuss real negotiations where outsiders could read them.",
+        Some(Id::new("p-hana")),
+        t0,
+    );
+    let _ = ws.add_decision(
+        &c,
+        Id::new("dl-n2"),
+        d(2025, 2, 3),
+        Some(Id::new("t-n1")),
+        "Stopped recording peer workshops",
+        "Recordings made people hold back; a written summary replaces them.",
+        Some(Id::new("p-kofi")),
+        t0,
+    );
+    for step in [
+        "start_with_what_members_use",
+        "name_a_steward",
+        "access_and_privacy",
+        "async_path",
+    ] {
+        let _ = ws.set_checklist_step(&c, &Id::new(step), true, t0);
+    }
 }
 
 #[cfg(test)]
@@ -306,6 +460,16 @@ mod tests {
         let n3 = &ws.communities[2].memberships[2];
         assert_eq!(n3.history.len(), 3, "level moves were recorded");
         assert_eq!(n3.level_id.as_str(), "active");
+        let habitat = &ws.communities[2].technology;
+        assert_eq!(
+            (
+                habitat.profiles.len(),
+                habitat.tools.len(),
+                habitat.decisions.len(),
+                habitat.checklist_done.len()
+            ),
+            (2, 5, 2, 4)
+        );
         let r3 = &ws.communities[0].memberships[2];
         assert_eq!(r3.history.len(), 2, "Chen moved from peripheral to active");
     }

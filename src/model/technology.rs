@@ -508,7 +508,7 @@ impl Workspace {
                 .get_mut(key)
                 .ok_or_else(|| ModelError::NotFound(format!("No polarity called {key}")))?;
             p.position = position;
-            p.note = note.to_string();
+            p.note = note.trim().to_string();
             Ok(())
         })
     }
@@ -728,7 +728,7 @@ mod tests {
         assert_eq!(async_path(&[]), AsyncPath::Unknown);
         let live = tool("zoom", Mode::Synchronous, &["meetings", "content"]);
         assert_eq!(
-            async_path(&[live.clone()]),
+            async_path(std::slice::from_ref(&live)),
             AsyncPath::No,
             "a live tool is no path for those who miss it"
         );

@@ -322,6 +322,16 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
                 }
             }
             ck.len(format!("{pp}.note"), &prof.note, LONG_MAX);
+            if j > 0 && prof.on < t.profiles[j - 1].on {
+                ck.push(
+                    format!("{pp}.on"),
+                    format!(
+                        "{} is before the previous profile's date {}; profiles are kept oldest first",
+                        prof.on,
+                        t.profiles[j - 1].on
+                    ),
+                );
+            }
         }
         for (key, ..) in super::technology::POLARITIES {
             if let Some(pol) = t.polarities.get(key) {
@@ -349,6 +359,9 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
                     CatalogueKind::Orientations,
                     o,
                 );
+                if tool.orientation_ids[..k].contains(o) {
+                    ck.push(format!("{xp}.orientation_ids[{k}]"), "lists the same orientation twice");
+                }
             }
             for (k, a) in tool.activity_type_ids.iter().enumerate() {
                 ck.catalogue_ref(
@@ -357,6 +370,12 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
                     CatalogueKind::ActivityTypes,
                     a,
                 );
+                if tool.activity_type_ids[..k].contains(a) {
+                    ck.push(
+                        format!("{xp}.activity_type_ids[{k}]"),
+                        "lists the same activity type twice",
+                    );
+                }
             }
             if let Some(s) = &tool.steward_id {
                 if !person_ids.contains(s) {
@@ -368,6 +387,16 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
         }
         for (j, d) in t.decisions.iter().enumerate() {
             let dp = format!("{tp}.decisions[{j}]");
+            if j > 0 && d.on < t.decisions[j - 1].on {
+                ck.push(
+                    format!("{dp}.on"),
+                    format!(
+                        "{} is before the previous decision's date {}; the log is kept oldest first",
+                        d.on,
+                        t.decisions[j - 1].on
+                    ),
+                );
+            }
             ck.id(format!("{dp}.id"), &d.id);
             if d.what.trim().is_empty() {
                 ck.push(format!("{dp}.what"), "must not be empty");
@@ -395,6 +424,9 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
                 CatalogueKind::HabitatChecklist,
                 done,
             );
+            if t.checklist_done[..j].contains(done) {
+                ck.push(format!("{tp}.checklist_done[{j}]"), "ticks the same step twice");
+            }
         }
     }
 }

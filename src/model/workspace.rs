@@ -632,9 +632,29 @@ impl Workspace {
 
     /// What refers to a person, in words, for the confirmation before deleting them.
     pub fn person_usage(&self, id: &Id) -> Vec<String> {
-        self.memberships_of(id)
+        let mut uses: Vec<String> = self
+            .memberships_of(id)
             .map(|(c, _)| format!("member of {}", c.name))
-            .collect()
+            .collect();
+        for c in &self.communities {
+            for t in c.technology.tools.iter().filter(|t| t.steward_id.as_ref() == Some(id)) {
+                uses.push(format!("steward of {} in {}", t.name, c.name));
+            }
+            let decided = c
+                .technology
+                .decisions
+                .iter()
+                .filter(|d| d.by_id.as_ref() == Some(id))
+                .count();
+            if decided > 0 {
+                uses.push(format!(
+                    "named in {decided} technology decision{} of {}",
+                    if decided == 1 { "" } else { "s" },
+                    c.name
+                ));
+            }
+        }
+        uses
     }
 
     /// Deletes a person and their memberships, so that no reference dangles.
@@ -970,7 +990,11 @@ impl Workspace {
                         .filter(|p| p.ratings.iter().any(|r| &r.orientation_id == id))
                         .count();
                     if rated > 0 {
-                        uses.push(format!("{rated} orientation profiles of {}", c.name));
+                        uses.push(format!(
+                            "{rated} orientation profile{} of {}",
+                            if rated == 1 { "" } else { "s" },
+                            c.name
+                        ));
                     }
                 }
                 CatalogueKind::ActivityTypes => {

@@ -116,7 +116,9 @@ impl CommunityBundle {
     }
 }
 
-/// A decoded, migrated and validated document.
+/// A decoded, migrated and validated document. (Both variants are large and short-lived: a
+/// document is matched and unpacked right after decoding.)
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Document {
     Workspace(Envelope<Workspace>),

@@ -157,7 +157,8 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/organisation") view=|| view! { <AreaPage area=Area::Organisation/> }/>
                     <Route path=path!("/cultivate") view=|| view! { <AreaPage area=Area::Cultivate/> }/>
                     <Route path=path!("/facilitate") view=|| view! { <AreaPage area=Area::Facilitate/> }/>
-                    <Route path=path!("/technology") view=|| view! { <AreaPage area=Area::Technology/> }/>
+                    <Route path=path!("/technology") view=TechnologyPage/>
+                    <Route path=path!("/technology/:id") view=HabitatPage/>
                     <Route path=path!("/evaluate") view=|| view! { <AreaPage area=Area::Evaluate/> }/>
                     <Route path=path!("/data") view=DataPage/>
                 </Routes>

@@ -40,6 +40,7 @@ const ROUTES = [
   ['/cultivate', 'Cultivating communities'],
   ['/facilitate', 'Facilitating meetings and activities'],
   ['/technology', 'Technology'],
+  ['/technology/c-negotiators', "Digital habitat of Frontline Negotiators' Circle"],
   ['/evaluate', 'Evaluation and value creation'],
   ['/data', 'Data & backups'],
   ['/no/such/page', 'Page not found'],

@@ -1,6 +1,7 @@
 //! Reusable view pieces, one component per file.
 
 pub mod banners;
+pub mod catalogue_checklist;
 pub mod confirm;
 pub mod empty_state;
 pub mod field;
@@ -11,8 +12,10 @@ pub mod problem_list;
 pub mod safe_link;
 pub mod save_status;
 pub mod select_field;
+pub mod spidergram;
 
 pub use banners::{Banners, NoticeToast};
+pub use catalogue_checklist::CatalogueChecklist;
 pub use confirm::{ask, ConfirmHost, ConfirmRequest};
 pub use empty_state::EmptyState;
 pub use field::TextField;
@@ -23,3 +26,4 @@ pub use problem_list::ProblemList;
 pub use safe_link::SafeLink;
 pub use save_status::SaveStatusPill;
 pub use select_field::{CatalogueSelect, SelectField};
+pub use spidergram::{Series, Spidergram};

@@ -9,7 +9,6 @@ pub enum Area {
     Organisation,
     Cultivate,
     Facilitate,
-    Technology,
     Evaluate,
 }
 
@@ -19,7 +18,6 @@ impl Area {
             Area::Organisation => "The organisational perspective",
             Area::Cultivate => "Cultivating communities",
             Area::Facilitate => "Facilitating meetings and activities",
-            Area::Technology => "Technology",
             Area::Evaluate => "Evaluation and value creation",
         }
     }
@@ -29,7 +27,6 @@ impl Area {
             Area::Organisation => "For sponsors and social learning teams: whether communities of practice fit your organisation, who plays which role, and how to tell that it is working.",
             Area::Cultivate => "For community leaders and core groups: forming a community and tending it through its lifecycle.",
             Area::Facilitate => "For facilitators: designing and running activities in which members learn with and from each other.",
-            Area::Technology => "For technology stewards: the community's digital habitat, chosen to fit how it learns.",
             Area::Evaluate => "For leaders, evaluators and sponsors: making the value a community creates visible, with indicators and stories.",
         }
     }
@@ -54,11 +51,6 @@ impl Area {
                 "A meeting designer with timed agenda blocks and leadership groups.",
                 "A run mode for the facilitator, and meeting records with harvest and follow-ups.",
             ],
-            Area::Technology => &[
-                "An orientations profile as a spidergram, and the three polarities.",
-                "A tool inventory with a coverage view that shows gaps.",
-                "Technology stewardship: stewards, a decision log, and the sync/async mix.",
-            ],
             Area::Evaluate => &[
                 "The value-creation cycles catalogue and a prospective value-creation plan.",
                 "Indicators with dated observations, some derived from the workspace itself.",
@@ -73,7 +65,6 @@ impl Area {
             Area::Organisation => "Today you can record organisations, people and the roles they hold in each community.",
             Area::Cultivate => "Today you can record each community's formation type, lifecycle stage, domain and key issues, and members' participation levels with their dated history.",
             Area::Facilitate => "Today you can record each community's members and practice; meetings come with this area.",
-            Area::Technology => "Today you can record the technology steward role and link tools in a community's practice.",
             Area::Evaluate => "Today the value-creation cycles are already an editable catalogue on the Data page.",
         }
     }

@@ -9,6 +9,7 @@ mod introduction;
 mod not_found;
 mod people;
 mod recovery;
+mod technology;
 mod welcome;
 
 pub use area::{Area, AreaPage};
@@ -20,6 +21,7 @@ pub use introduction::IntroductionPage;
 pub use not_found::NotFoundPage;
 pub use people::{OrganisationPage, PeoplePage, PersonPage};
 pub use recovery::RecoveryPage;
+pub use technology::{HabitatPage, TechnologyPage};
 pub use welcome::WelcomePage;
 
 use leptos::prelude::*;

@@ -4,7 +4,7 @@ use leptos_router::components::A;
 
 use crate::model::{field_error, CatalogueKind, FieldError, Id, MembershipDraft, ModelError};
 use crate::state::{new_id, now, today, AppState};
-use crate::ui::components::{CatalogueSelect, EmptyState, SelectField, TextField};
+use crate::ui::components::{CatalogueChecklist, CatalogueSelect, EmptyState, SelectField, TextField};
 
 use super::member_row::MemberRow;
 
@@ -160,24 +160,5 @@ fn AddMember(community: Id) -> impl IntoView {
 /// Checkboxes over the role catalogue.
 #[component]
 pub fn RoleChecklist(#[prop(into)] legend: String, selected: RwSignal<Vec<Id>>) -> impl IntoView {
-    let state = AppState::expect();
-    let roles = move || {
-        state.ws.with(|w| {
-            w.catalogues
-                .roles
-                .iter()
-                .map(|r| (r.id.clone(), r.label.clone(), r.description.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
-    view! {
-        <fieldset class="checkbox-list">
-            <legend>{legend}</legend>
-            {move || roles().into_iter().map(|(id, label, description)| {
-                let checked = { let id = id.clone(); move || selected.with(|s| s.contains(&id)) };
-                let toggle = move |_| selected.update(|s| if let Some(i) = s.iter().position(|x| x == &id) { s.remove(i); } else { s.push(id.clone()); });
-                view! { <label class="check" title=description><input type="checkbox" prop:checked=checked on:change=toggle/>{label}</label> }
-            }).collect_view()}
-        </fieldset>
-    }
+    view! { <CatalogueChecklist legend kind=CatalogueKind::Roles selected/> }
 }

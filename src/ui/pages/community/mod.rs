@@ -103,6 +103,7 @@ fn CommunityDetail(id: Id) -> impl IntoView {
         }
     };
     let edit_id = id.clone();
+    let id_for_link = id.clone();
     view! {
         <div class="page-header">
             <h1>{move || facts.get().map(|f| f.0).unwrap_or_default()}</h1>
@@ -115,6 +116,7 @@ fn CommunityDetail(id: Id) -> impl IntoView {
             </p>
             <div class="page-actions">
                 <button class="btn" on:click=move |_| editing.update(|e| *e = !*e) aria-expanded=move || editing.get().to_string()>"Edit details"</button>
+                <A href=crate::ui::href(&format!("/technology/{}", id_for_link)) attr:class="btn">"Digital habitat"</A>
                 <button class="btn" on:click=export data-testid="export-community">"Export community"</button>
                 <button class="btn btn--danger" on:click=delete>"Delete…"</button>
             </div>
