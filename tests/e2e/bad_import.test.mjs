@@ -14,6 +14,7 @@ import {
   chooseImportFile,
   storedRaw,
   storageKeys,
+  SCHEMA_VERSION,
 } from './lib/harness.mjs';
 
 let server;
@@ -143,7 +144,7 @@ test('(c) a file from a newer version (schema_version 99) is refused and changes
       return JSON.stringify(doc);
     });
     const text = await error.innerText();
-    assert.match(text, /written by a newer version of Cultivate \(format version 99\); this version reads up to 1/);
+    assert.match(text, new RegExp(`written by a newer version of Cultivate \\(format version 99\\); this version reads up to ${SCHEMA_VERSION}\\.`));
     assert.match(text, /Your workspace is unchanged\.$/);
     assert.equal(await error.getByTestId('problem-list').count(), 0);
     assertNoConsoleErrors(page);

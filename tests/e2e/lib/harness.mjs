@@ -29,6 +29,11 @@ import { chromium } from 'playwright-core';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const DIST_DIR = path.join(REPO_ROOT, 'dist');
 
+/** The format version this build writes, read from the Rust source so tests follow a bump. */
+export const SCHEMA_VERSION = Number(
+  (await fs.readFile(path.join(REPO_ROOT, 'src/storage/format.rs'), 'utf8')).match(/pub const SCHEMA_VERSION: u64 = (\d+);/)[1],
+);
+
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 // Same flags as webdriver.json. The background-networking/component/sync flags

@@ -89,10 +89,10 @@ pub fn DataPage() -> impl IntoView {
                                             <td>{b.label}</td>
                                             <td>{b.workspace_name}</td>
                                             <td class="num">{format!("{} KB", b.chars.div_ceil(1000))}</td>
-                                            <td class="cluster">
+                                            <td><div class="cluster">
                                                 <button class="btn btn--small" on:click=restore>"Restore…"</button>
                                                 <button class="btn btn--small btn--danger" on:click=delete>"Delete…"</button>
-                                            </td>
+                                            </div></td>
                                         </tr>
                                     }
                                 }).collect_view()}

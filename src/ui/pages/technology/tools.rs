@@ -72,10 +72,10 @@ pub fn ToolsSection(id: Id) -> impl IntoView {
                                         view! {
                                             <tr>
                                                 <th scope="row">{name.clone()}</th><td>{category}</td><td>{mode}</td><td>{serves}</td><td>{steward}</td><td>{cost}</td>
-                                                <td class="cluster">
+                                                <td><div class="cluster">
                                                     <button class="btn btn--small" aria-label=format!("Edit {name}") on:click=move |_| editing.set(Some(t1.clone()))>"Edit"</button>
                                                     <button class="btn btn--small" aria-label=format!("Remove {name}") on:click=remove>"Remove…"</button>
-                                                </td>
+                                                </div></td>
                                             </tr>
                                         }
                                     }).collect_view()}
