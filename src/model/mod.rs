@@ -10,6 +10,7 @@ pub mod generate;
 pub mod ids;
 pub mod limits;
 pub mod links;
+pub mod participation;
 pub mod sample;
 pub mod technology;
 pub mod validate;

@@ -155,7 +155,8 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/organisations/:id") view=OrganisationPage/>
                     <Route path=path!("/introduction") view=IntroductionPage/>
                     <Route path=path!("/organisation") view=|| view! { <AreaPage area=Area::Organisation/> }/>
-                    <Route path=path!("/cultivate") view=|| view! { <AreaPage area=Area::Cultivate/> }/>
+                    <Route path=path!("/cultivate") view=CultivatePage/>
+                    <Route path=path!("/cultivate/:id") view=CultivateCommunityPage/>
                     <Route path=path!("/facilitate") view=|| view! { <AreaPage area=Area::Facilitate/> }/>
                     <Route path=path!("/technology") view=TechnologyPage/>
                     <Route path=path!("/technology/:id") view=HabitatPage/>

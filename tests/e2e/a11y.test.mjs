@@ -38,6 +38,7 @@ const ROUTES = [
   ['/introduction', null],
   ['/organisation', 'The organisational perspective'],
   ['/cultivate', 'Cultivating communities'],
+  ['/cultivate/c-negotiators', "Cultivating Frontline Negotiators' Circle"],
   ['/facilitate', 'Facilitating meetings and activities'],
   ['/technology', 'Technology'],
   ['/technology/c-negotiators', "Digital habitat of Frontline Negotiators' Circle"],

@@ -7,7 +7,6 @@ use super::use_title;
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Area {
     Organisation,
-    Cultivate,
     Facilitate,
     Evaluate,
 }
@@ -16,7 +15,6 @@ impl Area {
     fn title(self) -> &'static str {
         match self {
             Area::Organisation => "The organisational perspective",
-            Area::Cultivate => "Cultivating communities",
             Area::Facilitate => "Facilitating meetings and activities",
             Area::Evaluate => "Evaluation and value creation",
         }
@@ -25,7 +23,6 @@ impl Area {
     fn lede(self) -> &'static str {
         match self {
             Area::Organisation => "For sponsors and social learning teams: whether communities of practice fit your organisation, who plays which role, and how to tell that it is working.",
-            Area::Cultivate => "For community leaders and core groups: forming a community and tending it through its lifecycle.",
             Area::Facilitate => "For facilitators: designing and running activities in which members learn with and from each other.",
             Area::Evaluate => "For leaders, evaluators and sponsors: making the value a community creates visible, with indicators and stories.",
         }
@@ -39,12 +36,6 @@ impl Area {
                 "Capacity building plans for community leaders.",
                 "A success and risk factors health check, with dated history.",
                 "Indicators of success and a portfolio dashboard across all communities.",
-            ],
-            Area::Cultivate => &[
-                "A forming wizard: formation type, domain and strategic links, learning agenda, core group, value proposition, rhythm, norms.",
-                "A charter generated from the wizard, printable and exportable.",
-                "Lifecycle stages with a self-assessment, and maturity as several dimensions on a radar chart.",
-                "A participation map of concentric rings, onboarding pathways and a rhythm planner.",
             ],
             Area::Facilitate => &[
                 "Libraries of activity types and formats (case clinic, peer assist, after-action review, world café…).",
@@ -62,9 +53,12 @@ impl Area {
 
     fn available(self) -> &'static str {
         match self {
-            Area::Organisation => "Today you can record organisations, people and the roles they hold in each community.",
-            Area::Cultivate => "Today you can record each community's formation type, lifecycle stage, domain and key issues, and members' participation levels with their dated history.",
-            Area::Facilitate => "Today you can record each community's members and practice; meetings come with this area.",
+            Area::Organisation => {
+                "Today you can record organisations, people and the roles they hold in each community."
+            }
+            Area::Facilitate => {
+                "Today you can record each community's members and practice; meetings come with this area."
+            }
             Area::Evaluate => "Today the value-creation cycles are already an editable catalogue on the Data page.",
         }
     }

@@ -3,6 +3,7 @@
 mod area;
 mod communities;
 mod community;
+mod cultivate;
 mod data;
 mod home;
 mod introduction;
@@ -15,6 +16,7 @@ mod welcome;
 pub use area::{Area, AreaPage};
 pub use communities::{CommunitiesPage, NewCommunityPage};
 pub use community::CommunityPage;
+pub use cultivate::{CultivateCommunityPage, CultivatePage};
 pub use data::DataPage;
 pub use home::HomePage;
 pub use introduction::IntroductionPage;

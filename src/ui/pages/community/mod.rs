@@ -116,6 +116,7 @@ fn CommunityDetail(id: Id) -> impl IntoView {
             </p>
             <div class="page-actions">
                 <button class="btn" on:click=move |_| editing.update(|e| *e = !*e) aria-expanded=move || editing.get().to_string()>"Edit details"</button>
+                <A href=crate::ui::href(&format!("/cultivate/{}", id_for_link)) attr:class="btn">"Participation map"</A>
                 <A href=crate::ui::href(&format!("/technology/{}", id_for_link)) attr:class="btn">"Digital habitat"</A>
                 <button class="btn" on:click=export data-testid="export-community">"Export community"</button>
                 <button class="btn btn--danger" on:click=delete>"Delete…"</button>

@@ -1,0 +1,90 @@
+// Cultivating: the participation map and the flows between levels.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './lib/server.mjs';
+import { DIST_DIR, launchBrowser, newContext, gotoApp, loadSample, waitForSaved, storedDoc, assertNoConsoleErrors } from './lib/harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer({ root: DIST_DIR });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('a level move made from the map by keyboard appears on the map and in the timeline, and survives a reload', async () => {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await gotoApp(page, server.url);
+    await loadSample(page);
+    await gotoApp(page, server.url.replace(/\/$/, '') + '/cultivate/c-negotiators');
+    const map = page.getByTestId('participation-map');
+    await map.waitFor();
+    // Joy is occasional in the sample.
+    const joy = map.getByRole('button', { name: 'Joy Mensah, Occasional. Choose to move between levels' });
+    assert.equal(await joy.count(), 1);
+
+    // Choose her on the map with the keyboard, then record a move to Active.
+    await joy.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByTestId('move-panel');
+    await panel.getByRole('heading', { name: 'Move Joy Mensah' }).waitFor();
+    await panel.getByLabel('New level').selectOption({ label: 'Active' });
+    await panel.getByLabel('From').fill('2026-02-01');
+    await panel.getByLabel('Reason (optional)').fill('Leads the winter retreat');
+    await panel.getByRole('button', { name: 'Record the change' }).click();
+
+    await map.getByRole('button', { name: 'Joy Mensah, Active. Choose to move between levels' }).waitFor();
+    assert.equal(await map.getByRole('button', { name: /^Joy Mensah, Occasional/ }).count(), 0);
+    const list = page.getByTestId('participation-list');
+    assert.equal(await list.getByRole('listitem').filter({ hasText: 'Active (2)' }).getByRole('button', { name: 'Move Joy Mensah (Active)' }).count(), 1);
+
+    await page.getByLabel('Period').selectOption({ label: 'All time' });
+    const timeline = page.getByTestId('participation-timeline');
+    const first = timeline.getByRole('listitem').first();
+    assert.equal((await first.innerText()).replace(/\s+/g, ' '), '2026-02-01 Joy Mensah: Occasional → Active (Leads the winter retreat) ↑ towards the core');
+    const flows = page.getByTestId('flows-table');
+    assert.equal(await flows.getByRole('row', { name: 'Occasional Active 1' }).count(), 1);
+
+    await waitForSaved(page);
+    const doc = await storedDoc(page);
+    const m = doc.data.communities[2].memberships.find((x) => x.person_id === 'p-joy');
+    assert.deepEqual(m.history.at(-1), { on: '2026-02-01', from_level_id: 'occasional', to_level_id: 'active', reason: 'Leads the winter retreat' });
+    await page.reload();
+    await page.getByTestId('participation-map').getByRole('button', { name: 'Joy Mensah, Active. Choose to move between levels' }).waitFor();
+    assertNoConsoleErrors(page);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an empty core ring is flagged, and the warning clears when someone moves into it', async () => {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await gotoApp(page, server.url);
+    await loadSample(page);
+    await gotoApp(page, server.url.replace(/\/$/, '') + '/cultivate/c-testing');
+    // Test Automation Chapter: Gustavo is its only core member; move him out.
+    const move = async (name, from, to) => {
+      await page.getByTestId('participation-list').getByRole('button', { name: `Move ${name} (${from})` }).click();
+      const panel = page.getByTestId('move-panel');
+      await panel.getByLabel('New level').selectOption({ label: to });
+      await panel.getByRole('button', { name: 'Record the change' }).click();
+      await panel.waitFor({ state: 'detached' });
+    };
+    assert.equal(await page.getByTestId('participation-warning').count(), 0);
+    await move('Gustavo Lima', 'Core group', 'Active');
+    await page.getByTestId('participation-warning').waitFor();
+    assert.match(await page.getByTestId('participation-warning').innerText(), /^The core group ring is empty\./);
+    await move('Emil Novak', 'Active', 'Core group');
+    await page.getByTestId('participation-warning').waitFor({ state: 'detached' });
+    assertNoConsoleErrors(page);
+  } finally {
+    await context.close();
+  }
+});
