@@ -94,17 +94,47 @@ pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date()).unwrap_or_default()
 }
 
-/// A fresh record id: `crypto.randomUUID()` where the page is a secure context, otherwise
-/// 128 bits from `Math.random()`.
+/// A fresh record id: `crypto.randomUUID()` in a secure context (https or localhost);
+/// elsewhere (a workshop laptop served over plain http) a version-4 UUID from
+/// `crypto.getRandomValues`, which works everywhere; `Math.random` only when there is no
+/// `crypto` at all. Never throws.
 pub fn new_id() -> Id {
-    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
-        let uuid = crypto.random_uuid();
-        if !uuid.is_empty() {
-            return Id(uuid);
+    let window = web_sys::window();
+    let crypto = window.as_ref().and_then(|w| w.crypto().ok());
+    let secure = window.as_ref().is_some_and(|w| w.is_secure_context());
+    if let Some(crypto) = &crypto {
+        if secure && js_sys::Reflect::has(crypto, &"randomUUID".into()).unwrap_or(false) {
+            let uuid = crypto.random_uuid();
+            if !uuid.is_empty() {
+                return Id(uuid);
+            }
         }
     }
-    let part = || format!("{:08x}", (js_sys::Math::random() * 4_294_967_296.0) as u64);
-    Id(format!("{}{}-{}{}", part(), part(), part(), part()))
+    let mut bytes = [0u8; 16];
+    let filled = crypto
+        .as_ref()
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        for b in bytes.iter_mut() {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    Id(uuid_v4(bytes))
+}
+
+/// Formats 16 random bytes as a version-4 UUID.
+pub fn uuid_v4(mut b: [u8; 16]) -> String {
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
 }
 
 /// A file name for an export: `cultivate-reliability-guild-2026-11-28.json`.
@@ -233,7 +263,7 @@ impl AppState {
         }
         // A new workspace continues from whatever revision is stored, so other tabs see a change.
         if self.persists() {
-            if let Ok(StoredRevision::At(r)) = browser::stored_revision() {
+            if let Ok(StoredRevision::At(r) | StoredRevision::Older(r)) = browser::stored_revision() {
                 self.revision.set_value(r);
             }
         }
@@ -281,7 +311,7 @@ impl AppState {
         }
         let expected = self.revision.get_value();
         match browser::stored_revision() {
-            Ok(StoredRevision::At(r)) if r != expected => {
+            Ok(StoredRevision::At(r) | StoredRevision::Older(r)) if r != expected => {
                 self.conflict.set(Some("This workspace was also changed in another tab or window, and this tab has changes that are not saved yet.".into()));
                 self.save
                     .set(SaveStatus::Failed("Not saved: changed in another tab".into()));
@@ -298,15 +328,25 @@ impl AppState {
                 self.save.set(SaveStatus::Failed(e.to_string()));
                 return;
             }
-            Ok(_) => {}
+            Ok(StoredRevision::Older(_)) => {
+                // The stored document is in an older format and was upgraded on load. Keep
+                // its original text first, so nothing of it is lost if the upgrade was wrong.
+                if let Err(e) = browser::keep_stored_before_upgrade(now()) {
+                    self.save.set(SaveStatus::Failed(format!(
+                        "Not saved: the workspace is stored in an older format, and a copy of it could not be kept before upgrading it. {e}"
+                    )));
+                    return;
+                }
+                self.storage_epoch.update(|n| *n += 1);
+            }
+            Ok(StoredRevision::At(_) | StoredRevision::Absent) => {}
         }
         let at = now();
-        let result = self
-            .ws
-            .with_untracked(|ws| browser::save_workspace(ws, expected + 1, at));
+        let next = expected.saturating_add(1);
+        let result = self.ws.with_untracked(|ws| browser::save_workspace(ws, next, at));
         match result {
             Ok(()) => {
-                self.revision.set_value(expected + 1);
+                self.revision.set_value(next);
                 self.dirty.set_value(false);
                 self.save.set(SaveStatus::Saved(Some(at)));
             }
@@ -327,7 +367,7 @@ impl AppState {
             return;
         }
         match browser::stored_revision() {
-            Ok(StoredRevision::At(r)) if r == self.revision.get_value() => {}
+            Ok(StoredRevision::At(r) | StoredRevision::Older(r)) if r == self.revision.get_value() => {}
             Ok(StoredRevision::Absent) => {
                 // Cleared elsewhere: keep this tab's work and write it back.
                 if self.is_ready() {
@@ -338,13 +378,13 @@ impl AppState {
                     self.schedule_save();
                 }
             }
-            Ok(StoredRevision::At(_)) if !self.dirty.get_value() => self.take_stored(),
-            Ok(StoredRevision::At(_)) => {
+            Ok(StoredRevision::At(_) | StoredRevision::Older(_)) if !self.dirty.get_value() => self.take_stored(),
+            Ok(StoredRevision::At(_) | StoredRevision::Older(_)) => {
                 self.conflict.set(Some("This workspace was also changed in another tab or window, and this tab has changes that are not saved yet.".into()));
                 self.save
                     .set(SaveStatus::Failed("Not saved: changed in another tab".into()));
             }
-            Ok(StoredRevision::Unreadable) | Err(_) => {
+            Ok(StoredRevision::Unreadable) => {
                 self.conflict.set(Some("Another tab saved data this version of Cultivate cannot read (perhaps a newer version). This tab will not overwrite it.".into()));
                 if self.dirty.get_value() {
                     self.save.set(SaveStatus::Failed(
@@ -352,6 +392,7 @@ impl AppState {
                     ));
                 }
             }
+            Err(e) => self.save.set(SaveStatus::Failed(e.to_string())),
         }
     }
 
@@ -409,7 +450,7 @@ impl AppState {
     /// Writes without the revision check; only after the stored value was backed up.
     fn force_flush(&self) {
         let at = now();
-        let rev = self.revision.get_value() + 1;
+        let rev = self.revision.get_value().saturating_add(1);
         match self.ws.with_untracked(|ws| browser::save_workspace(ws, rev, at)) {
             Ok(()) => {
                 self.revision.set_value(rev);

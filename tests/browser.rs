@@ -243,3 +243,64 @@ fn storage_errors_read_as_advice() {
     let msg = StorageError::QuotaExceeded.to_string();
     assert!(msg.contains("export it now"), "{msg}");
 }
+
+#[wasm_bindgen_test]
+fn a_workspace_stored_in_an_older_format_is_upgraded_on_the_first_save_and_its_original_kept() {
+    reset();
+    let v1 = include_str!("fixtures/v1-sample.json");
+    storage().set_item(KEY_WORKSPACE, v1).unwrap();
+    let owner = Owner::new();
+    owner.with(|| {
+        let state = AppState::init();
+        assert!(
+            matches!(state.phase.get_untracked(), Phase::Ready),
+            "a version 1 workspace opens"
+        );
+        // Loading alone writes nothing.
+        assert_eq!(storage().get_item(KEY_WORKSPACE).unwrap().as_deref(), Some(v1));
+        let draft = PersonDraft {
+            name: "After upgrade".into(),
+            ..Default::default()
+        };
+        state
+            .edit(|ws| ws.add_person(Id::new("after-upgrade"), &draft, now()))
+            .unwrap();
+        state.flush();
+        assert!(
+            matches!(state.save.get_untracked(), SaveStatus::Saved(Some(_))),
+            "{:?}",
+            state.save.get_untracked()
+        );
+        assert!(state.conflict.get_untracked().is_none());
+    });
+    owner.unset();
+    match browser::load_workspace().unwrap() {
+        Loaded::Workspace { ws, revision } => {
+            assert!(ws.person(&Id::new("after-upgrade")).is_some());
+            assert_eq!(revision, 2, "the fixture was saved as revision 1");
+        }
+        other => panic!("{other:?}"),
+    }
+    let stored = storage().get_item(KEY_WORKSPACE).unwrap().unwrap();
+    assert!(stored.contains(&format!(
+        "\"schema_version\":{}",
+        cultivate::storage::format::SCHEMA_VERSION
+    )));
+    let copies = browser::recovery_copies().unwrap();
+    assert_eq!(copies.len(), 1, "the version 1 original is kept");
+    assert_eq!(browser::read_raw(&copies[0].key).unwrap().as_deref(), Some(v1));
+}
+
+#[wasm_bindgen_test]
+fn new_ids_are_unique_valid_uuids() {
+    let a = cultivate::state::new_id();
+    let b = cultivate::state::new_id();
+    assert_ne!(a, b);
+    for id in [&a, &b] {
+        assert_eq!(cultivate::model::Id::check(id.as_str()), None, "{id}");
+        assert_eq!(id.as_str().len(), 36, "{id}");
+        assert_eq!(id.as_str().as_bytes()[14], b'4', "version 4: {id}");
+    }
+    let formatted = cultivate::state::uuid_v4([0xff; 16]);
+    assert_eq!(formatted, "ffffffff-ffff-4fff-bfff-ffffffffffff");
+}

@@ -143,7 +143,11 @@ pub fn load_workspace() -> Result<Loaded, StorageError> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StoredRevision {
     Absent,
+    /// A workspace in the current format, saved as this revision.
     At(u64),
+    /// A workspace in an older format (loaded through migration), saved as this revision.
+    /// Before it is first overwritten, its original text is kept under a recovery key.
+    Older(u64),
     /// Something is stored that is not a readable envelope: never overwrite it blindly.
     Unreadable,
 }
@@ -165,9 +169,24 @@ pub fn stored_revision() -> Result<StoredRevision, StorageError> {
             {
                 StoredRevision::At(r.revision)
             }
+            Ok(r)
+                if r.format == super::format::FORMAT_WORKSPACE
+                    && (1..super::format::SCHEMA_VERSION).contains(&r.schema_version) =>
+            {
+                StoredRevision::Older(r.revision)
+            }
             _ => StoredRevision::Unreadable,
         },
     })
+}
+
+/// Keeps the stored workspace's current text under a recovery key, as it is, before an
+/// older-format document is first replaced by its upgraded form.
+pub fn keep_stored_before_upgrade(now: Timestamp) -> Result<Option<String>, StorageError> {
+    match get(KEY_WORKSPACE)? {
+        Some(raw) => keep_for_recovery(&raw, now).map(Some),
+        None => Ok(None),
+    }
 }
 
 /// Writes the workspace as `revision`. The caller has checked that the stored revision is
