@@ -16,7 +16,9 @@ use leptos::prelude::*;
 use crate::model::{Id, ModelResult, Problem, Timestamp, Workspace};
 use crate::storage::backups::BackupInfo;
 use crate::storage::browser::{self, Loaded, StorageError, StoredRevision};
-use crate::storage::format::{decode_document, encode_community, encode_workspace, CommunityBundle, LoadError};
+use crate::storage::format::{
+    decode_document, encode_community, encode_workspace, CommunityBundle, Document, LoadError,
+};
 use crate::storage::import::{plan, ImportPlan};
 
 /// Debounce between the last edit and the save.
@@ -270,22 +272,18 @@ impl AppState {
         Ok(())
     }
 
-    /// Applies an edit to the workspace. Only a successful edit is saved and re-rendered.
+    /// Applies an edit to the workspace as a transaction: `f` works on a copy, and only a
+    /// successful edit replaces the workspace, re-renders and is saved. A refused edit leaves
+    /// nothing half-done, even when `f` made several changes before one failed.
     pub fn edit<T>(&self, f: impl FnOnce(&mut Workspace) -> ModelResult<T>) -> ModelResult<T> {
         if !self.is_ready() {
             return Err(crate::model::ModelError::Refused("The workspace is not loaded".into()));
         }
-        let result = self
-            .ws
-            .try_maybe_update(|ws| {
-                let r = f(ws);
-                (r.is_ok(), r)
-            })
-            .unwrap_or_else(|| Err(crate::model::ModelError::Refused("The app is closing".into())));
-        if result.is_ok() {
-            self.schedule_save();
-        }
-        result
+        let mut draft = self.ws.with_untracked(|ws| ws.clone());
+        let result = f(&mut draft)?;
+        self.ws.set(draft);
+        self.schedule_save();
+        Ok(result)
     }
 
     fn schedule_save(&self) {
@@ -397,15 +395,21 @@ impl AppState {
     }
 
     fn take_stored(&self) {
-        if let Ok(Loaded::Workspace { ws, revision }) = browser::load_workspace() {
-            self.revision.set_value(revision);
-            self.dirty.set_value(false);
-            self.ws.set(*ws);
-            self.phase.set(Phase::Ready);
-            self.conflict.set(None);
-            self.save.set(SaveStatus::Saved(Some(now())));
-            self.notice
-                .set(Some("Updated with changes saved in another tab.".into()));
+        match browser::load_workspace() {
+            Ok(Loaded::Workspace { ws, revision }) => {
+                self.revision.set_value(revision);
+                self.dirty.set_value(false);
+                self.ws.set(*ws);
+                self.phase.set(Phase::Ready);
+                self.conflict.set(None);
+                self.save.set(SaveStatus::Saved(Some(now())));
+                self.notice.set(Some("Updated with changes saved in another tab.".into()));
+            }
+            Ok(Loaded::Unreadable { error, .. }) => self.conflict.set(Some(format!(
+                "The other version cannot be loaded by this version of Cultivate: {error} This tab keeps its own version; export it to keep it safe."
+            ))),
+            Ok(Loaded::Nothing) => self.conflict.set(Some("There is no other version stored any more. Choose “Keep this tab's version” to save this one.".into())),
+            Err(e) => self.conflict.set(Some(e.to_string())),
         }
     }
 
@@ -484,9 +488,15 @@ impl AppState {
         Ok(name)
     }
 
-    /// Reads a file's text and plans its import; nothing changes until [`Self::confirm_import`].
-    pub fn plan_import(&self, text: &str) -> Result<ImportPlan, LoadError> {
+    /// Decodes a file and plans its import against the workspace as it is now; nothing
+    /// changes until [`Self::confirm_import`].
+    pub fn plan_import(&self, text: &str) -> Result<(Document, ImportPlan), LoadError> {
         let doc = decode_document(text)?;
+        let plan = self.plan_against_current(doc.clone())?;
+        Ok((doc, plan))
+    }
+
+    fn plan_against_current(&self, doc: Document) -> Result<ImportPlan, LoadError> {
         let current = self.is_ready().then(|| self.ws.get_untracked());
         plan(doc, current.as_ref(), now()).map_err(|problems| {
             let total = problems.len();
@@ -497,9 +507,13 @@ impl AppState {
         })
     }
 
-    /// Carries out a planned import: backs up the current workspace, then replaces it.
+    /// Carries out an import: plans it again against the workspace as it is now (it may have
+    /// changed while the preview was open), backs up the current workspace, then replaces it.
     /// If the backup cannot be made, nothing is replaced.
-    pub fn confirm_import(&self, plan: ImportPlan, file: &str) -> Result<String, String> {
+    pub fn confirm_import(&self, doc: Document, file: &str) -> Result<String, String> {
+        let plan = self
+            .plan_against_current(doc)
+            .map_err(|e| format!("Nothing was imported. {e}"))?;
         let (incoming, summary) = match plan {
             ImportPlan::Replace {
                 incoming,

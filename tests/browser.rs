@@ -304,3 +304,49 @@ fn new_ids_are_unique_valid_uuids() {
     let formatted = cultivate::state::uuid_v4([0xff; 16]);
     assert_eq!(formatted, "ffffffff-ffff-4fff-bfff-ffffffffffff");
 }
+
+#[wasm_bindgen_test]
+fn a_refused_edit_leaves_nothing_half_done() {
+    reset();
+    browser::save_workspace(&sample_workspace(), 1, now()).unwrap();
+    let owner = Owner::new();
+    owner.with(|| {
+        let state = AppState::init();
+        let before = state.ws.get_untracked();
+        let c = Id::new("c-negotiators");
+        let result = state.edit(|ws| {
+            ws.set_polarity(&c, "rhythm", 10, "ok", now())?;
+            ws.set_polarity(&c, "interaction", 10, &"x".repeat(20_001), now())
+        });
+        assert!(result.is_err());
+        assert_eq!(state.ws.get_untracked(), before, "the first change was not kept either");
+    });
+    owner.unset();
+}
+
+#[wasm_bindgen_test]
+fn an_import_is_planned_again_at_confirm_time_so_edits_made_meanwhile_survive() {
+    reset();
+    browser::save_workspace(&sample_workspace(), 1, now()).unwrap();
+    let owner = Owner::new();
+    owner.with(|| {
+        let state = AppState::init();
+        let bundle =
+            cultivate::storage::format::CommunityBundle::of(&sample_workspace(), &Id::new("c-testing")).unwrap();
+        let text = cultivate::storage::format::encode_community(&bundle, now());
+        let (doc, _preview) = state.plan_import(&text).unwrap();
+        // While the preview is open, the user adds a role.
+        let added = state
+            .edit(|ws| ws.add_catalogue_entry(cultivate::model::CatalogueKind::Roles, "Storyteller", "", "", now()))
+            .unwrap();
+        state.confirm_import(doc, "testing.json").unwrap();
+        assert!(
+            state
+                .ws
+                .with_untracked(|w| w.catalogues.contains(cultivate::model::CatalogueKind::Roles, &added)),
+            "the role added during the preview is still there"
+        );
+        assert_eq!(browser::backups().unwrap().len(), 1, "the import made a backup first");
+    });
+    owner.unset();
+}

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::catalogue::{CatalogueKind, Catalogues};
 use super::ids::Id;
 use super::limits::{too_long, LONG_MAX, NAME_MAX, SHORT_MAX};
-use super::workspace::{FieldError, FieldErrors, ModelError, ModelResult, Timestamp, Workspace};
+use super::workspace::{dedup, fresh_id, FieldError, FieldErrors, ModelError, ModelResult, Timestamp, Workspace};
 
 /// Importance of an orientation, 0 (not important) to 4 (essential).
 pub const IMPORTANCE_MAX: u8 = 4;
@@ -392,28 +392,12 @@ impl ToolDraft {
     }
 }
 
-fn dedup(ids: &[Id]) -> Vec<Id> {
-    let mut out: Vec<Id> = Vec::with_capacity(ids.len());
-    for id in ids {
-        if !out.contains(id) {
-            out.push(id.clone());
-        }
-    }
-    out
-}
-
 fn invalid(field: &'static str, message: impl Into<String>) -> ModelError {
     ModelError::Invalid(vec![FieldError::new(field, message)])
 }
 
 fn fresh(ws: &Workspace, id: &Id) -> ModelResult {
-    if let Some(m) = Id::check(id.as_str()) {
-        return Err(ModelError::Refused(format!("The new id {m}")));
-    }
-    if ws.id_in_use(id) {
-        return Err(ModelError::Refused(format!("The id {id} is already used")));
-    }
-    Ok(())
+    fresh_id(ws.id_in_use(id), id)
 }
 
 impl Technology {

@@ -228,6 +228,9 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
             );
             for (r, role) in m.role_ids.iter().enumerate() {
                 ck.catalogue_ref(format!("{mp}.role_ids[{r}]"), cats, CatalogueKind::Roles, role);
+                if m.role_ids[..r].contains(role) {
+                    ck.push(format!("{mp}.role_ids[{r}]"), "lists the same role twice");
+                }
             }
             if m.history.is_empty() {
                 ck.push(format!("{mp}.history"), "must record at least the joining level");

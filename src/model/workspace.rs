@@ -407,7 +407,7 @@ fn invalid_unless_empty(errors: FieldErrors) -> ModelResult {
     }
 }
 
-fn fresh_id(taken: bool, id: &Id) -> ModelResult {
+pub(crate) fn fresh_id(taken: bool, id: &Id) -> ModelResult {
     if let Some(m) = Id::check(id.as_str()) {
         return Err(ModelError::Refused(format!("The new id {m}")));
     }
@@ -1100,7 +1100,7 @@ fn stamp(created: Timestamp, now: Timestamp) -> Timestamp {
     now.max(created)
 }
 
-fn dedup(ids: &[Id]) -> Vec<Id> {
+pub(crate) fn dedup(ids: &[Id]) -> Vec<Id> {
     let mut out: Vec<Id> = Vec::with_capacity(ids.len());
     for id in ids {
         if !out.contains(id) {

@@ -277,8 +277,8 @@ pub fn backups() -> Result<Vec<BackupInfo>, StorageError> {
 }
 
 /// Backs up `ws` before it is replaced, keeping the newest five backups. When storage is too
-/// full for the backup, the oldest backups are dropped to make room, one at a time, before
-/// giving up with the error: the caller then must not replace anything.
+/// full for the backup, no older backup is deleted to make room: the error reaches the caller,
+/// which must then not replace anything, and the user decides what to delete.
 pub fn create_backup(ws: &Workspace, label: &str, now: Timestamp) -> Result<BackupInfo, StorageError> {
     let mut ms = now.timestamp_millis();
     let keys = app_keys()?;
@@ -294,18 +294,8 @@ pub fn create_backup(ws: &Workspace, label: &str, now: Timestamp) -> Result<Back
         workspace_name: ws.name.clone(),
         chars: text.chars().count(),
     };
-    let mut existing = backups()?;
-    loop {
-        match set(&key, &text) {
-            Ok(()) => break,
-            Err(StorageError::QuotaExceeded) if !existing.is_empty() => {
-                if let Some(oldest) = existing.pop() {
-                    remove(&oldest.key)?;
-                }
-            }
-            Err(e) => return Err(e),
-        }
-    }
+    let existing = backups()?;
+    set(&key, &text)?;
     let (kept, dropped) = add_and_prune(existing, info.clone());
     for b in &dropped {
         remove(&b.key)?;

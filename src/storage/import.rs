@@ -1,7 +1,7 @@
 //! Import planning: what a decoded file will do to the current workspace, before the user
 //! confirms. Pure, so it is tested natively.
 
-use crate::model::{validate_workspace, CatalogueKind, Problem, Timestamp, Workspace};
+use crate::model::{validate_workspace, CatalogueKind, Community, Id, Problem, Timestamp, Workspace};
 
 use super::format::{CommunityBundle, Document};
 
@@ -75,9 +75,11 @@ pub fn add_community(ws: &Workspace, bundle: &CommunityBundle, now: Timestamp) -
             new_people += 1;
         }
     }
-    for kind in CatalogueKind::ALL {
-        for e in bundle.catalogues.get(kind) {
-            if !out.catalogues.contains(kind, &e.id) {
+    // Only the entries the community uses: entries the user removed from their own catalogues
+    // on purpose do not come back with every file from someone who kept the defaults.
+    for (kind, id) in referenced_entries(&bundle.community) {
+        if !out.catalogues.contains(kind, &id) {
+            if let Some(e) = bundle.catalogues.entry(kind, &id) {
                 out.catalogues.get_mut(kind).push(e.clone());
                 new_catalogue_entries += 1;
             }
@@ -103,6 +105,52 @@ pub fn add_community(ws: &Workspace, bundle: &CommunityBundle, now: Timestamp) -
     })
 }
 
+/// Every catalogue entry a community refers to, without repeats.
+pub fn referenced_entries(c: &Community) -> Vec<(CatalogueKind, Id)> {
+    let mut out: Vec<(CatalogueKind, Id)> = Vec::new();
+    let mut add = |kind: CatalogueKind, id: &Id| {
+        if !out.iter().any(|(k, i)| *k == kind && i == id) {
+            out.push((kind, id.clone()));
+        }
+    };
+    add(CatalogueKind::FormationTypes, &c.formation_type_id);
+    add(CatalogueKind::LifecycleStages, &c.lifecycle_stage_id);
+    for m in &c.memberships {
+        add(CatalogueKind::ParticipationLevels, &m.level_id);
+        for r in &m.role_ids {
+            add(CatalogueKind::Roles, r);
+        }
+        for h in &m.history {
+            add(CatalogueKind::ParticipationLevels, &h.to_level_id);
+            if let Some(f) = &h.from_level_id {
+                add(CatalogueKind::ParticipationLevels, f);
+            }
+        }
+    }
+    for r in &c.practice {
+        add(CatalogueKind::RepertoireKinds, &r.kind_id);
+    }
+    let t = &c.technology;
+    for p in &t.profiles {
+        for r in &p.ratings {
+            add(CatalogueKind::Orientations, &r.orientation_id);
+        }
+    }
+    for tool in &t.tools {
+        add(CatalogueKind::ToolCategories, &tool.category_id);
+        for o in &tool.orientation_ids {
+            add(CatalogueKind::Orientations, o);
+        }
+        for a in &tool.activity_type_ids {
+            add(CatalogueKind::ActivityTypes, a);
+        }
+    }
+    for step in &t.checklist_done {
+        add(CatalogueKind::HabitatChecklist, step);
+    }
+    out
+}
+
 /// The plan for a decoded document against the current workspace (if any).
 pub fn plan(doc: Document, current: Option<&Workspace>, now: Timestamp) -> Result<ImportPlan, Vec<Problem>> {
     match doc {
@@ -114,11 +162,74 @@ pub fn plan(doc: Document, current: Option<&Workspace>, now: Timestamp) -> Resul
         Document::Community(env) => match current {
             Some(ws) => add_community(ws, &env.data, now),
             // With no workspace yet, the community file becomes one.
-            None => Ok(ImportPlan::Replace {
-                incoming: Box::new(env.data.as_workspace(now)),
-                incoming_counts: Counts::of(&env.data.as_workspace(now)),
-                current_counts: None,
-            }),
+            None => {
+                let ws = env.data.as_workspace(now);
+                Ok(ImportPlan::Replace {
+                    incoming_counts: Counts::of(&ws),
+                    incoming: Box::new(ws),
+                    current_counts: None,
+                })
+            }
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::sample::sample_workspace;
+    use crate::storage::format::CommunityBundle;
+
+    #[test]
+    fn a_community_file_brings_back_only_the_catalogue_entries_it_uses() {
+        let source = sample_workspace();
+        let bundle = CommunityBundle::of(&source, &Id::new("c-testing")).unwrap();
+        let mut target = sample_workspace();
+        target.communities.retain(|c| c.id.as_str() != "c-testing");
+        // The user trimmed two roles they do not use, one of which the community uses.
+        target
+            .catalogues
+            .roles
+            .retain(|r| r.id.as_str() != "systems_convener" && r.id.as_str() != "welcome_wagon");
+        let ImportPlan::AddCommunity {
+            result,
+            new_catalogue_entries,
+            ..
+        } = add_community(&target, &bundle, target.updated_at).unwrap()
+        else {
+            panic!("expected an added community");
+        };
+        assert_eq!(new_catalogue_entries, 1, "welcome_wagon is used by Emil's membership");
+        assert!(result
+            .catalogues
+            .contains(CatalogueKind::Roles, &Id::new("welcome_wagon")));
+        assert!(
+            !result
+                .catalogues
+                .contains(CatalogueKind::Roles, &Id::new("systems_convener")),
+            "an unused entry stays deleted"
+        );
+        assert_eq!(validate_workspace(&result), vec![]);
+    }
+
+    #[test]
+    fn referenced_entries_cover_every_kind_a_community_uses() {
+        let ws = sample_workspace();
+        let refs = referenced_entries(&ws.communities[2]);
+        for (kind, id) in [
+            (CatalogueKind::FormationTypes, "community_of_practice"),
+            (CatalogueKind::LifecycleStages, "stewardship"),
+            (CatalogueKind::ParticipationLevels, "peripheral"),
+            (CatalogueKind::Roles, "mentor"),
+            (CatalogueKind::RepertoireKinds, "document"),
+            (CatalogueKind::Orientations, "context"),
+            (CatalogueKind::ToolCategories, "newsletter"),
+            (CatalogueKind::HabitatChecklist, "async_path"),
+        ] {
+            assert!(refs.contains(&(kind, Id::new(id))), "{kind:?} {id}");
+        }
+        let mut dedup = refs.clone();
+        dedup.dedup();
+        assert_eq!(dedup.len(), refs.len());
     }
 }

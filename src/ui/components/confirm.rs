@@ -51,11 +51,25 @@ pub fn ConfirmHost(children: Children) -> impl IntoView {
             }
         }
     });
+    let restore_focus = move || {
+        let target = return_focus.get_value().filter(|el| el.is_connected());
+        match target {
+            Some(el) => {
+                let _ = el.focus();
+            }
+            None => {
+                if let Some(main) = document().get_element_by_id("main") {
+                    if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+                        let _ = main.set_attribute("tabindex", "-1");
+                        let _ = main.focus();
+                    }
+                }
+            }
+        }
+    };
     let close = move || {
         slot.set(None);
-        if let Some(el) = return_focus.get_value() {
-            let _ = el.focus();
-        }
+        restore_focus();
     };
     view! {
         {children()}
@@ -97,8 +111,11 @@ pub fn ConfirmHost(children: Children) -> impl IntoView {
                                         data-testid="confirm-yes"
                                         node_ref=confirm_ref
                                         on:click=move |_| {
-                                            close();
+                                            // Act first, then restore focus: if the action removed the
+                                            // button that opened the dialog, focus the page instead.
+                                            slot.set(None);
                                             on_confirm.run(());
+                                            restore_focus();
                                         }
                                     >
                                         {req.confirm_label}

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::model::Problem;
 use crate::state::AppState;
-use crate::storage::format::LoadError;
+use crate::storage::format::{Document, LoadError};
 use crate::storage::import::ImportPlan;
 
 use super::ProblemList;
@@ -13,6 +13,7 @@ enum Step {
     Reading(String),
     Preview {
         file: String,
+        doc: Box<Document>,
         plan: ImportPlan,
     },
     Refused {
@@ -46,7 +47,11 @@ pub fn ImportPanel() -> impl IntoView {
                     total: 0,
                 },
                 Ok(text) => match state.plan_import(&text) {
-                    Ok(plan) => Step::Preview { file: name, plan },
+                    Ok((doc, plan)) => Step::Preview {
+                        file: name,
+                        doc: Box::new(doc),
+                        plan,
+                    },
                     Err(LoadError::Invalid { problems, total }) => Step::Refused {
                         file: name,
                         message: format!(
@@ -89,8 +94,8 @@ pub fn ImportPanel() -> impl IntoView {
         }
     };
     let confirm = move |_| {
-        if let Step::Preview { file, plan } = step.get_untracked() {
-            step.set(match state.confirm_import(plan, &file) {
+        if let Step::Preview { file, doc, .. } = step.get_untracked() {
+            step.set(match state.confirm_import(*doc, &file) {
                 Ok(summary) => Step::Done(summary),
                 Err(message) => Step::Refused {
                     file,
@@ -136,7 +141,7 @@ pub fn ImportPanel() -> impl IntoView {
                     {(!problems.is_empty()).then(|| view! { <ProblemList problems total/> })}
                 </div>
             }.into_any(),
-            Step::Preview { file, plan } => {
+            Step::Preview { file, plan, .. } => {
                 let body = match &plan {
                     ImportPlan::Replace { incoming, incoming_counts, current_counts } => {
                         let current = current_counts.as_ref().map(|c| (state.ws.with_untracked(|w| w.name.clone()), c.describe()));

@@ -81,7 +81,7 @@ pub fn ParticipationMap(
         .join(". ");
     view! {
         <figure class="chart">
-            <svg class="participation-map" viewBox="0 0 600 600" role="group" aria-labelledby="pmap-title pmap-desc" data-testid="participation-map">
+            <svg class="participation-map" viewBox="0 0 600 600" role="group" aria-labelledby="pmap-title" aria-describedby="pmap-desc" data-testid="participation-map">
                 <title id="pmap-title">{title}</title>
                 <desc id="pmap-desc">{description}</desc>
                 {circles.into_iter().map(|(k, r)| view! { <circle class=format!("pmap__ring pmap__ring--{}", k.min(5)) cx=cx cy=cy r=r/> }).collect_view()}

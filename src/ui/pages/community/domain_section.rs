@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::model::Id;
 use crate::state::{new_id, now, AppState};
-use crate::ui::components::{EmptyState, TextField};
+use crate::ui::components::{ask, EmptyState, TextField};
 
 /// The domain: the statement and the key issues, the start of a learning agenda.
 #[component]
@@ -70,10 +70,16 @@ pub fn DomainSection(id: Id) -> impl IntoView {
                             {list.into_iter().map(|(kid, t)| {
                                 let id = id.clone();
                                 let label = format!("Remove key issue: {t}");
+                                let t_confirm = format!("“{t}” is removed from the domain's key issues.");
                                 view! {
                                     <li>
                                         <span>{t}</span>
-                                        <button class="btn btn--small btn--ghost" aria-label=label on:click=move |_| { let _ = state.edit(|ws| ws.remove_key_issue(&id, &kid, now())); }>"Remove"</button>
+                                        <button class="btn btn--small btn--ghost" aria-label=label on:click=move |_| {
+                                            let (id, kid) = (id.clone(), kid.clone());
+                                            ask("Remove this key issue?", vec![t_confirm.clone()], "Remove key issue", move || {
+                                                let _ = state.edit(|ws| ws.remove_key_issue(&id, &kid, now()));
+                                            });
+                                        }>"Remove"</button>
                                     </li>
                                 }
                             }).collect_view()}

@@ -120,19 +120,19 @@ fn RolesForm(
 ) -> impl IntoView {
     let state = AppState::expect();
     let roles = RwSignal::new(current);
+    let error = RwSignal::new(None::<String>);
     let cancel = done.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if state
-            .edit(|ws| ws.set_roles(&community, &membership, &roles.get_untracked(), now()))
-            .is_ok()
-        {
-            done();
+        match state.edit(|ws| ws.set_roles(&community, &membership, &roles.get_untracked(), now())) {
+            Ok(()) => done(),
+            Err(e) => error.set(Some(e.to_string())),
         }
     };
     view! {
         <form class="form card" on:submit=submit>
             <RoleChecklist legend="Roles in this community" selected=roles/>
+            {move || error.get().map(|e| view! { <p class="field__error" role="alert">{e}</p> })}
             <div class="form-actions">
                 <button class="btn btn--primary" type="submit">"Save roles"</button>
                 <button class="btn" type="button" on:click=move |_| cancel()>"Cancel"</button>

@@ -12,15 +12,17 @@ use super::member_row::MemberRow;
 #[component]
 pub fn MembersSection(id: Id) -> impl IntoView {
     let state = AppState::expect();
+    // A memo, so that the rows (and any form open in one) are rebuilt only when members are
+    // added or removed, not on every edit elsewhere in the workspace.
     let member_ids = {
         let id = id.clone();
-        move || {
+        Memo::new(move |_| {
             state.ws.with(|w| {
                 w.community(&id)
                     .map(|c| c.memberships.iter().map(|m| m.id.clone()).collect::<Vec<_>>())
                     .unwrap_or_default()
             })
-        }
+        })
     };
     let level_counts = {
         let id = id.clone();
@@ -50,7 +52,7 @@ pub fn MembersSection(id: Id) -> impl IntoView {
                 {move || level_counts().into_iter().map(|(l, n)| view! { <span class="tag tag--level">{format!("{l}: {n}")}</span> }).collect_view()}
             </p>
             {move || {
-                let ids = member_ids();
+                let ids = member_ids.get();
                 if ids.is_empty() {
                     view! { <EmptyState message="No members yet. Add the people who will learn together, starting with the core group."/> }.into_any()
                 } else {

@@ -47,9 +47,11 @@ pub fn ParticipationSection(id: Id) -> impl IntoView {
                 .with(|w| w.community(&id).map(|c| warnings(&w.catalogues, c)).unwrap_or_default())
         }
     };
+    // A memo, so that the move panel (and what is typed in it) is rebuilt only when the
+    // chosen member's own data changes, not on every edit.
     let chosen = {
         let id = id.clone();
-        move || {
+        Memo::new(move |_| {
             let m = selected.get()?;
             state.ws.with(|w| {
                 let c = w.community(&id)?;
@@ -61,7 +63,7 @@ pub fn ParticipationSection(id: Id) -> impl IntoView {
                     w.catalogues.label(CatalogueKind::ParticipationLevels, &mem.level_id),
                 ))
             })
-        }
+        })
     };
     let cid = id.clone();
     view! {
@@ -113,7 +115,7 @@ pub fn ParticipationSection(id: Id) -> impl IntoView {
             }}
             {
                 let id = id.clone();
-                move || chosen().map(|(mid, name, level, level_label)| {
+                move || chosen.get().map(|(mid, name, level, level_label)| {
                     let id = id.clone();
                     view! {
                         <section class="card" aria-labelledby="move-h" data-testid="move-panel">
