@@ -33,12 +33,16 @@ test('a level move made from the map by keyboard appears on the map and in the t
     await page.keyboard.press('Enter');
     const panel = page.getByTestId('move-panel');
     await panel.getByRole('heading', { name: 'Move Joy Mensah' }).waitFor();
+    // Keyboard focus moved into the panel.
+    await page.waitForFunction(() => document.activeElement?.id === 'move-h');
     await panel.getByLabel('New level').selectOption({ label: 'Active' });
     await panel.getByLabel('From').fill('2026-02-01');
     await panel.getByLabel('Reason (optional)').fill('Leads the winter retreat');
     await panel.getByRole('button', { name: 'Record the change' }).click();
 
     await map.getByRole('button', { name: 'Joy Mensah, Active. Choose to move between levels' }).waitFor();
+    // …and back to the map when the panel closes.
+    await page.waitForFunction(() => document.activeElement?.id === 'pmap-h');
     assert.equal(await map.getByRole('button', { name: /^Joy Mensah, Occasional/ }).count(), 0);
     const list = page.getByTestId('participation-list');
     assert.equal(await list.getByRole('listitem').filter({ hasText: 'Active (2)' }).getByRole('button', { name: 'Move Joy Mensah (Active)' }).count(), 1);

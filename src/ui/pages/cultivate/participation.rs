@@ -65,10 +65,30 @@ pub fn ParticipationSection(id: Id) -> impl IntoView {
             })
         })
     };
+    // Keyboard users land in the move panel once they choose a member, and back at the map
+    // when the panel closes.
+    Effect::new(move |previous: Option<Option<Id>>| {
+        let current = selected.get();
+        let target = match (&previous, &current) {
+            (_, Some(m)) if previous.as_ref() != Some(&Some(m.clone())) => Some("move-h"),
+            (Some(Some(_)), None) => Some("pmap-h"),
+            _ => None,
+        };
+        if let Some(target) = target {
+            request_animation_frame(move || {
+                if let Some(el) = document().get_element_by_id(target) {
+                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                        let _ = el.focus();
+                    }
+                }
+            });
+        }
+        current
+    });
     let cid = id.clone();
     view! {
         <section class="section" aria-labelledby="pmap-h">
-            <h2 id="pmap-h">"Participation map"</h2>
+            <h2 id="pmap-h" tabindex="-1">"Participation map"</h2>
             <p class="muted">"Members by level of participation, the core group at the centre. Choose a member on the map or in the list to record a move; each move is dated, with an optional reason."</p>
             {move || alerts().into_iter().map(|a| view! { <p class="banner banner--warning" data-testid="participation-warning">{a}</p> }).collect_view()}
             {move || {
@@ -119,7 +139,7 @@ pub fn ParticipationSection(id: Id) -> impl IntoView {
                     let id = id.clone();
                     view! {
                         <section class="card" aria-labelledby="move-h" data-testid="move-panel">
-                            <h3 class="card__title" id="move-h">{format!("Move {name}")}</h3>
+                            <h3 class="card__title" id="move-h" tabindex="-1">{format!("Move {name}")}</h3>
                             <p class="muted">{format!("Now: {level_label}.")}</p>
                             <LevelForm community=id membership=mid current=level done=move || selected.set(None)/>
                         </section>
