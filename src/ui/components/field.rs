@@ -16,19 +16,7 @@ pub fn TextField(
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let has_hint = hint.is_some();
-    let described = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.get().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described = described_by(&id, has_hint, error);
     let invalid = move || error.get().map(|_| "true");
     let control = if multiline {
         view! {
@@ -67,5 +55,25 @@ pub fn TextField(
             {hint.map(|h| view! { <p class="field__hint" id=hint_id>{h}</p> })}
             {move || error.get().map(|e| view! { <p class="field__error" id=error_id.clone()>{e}</p> })}
         </div>
+    }
+}
+
+/// The `aria-describedby` of a field: its hint (when it has one) and its error (while there is
+/// one), by the ids `{id}-hint` and `{id}-error` that the field gives them.
+pub fn described_by(
+    id: &str,
+    has_hint: bool,
+    error: MaybeProp<String>,
+) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    move || {
+        let mut ids = Vec::new();
+        if has_hint {
+            ids.push(hint_id.clone());
+        }
+        if error.get().is_some() {
+            ids.push(error_id.clone());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
     }
 }

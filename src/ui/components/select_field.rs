@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
 use crate::model::CatalogueKind;
+
+use super::field::described_by;
 use crate::state::AppState;
 
 /// A labelled select over `(value, label)` options, with an optional inline error.
@@ -19,19 +21,7 @@ pub fn SelectField(
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let has_hint = hint.is_some();
-    let described = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.get().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described = described_by(&id, has_hint, error);
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
