@@ -540,8 +540,9 @@ impl AppState {
         if self.is_ready() {
             let current = self.ws.get_untracked();
             let source = if self.persists() {
-                let info = browser::create_backup(&current, label, now()).map_err(|e| {
-                    format!("Nothing was changed, because the current workspace could not be backed up first. {e}")
+                let info = browser::create_backup(&current, label, now()).map_err(|e| match e {
+                    StorageError::QuotaExceeded => "Nothing was changed: browser storage is too full to back up the current workspace first. Delete old backups or set-aside data on the Data page, or export your workspace, then try again.".to_string(),
+                    other => format!("Nothing was changed, because the current workspace could not be backed up first. {other}"),
                 })?;
                 self.storage_epoch.update(|n| *n += 1);
                 UndoSource::Backup(info.key)

@@ -350,3 +350,35 @@ fn an_import_is_planned_again_at_confirm_time_so_edits_made_meanwhile_survive() 
     });
     owner.unset();
 }
+
+#[wasm_bindgen_test]
+fn an_import_that_cannot_back_up_first_changes_nothing_and_says_why() {
+    reset();
+    browser::save_workspace(&sample_workspace(), 1, now()).unwrap();
+    let stored_before = storage().get_item(KEY_WORKSPACE).unwrap();
+    let owner = Owner::new();
+    owner.with(|| {
+        let state = AppState::init();
+        let mut other = sample_workspace();
+        other.name = "From a file".into();
+        let text = encode_workspace(&other, now(), 1, true);
+        let (doc, _) = state.plan_import(&text).unwrap();
+        let padding = fill_storage();
+        let err = state.confirm_import(doc, "big.json").unwrap_err();
+        assert!(err.contains("too full to back up the current workspace first"), "{err}");
+        assert_eq!(
+            state.ws.with_untracked(|w| w.name.clone()),
+            "Sample: two learning initiatives"
+        );
+        for k in padding {
+            storage().remove_item(&k).unwrap();
+        }
+    });
+    owner.unset();
+    assert_eq!(
+        storage().get_item(KEY_WORKSPACE).unwrap(),
+        stored_before,
+        "stored data unchanged"
+    );
+    assert!(browser::backups().unwrap().is_empty());
+}

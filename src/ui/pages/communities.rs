@@ -55,7 +55,7 @@ pub fn CommunitiesPage() -> impl IntoView {
                             <caption class="visually-hidden">"Communities in this workspace"</caption>
                             <thead><tr><th scope="col">"Name"</th><th scope="col">"Type"</th><th scope="col">"Stage"</th><th scope="col">"Organisations"</th><th scope="col" class="num">"Members"</th></tr></thead>
                             <tbody>
-                                <For each=move || rows.clone() key=|r| r.0.clone() let:r>
+                                <For each=move || rows.clone() key=|r| r.clone() let:r>
                                     <tr>
                                         <td><A href=crate::ui::href(&format!("/communities/{}", r.0))>{r.1}</A></td>
                                         <td>{r.2}</td>

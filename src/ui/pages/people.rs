@@ -70,7 +70,7 @@ pub fn PeoplePage() -> impl IntoView {
                                 <caption class="visually-hidden">"People in this workspace"</caption>
                                 <thead><tr><th scope="col">"Name"</th><th scope="col">"Organisation"</th><th scope="col">"Title"</th><th scope="col" class="num">"Communities"</th></tr></thead>
                                 <tbody>
-                                    <For each=move || rows.get() key=|r| r.0.clone() let:r>
+                                    <For each=move || rows.get() key=|r| r.clone() let:r>
                                         <tr>
                                             <td><A href=crate::ui::href(&format!("/people/{}", r.0))>{r.1}</A></td>
                                             <td>{r.2}</td>
