@@ -87,7 +87,7 @@ fn workspace_round_trips_pretty_and_compact() {
 fn envelope_fields_come_first_in_a_fixed_order() {
     let text = encode_workspace(&sample_workspace(), saved(), 7, false);
     let head = format!(
-        "{{\"format\":\"cultivate-workspace\",\"schema_version\":2,\"app_version\":\"{APP_VERSION}\",\"saved_at\":\"2026-02-03T04:05:06Z\",\"revision\":7,\"data\":{{\"id\":\"sample-workspace\","
+        "{{\"format\":\"cultivate-workspace\",\"schema_version\":{SCHEMA_VERSION},\"app_version\":\"{APP_VERSION}\",\"saved_at\":\"2026-02-03T04:05:06Z\",\"revision\":7,\"data\":{{\"id\":\"sample-workspace\","
     );
     assert!(text.starts_with(&head), "{}", &text[..200]);
 }
@@ -320,9 +320,15 @@ fn a_workspace_labelled_as_a_community_file_is_refused() {
 #[test]
 fn newer_schema_version_is_refused() {
     let mut v = sample_doc();
-    v["schema_version"] = json!(3);
+    v["schema_version"] = json!(SCHEMA_VERSION + 1);
     let e = decode(&v).unwrap_err();
-    assert_eq!(e, LoadError::NewerVersion { found: 3, supported: 2 });
+    assert_eq!(
+        e,
+        LoadError::NewerVersion {
+            found: SCHEMA_VERSION + 1,
+            supported: SCHEMA_VERSION
+        }
+    );
     assert!(e.to_string().contains("newer version"), "{e}");
     // Even when the rest of the file is unreadable to this version.
     let v = json!({ "format": "cultivate-workspace", "schema_version": 99, "data": "whatever" });
@@ -330,7 +336,7 @@ fn newer_schema_version_is_refused() {
         decode(&v),
         Err(LoadError::NewerVersion {
             found: 99,
-            supported: 2
+            supported: SCHEMA_VERSION
         })
     );
 }

@@ -5,12 +5,74 @@
 use cultivate::model::technology::Technology;
 use cultivate::model::{CatalogueKind, Catalogues};
 use cultivate::storage::format::{
-    decode_document, encode_workspace, v1_to_v2, CommunityBundle, Document, MIGRATIONS, SCHEMA_VERSION,
+    decode_document, encode_workspace, v1_to_v2, v2_to_v3, CommunityBundle, Document, MIGRATIONS, SCHEMA_VERSION,
 };
 use serde_json::{json, Value};
 
 const V1_SAMPLE: &str = include_str!("fixtures/v1-sample.json");
 const V1_GENERATED: &str = include_str!("fixtures/v1-generated.json");
+const V2_SAMPLE: &str = include_str!("fixtures/v2-sample.json");
+
+fn v2_data(text: &str) -> Value {
+    let v: Value = serde_json::from_str(text).unwrap();
+    assert_eq!(v["schema_version"], json!(2), "the fixture is a version 2 file");
+    v["data"].clone()
+}
+
+#[test]
+fn v2_to_v3_adds_the_cultivation_principles_catalogue_and_empty_reflections() {
+    let out = v2_to_v3(v2_data(V2_SAMPLE)).unwrap();
+    assert_eq!(
+        out["catalogues"]["cultivation_principles"],
+        serde_json::to_value(Catalogues::default().cultivation_principles).unwrap()
+    );
+    assert_eq!(out["catalogues"]["cultivation_principles"].as_array().unwrap().len(), 7);
+    for c in out["communities"].as_array().unwrap() {
+        assert_eq!(c["principles"], json!([]));
+    }
+    // Everything version 2 had is kept as it was.
+    assert_eq!(
+        out["communities"][2]["technology"],
+        v2_data(V2_SAMPLE)["communities"][2]["technology"]
+    );
+}
+
+#[test]
+fn v2_to_v3_keeps_existing_values_and_migrates_a_one_community_file() {
+    let mut data = v2_data(V2_SAMPLE);
+    data["catalogues"]["cultivation_principles"] =
+        json!([{ "id": "ours", "label": "Ours", "description": "", "source": "" }]);
+    data["communities"][0]["principles"] =
+        json!([{ "principle_id": "ours", "reflected": true, "note": "n", "on": "2026-01-01" }]);
+    let out = v2_to_v3(data).unwrap();
+    assert_eq!(out["catalogues"]["cultivation_principles"][0]["id"], json!("ours"));
+    assert_eq!(out["communities"][0]["principles"][0]["note"], json!("n"));
+    let ws = v2_data(V2_SAMPLE);
+    let bundle =
+        json!({ "community": ws["communities"][0], "people": [], "organisations": [], "catalogues": ws["catalogues"] });
+    let out = v2_to_v3(bundle).unwrap();
+    assert_eq!(out["community"]["principles"], json!([]));
+    assert!(v2_to_v3(json!({ "catalogues": 1 })).is_err());
+}
+
+#[test]
+fn golden_v2_file_imports_migrates_and_round_trips() {
+    let Ok(Document::Workspace(env)) = decode_document(V2_SAMPLE) else {
+        panic!("v2-sample.json did not import: {:?}", decode_document(V2_SAMPLE).err());
+    };
+    assert_eq!(env.schema_version, SCHEMA_VERSION);
+    assert_eq!(
+        env.data.communities[2].technology.tools.len(),
+        5,
+        "the habitat survives the upgrade"
+    );
+    assert!(env.data.communities.iter().all(|c| c.principles.is_empty()));
+    let again = encode_workspace(&env.data, env.saved_at, env.revision, true);
+    let Ok(Document::Workspace(env2)) = decode_document(&again) else {
+        panic!("did not re-import")
+    };
+    assert_eq!(env2.data, env.data);
+}
 
 fn v1_data(text: &str) -> Value {
     let v: Value = serde_json::from_str(text).unwrap();

@@ -50,10 +50,11 @@ pub enum CatalogueKind {
     ToolCategories,
     ActivityTypes,
     HabitatChecklist,
+    CultivationPrinciples,
 }
 
 impl CatalogueKind {
-    pub const ALL: [CatalogueKind; 10] = [
+    pub const ALL: [CatalogueKind; 11] = [
         CatalogueKind::FormationTypes,
         CatalogueKind::Roles,
         CatalogueKind::ParticipationLevels,
@@ -64,6 +65,7 @@ impl CatalogueKind {
         CatalogueKind::ToolCategories,
         CatalogueKind::ActivityTypes,
         CatalogueKind::HabitatChecklist,
+        CatalogueKind::CultivationPrinciples,
     ];
 
     /// Catalogues that records must choose from, so they may not become empty.
@@ -90,6 +92,7 @@ impl CatalogueKind {
             CatalogueKind::ToolCategories => "tool_categories",
             CatalogueKind::ActivityTypes => "activity_types",
             CatalogueKind::HabitatChecklist => "habitat_checklist",
+            CatalogueKind::CultivationPrinciples => "cultivation_principles",
         }
     }
 
@@ -109,6 +112,7 @@ impl CatalogueKind {
             CatalogueKind::ToolCategories => "Tool categories",
             CatalogueKind::ActivityTypes => "Activity types",
             CatalogueKind::HabitatChecklist => "Digital habitat checklist",
+            CatalogueKind::CultivationPrinciples => "Cultivation principles",
         }
     }
 
@@ -125,6 +129,7 @@ impl CatalogueKind {
             CatalogueKind::ToolCategories => "tool category",
             CatalogueKind::ActivityTypes => "activity type",
             CatalogueKind::HabitatChecklist => "checklist step",
+            CatalogueKind::CultivationPrinciples => "principle",
         }
     }
 
@@ -140,6 +145,7 @@ impl CatalogueKind {
             CatalogueKind::ToolCategories => "Kinds of tool a community can use, with common examples.",
             CatalogueKind::ActivityTypes => "What communities do together, from problem solving to mapping knowledge.",
             CatalogueKind::HabitatChecklist => "Steps for a community starting its digital habitat.",
+            CatalogueKind::CultivationPrinciples => "Seven principles for cultivating communities of practice, as prompts for reflection (Wenger, McDermott & Snyder, 2002).",
         }
     }
 }
@@ -159,6 +165,7 @@ pub struct Catalogues {
     pub tool_categories: Vec<CatalogueEntry>,
     pub activity_types: Vec<CatalogueEntry>,
     pub habitat_checklist: Vec<CatalogueEntry>,
+    pub cultivation_principles: Vec<CatalogueEntry>,
 }
 
 impl Catalogues {
@@ -174,6 +181,7 @@ impl Catalogues {
             CatalogueKind::ToolCategories => &self.tool_categories,
             CatalogueKind::ActivityTypes => &self.activity_types,
             CatalogueKind::HabitatChecklist => &self.habitat_checklist,
+            CatalogueKind::CultivationPrinciples => &self.cultivation_principles,
         }
     }
 
@@ -189,6 +197,7 @@ impl Catalogues {
             CatalogueKind::ToolCategories => &mut self.tool_categories,
             CatalogueKind::ActivityTypes => &mut self.activity_types,
             CatalogueKind::HabitatChecklist => &mut self.habitat_checklist,
+            CatalogueKind::CultivationPrinciples => &mut self.cultivation_principles,
         }
     }
 
@@ -299,6 +308,7 @@ impl Default for Catalogues {
             tool_categories: default_tool_categories(),
             activity_types: default_activity_types(),
             habitat_checklist: default_habitat_checklist(),
+            cultivation_principles: default_cultivation_principles(),
         }
     }
 }
@@ -481,6 +491,21 @@ pub fn default_activity_types() -> Vec<CatalogueEntry> {
             "“Who knows what? What are we missing?”",
             WT_ACTIVITIES,
         ),
+    ]
+}
+
+/// The seven principles for cultivating communities of practice, each phrased as a prompt.
+pub fn default_cultivation_principles() -> Vec<CatalogueEntry> {
+    const P2002: &str = "Wenger, McDermott & Snyder (2002), seven principles";
+    let e = CatalogueEntry::new;
+    vec![
+        e("design_for_evolution", "Design for evolution", "Are we starting simple and letting the community's structure grow with it, rather than imposing a design up front? What should we redesign now?", P2002),
+        e("inside_outside_dialogue", "Open a dialogue between inside and outside perspectives", "Whose outside view of what is possible have we brought in lately, to go with members' inside knowledge of what matters?", P2002),
+        e("different_levels_of_participation", "Invite different levels of participation", "Do core, active and peripheral members all have a legitimate way to take part, and can people move between levels?", P2002),
+        e("public_and_private_spaces", "Develop public and private community spaces", "Alongside community-wide events, are there one-to-one and small-group connections?", P2002),
+        e("focus_on_value", "Focus on value", "Is the value of taking part explicit and discussed, for members and for the organisation?", P2002),
+        e("familiarity_and_excitement", "Combine familiarity and excitement", "Is there a mix of comfortable routine activities and occasional stimulating, novel events?", P2002),
+        e("create_rhythm", "Create a rhythm for the community", "Does the tempo of activities suit the community's stage and members' lives?", P2002),
     ]
 }
 

@@ -431,5 +431,19 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
                 ck.push(format!("{tp}.checklist_done[{j}]"), "ticks the same step twice");
             }
         }
+
+        for (j, r) in c.principles.iter().enumerate() {
+            let rp = format!("{p}.principles[{j}]");
+            ck.catalogue_ref(
+                format!("{rp}.principle_id"),
+                cats,
+                CatalogueKind::CultivationPrinciples,
+                &r.principle_id,
+            );
+            if c.principles[..j].iter().any(|x| x.principle_id == r.principle_id) {
+                ck.push(format!("{rp}.principle_id"), "reflects on the same principle twice");
+            }
+            ck.len(format!("{rp}.note"), &r.note, LONG_MAX);
+        }
     }
 }

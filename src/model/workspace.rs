@@ -86,6 +86,8 @@ pub struct Community {
     pub practice: Vec<RepertoireItem>,
     /// The community's digital habitat.
     pub technology: Technology,
+    /// Reflections on the cultivation principles, one per principle at most.
+    pub principles: Vec<PrincipleReflection>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
@@ -150,6 +152,21 @@ pub struct RepertoireItem {
     #[serde(default)]
     pub link: String,
     pub added_on: NaiveDate,
+}
+
+/// A community's reflection on one cultivation principle.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PrincipleReflection {
+    /// An entry of the `cultivation_principles` catalogue.
+    pub principle_id: Id,
+    /// Ticked when the community has reflected on the principle.
+    pub reflected: bool,
+    #[serde(default)]
+    pub note: String,
+    /// When the reflection was last changed.
+    pub on: NaiveDate,
 }
 
 /// An inline form message: which field, and what is wrong with it.
@@ -712,6 +729,7 @@ impl Workspace {
             memberships: Vec::new(),
             practice: Vec::new(),
             technology: Technology::default(),
+            principles: Vec::new(),
             created_at: now,
             updated_at: now,
         });
@@ -940,6 +958,42 @@ impl Workspace {
         })
     }
 
+    // ----- cultivation principles -----
+
+    /// Records the community's reflection on one principle (ticked or not, with a note).
+    pub fn reflect_on_principle(
+        &mut self,
+        community: &Id,
+        principle: &Id,
+        reflected: bool,
+        note: &str,
+        on: NaiveDate,
+        now: Timestamp,
+    ) -> ModelResult {
+        if !self
+            .catalogues
+            .contains(CatalogueKind::CultivationPrinciples, principle)
+        {
+            return Err(ModelError::NotFound("That principle no longer exists".into()));
+        }
+        let mut e = Vec::new();
+        check_len(&mut e, "note", note, LONG_MAX, "Note");
+        invalid_unless_empty(e)?;
+        self.with_community(community, now, |c| {
+            let r = PrincipleReflection {
+                principle_id: principle.clone(),
+                reflected,
+                note: note.trim().to_string(),
+                on,
+            };
+            match c.principles.iter_mut().find(|p| &p.principle_id == principle) {
+                Some(existing) => *existing = r,
+                None => c.principles.push(r),
+            }
+            Ok(())
+        })
+    }
+
     // ----- catalogues -----
 
     /// What uses a catalogue entry, in words: "community Data Stewards (formation type)".
@@ -1001,6 +1055,9 @@ impl Workspace {
                     for t in c.technology.tools.iter().filter(|t| t.activity_type_ids.contains(id)) {
                         uses.push(format!("tool {} in {}", t.name, c.name));
                     }
+                }
+                CatalogueKind::CultivationPrinciples if c.principles.iter().any(|p| &p.principle_id == id) => {
+                    uses.push(format!("the principles reflection of {}", c.name));
                 }
                 CatalogueKind::HabitatChecklist if c.technology.checklist_done.contains(id) => {
                     uses.push(format!("the digital habitat checklist of {}", c.name));

@@ -26,7 +26,7 @@ pub const FORMAT_WORKSPACE: &str = "cultivate-workspace";
 /// `format` of a file holding one community and what it refers to.
 pub const FORMAT_COMMUNITY: &str = "cultivate-community";
 /// The schema version this build writes and the newest it reads.
-pub const SCHEMA_VERSION: u64 = 2;
+pub const SCHEMA_VERSION: u64 = 3;
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// How many problems an import report lists in full.
@@ -175,11 +175,45 @@ pub struct Migration {
 
 /// Every step from version 1 up to [`SCHEMA_VERSION`], in order. Each step has its own test
 /// (in `tests/migrations.rs`), and `migration_chain_is_complete` checks the chain has no gaps.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    from: 1,
-    description: "Technology: adds the orientations, tool categories, activity types and digital habitat checklist catalogues, and an empty digital habitat to every community.",
-    apply: v1_to_v2,
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        from: 1,
+        description: "Technology: adds the orientations, tool categories, activity types and digital habitat checklist catalogues, and an empty digital habitat to every community.",
+        apply: v1_to_v2,
+    },
+    Migration {
+        from: 2,
+        description: "Cultivation principles: adds the cultivation principles catalogue, and an empty list of reflections to every community.",
+        apply: v2_to_v3,
+    },
+];
+
+/// Version 2 → 3: the seven cultivation principles. The catalogue gains its default
+/// entries; each community, in a workspace or a one-community file, gains `principles: []`.
+pub fn v2_to_v3(mut data: Value) -> Result<Value, String> {
+    let entries = serde_json::to_value(Catalogues::default().cultivation_principles).map_err(|e| e.to_string())?;
+    let Value::Object(map) = &mut data else {
+        return Ok(data);
+    };
+    if let Some(cats) = map.get_mut("catalogues") {
+        let Value::Object(cats) = cats else {
+            return Err("catalogues is not an object".into());
+        };
+        cats.entry("cultivation_principles").or_insert(entries);
+    }
+    let add = |c: &mut Value| {
+        if let Value::Object(c) = c {
+            c.entry("principles").or_insert_with(|| Value::Array(Vec::new()));
+        }
+    };
+    if let Some(Value::Array(cs)) = map.get_mut("communities") {
+        cs.iter_mut().for_each(add);
+    }
+    if let Some(c) = map.get_mut("community") {
+        add(c);
+    }
+    Ok(data)
+}
 
 /// Version 1 → 2: the Technology chapter's data. Catalogues gain their default entries (a
 /// workspace could not have customised catalogues that did not exist); each community, in a
@@ -475,6 +509,7 @@ fn stand_in_community(v: &Value, path: &str, cats: &Catalogues, at: Timestamp) -
         memberships: Vec::new(),
         practice: Vec::new(),
         technology: Default::default(),
+        principles: Vec::new(),
         created_at: at,
         updated_at: at,
     }

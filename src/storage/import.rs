@@ -148,6 +148,9 @@ pub fn referenced_entries(c: &Community) -> Vec<(CatalogueKind, Id)> {
     for step in &t.checklist_done {
         add(CatalogueKind::HabitatChecklist, step);
     }
+    for r in &c.principles {
+        add(CatalogueKind::CultivationPrinciples, &r.principle_id);
+    }
     out
 }
 

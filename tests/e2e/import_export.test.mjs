@@ -26,6 +26,7 @@ import {
   waitForSaved,
   waitForStored,
   eventually,
+  SCHEMA_VERSION,
 } from './lib/harness.mjs';
 
 // CULTIVATE_SCHEMA_PATH overrides the location (e.g. to try a freshly generated schema).
@@ -91,7 +92,7 @@ test('the exported workspace validates against schema/cultivate-workspace.schema
 
     assert.match(file.suggestedFilename, /^cultivate-sample-two-learning-initiatives-\d{4}-\d{2}-\d{2}\.json$/);
     assert.equal(file.json.format, 'cultivate-workspace');
-    assert.equal(file.json.schema_version, 2);
+    assert.equal(file.json.schema_version, SCHEMA_VERSION);
     assert.equal(file.json.data.communities.length, 3);
     assert.equal(file.json.data.people.length, 12);
 

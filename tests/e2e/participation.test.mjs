@@ -92,3 +92,33 @@ test('an empty core ring is flagged, and the warning clears when someone moves i
     await context.close();
   }
 });
+
+test('cultivation principles: a tick and a note are saved and survive a reload', async () => {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await gotoApp(page, server.url);
+    await loadSample(page);
+    await gotoApp(page, server.url.replace(/\/$/, '') + '/cultivate/c-testing');
+    const list = page.getByTestId('principles');
+    assert.equal(await list.getByRole('listitem').count(), 7);
+    await list.getByRole('checkbox', { name: 'Create a rhythm for the community' }).check();
+    await list.getByLabel('Our reflection on “Create a rhythm for the community”').fill('Monthly clinic, plus a sprint each quarter');
+    await list.getByRole('button', { name: 'Save note on Create a rhythm for the community' }).click();
+    await page.getByText(/1 of 7 reflected on\./).waitFor();
+    await waitForSaved(page);
+    const doc = await storedDoc(page);
+    const r = doc.data.communities[1].principles;
+    assert.equal(r.length, 1);
+    assert.equal(r[0].principle_id, 'create_rhythm');
+    assert.equal(r[0].reflected, true);
+    assert.equal(r[0].note, 'Monthly clinic, plus a sprint each quarter');
+    await page.reload();
+    await page.getByTestId('principles').waitFor();
+    assert.equal(await page.getByRole('checkbox', { name: 'Create a rhythm for the community' }).isChecked(), true);
+    assert.equal(await page.getByLabel('Our reflection on “Create a rhythm for the community”').inputValue(), 'Monthly clinic, plus a sprint each quarter');
+    assertNoConsoleErrors(page);
+  } finally {
+    await context.close();
+  }
+});

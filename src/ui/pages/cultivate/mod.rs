@@ -1,6 +1,7 @@
 //! Cultivating communities (guidebook chapter 3).
 
 mod participation;
+mod principles;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -71,7 +72,7 @@ pub fn CultivatePage() -> impl IntoView {
                 <li>"A forming wizard: formation type, domain and strategic links, learning agenda, core group, value proposition, rhythm, norms."</li>
                 <li>"A charter generated from the wizard, printable and exportable."</li>
                 <li>"Lifecycle stages with a self-assessment, and maturity as several dimensions on a radar chart."</li>
-                <li>"The seven cultivation principles as a reflective checklist, onboarding pathways and a rhythm planner."</li>
+                <li>"Onboarding pathways and a rhythm planner."</li>
             </ul>
         </section>
     }
@@ -103,7 +104,8 @@ pub fn CultivateCommunityPage() -> impl IntoView {
                     <p class="muted"><A href=crate::ui::href("/cultivate")>"Cultivate"</A>" › "<A href=crate::ui::href(&format!("/communities/{id}"))>{n}</A></p>
                     <h1>{heading}</h1>
                 </div>
-                <participation::ParticipationSection id/>
+                <participation::ParticipationSection id=id.clone()/>
+                <principles::PrinciplesSection id/>
             }
             .into_any()
         }
