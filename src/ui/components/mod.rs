@@ -2,6 +2,7 @@
 
 pub mod banners;
 pub mod catalogue_checklist;
+pub mod community_scope;
 pub mod confirm;
 pub mod empty_state;
 pub mod field;
@@ -18,6 +19,7 @@ pub mod spidergram;
 
 pub use banners::{Banners, NoticeToast};
 pub use catalogue_checklist::CatalogueChecklist;
+pub use community_scope::CommunityScope;
 pub use confirm::{ask, ConfirmHost, ConfirmRequest};
 pub use empty_state::EmptyState;
 pub use field::TextField;

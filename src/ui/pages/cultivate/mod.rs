@@ -5,12 +5,11 @@ mod principles;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::model::participation::warnings;
 use crate::model::{CatalogueKind, Id};
 use crate::state::AppState;
-use crate::ui::components::EmptyState;
+use crate::ui::components::{CommunityScope, EmptyState};
 
 use super::use_title;
 
@@ -81,33 +80,16 @@ pub fn CultivatePage() -> impl IntoView {
 /// One community's cultivation page.
 #[component]
 pub fn CultivateCommunityPage() -> impl IntoView {
-    let state = AppState::expect();
-    let params = use_params_map();
-    let id = Memo::new(move |_| Id(params.read().get("id").unwrap_or_default()));
-    let name = Memo::new(move |_| state.ws.with(|w| w.community(&id.get()).map(|c| c.name.clone())));
-    use_title(move || {
-        name.get()
-            .map(|n| format!("Cultivating {n}"))
-            .unwrap_or_else(|| "Community not found".into())
-    });
-    move || match name.get() {
-        None => view! {
-            <div class="page-header"><h1>"Community not found"</h1></div>
-            <A href=crate::ui::href("/cultivate")>"All communities"</A>
-        }
-        .into_any(),
-        Some(n) => {
-            let id = id.get();
-            let heading = format!("Cultivating {n}");
-            view! {
-                <div class="page-header">
-                    <p class="muted"><A href=crate::ui::href("/cultivate")>"Cultivate"</A>" › "<A href=crate::ui::href(&format!("/communities/{id}"))>{n}</A></p>
-                    <h1>{heading}</h1>
-                </div>
+    view! {
+        <CommunityScope
+            area="Cultivate"
+            area_path="/cultivate"
+            back_label="All communities"
+            heading=|n: &str| format!("Cultivating {n}")
+            body=|id: Id| view! {
                 <participation::ParticipationSection id=id.clone()/>
                 <principles::PrinciplesSection id/>
-            }
-            .into_any()
-        }
+            }.into_any()
+        />
     }
 }

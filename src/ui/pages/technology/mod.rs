@@ -8,12 +8,11 @@ mod tools;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::model::technology::{async_path, coverage, AsyncPath};
 use crate::model::Id;
 use crate::state::AppState;
-use crate::ui::components::EmptyState;
+use crate::ui::components::{CommunityScope, EmptyState};
 
 use super::use_title;
 
@@ -93,37 +92,20 @@ pub fn TechnologyPage() -> impl IntoView {
 /// One community's digital habitat planner.
 #[component]
 pub fn HabitatPage() -> impl IntoView {
-    let state = AppState::expect();
-    let params = use_params_map();
-    let id = Memo::new(move |_| Id(params.read().get("id").unwrap_or_default()));
-    let name = Memo::new(move |_| state.ws.with(|w| w.community(&id.get()).map(|c| c.name.clone())));
-    use_title(move || {
-        name.get()
-            .map(|n| format!("Digital habitat of {n}"))
-            .unwrap_or_else(|| "Community not found".into())
-    });
-    move || match name.get() {
-        None => view! {
-            <div class="page-header"><h1>"Community not found"</h1></div>
-            <A href=crate::ui::href("/technology")>"All digital habitats"</A>
-        }
-        .into_any(),
-        Some(n) => {
-            let id = id.get();
-            let heading = format!("Digital habitat of {n}");
-            view! {
-                <div class="page-header">
-                    <p class="muted"><A href=crate::ui::href("/technology")>"Technology"</A>" › "<A href=crate::ui::href(&format!("/communities/{id}"))>{n}</A></p>
-                    <h1>{heading}</h1>
-                    <p class="lede">"Rate the orientations, place the community on the three polarities, list its tools, and look after them."</p>
-                </div>
+    view! {
+        <CommunityScope
+            area="Technology"
+            area_path="/technology"
+            back_label="All digital habitats"
+            heading=|n: &str| format!("Digital habitat of {n}")
+            lede="Rate the orientations, place the community on the three polarities, list its tools, and look after them."
+            body=|id: Id| view! {
                 <orientations::OrientationsSection id=id.clone()/>
                 <coverage::CoverageSection id=id.clone()/>
                 <tools::ToolsSection id=id.clone()/>
                 <polarities::PolaritiesSection id=id.clone()/>
-                <stewardship::StewardshipSection id=id/>
-            }
-            .into_any()
-        }
+                <stewardship::StewardshipSection id/>
+            }.into_any()
+        />
     }
 }
