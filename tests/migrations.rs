@@ -2,16 +2,100 @@
 //! meta-test that no step goes untested.
 #![cfg(not(target_arch = "wasm32"))]
 
+use cultivate::model::cultivation::Cultivation;
 use cultivate::model::technology::Technology;
 use cultivate::model::{CatalogueKind, Catalogues};
 use cultivate::storage::format::{
-    decode_document, encode_workspace, v1_to_v2, v2_to_v3, CommunityBundle, Document, MIGRATIONS, SCHEMA_VERSION,
+    decode_document, encode_workspace, v1_to_v2, v2_to_v3, v3_to_v4, CommunityBundle, Document, MIGRATIONS, SCHEMA_VERSION,
 };
 use serde_json::{json, Value};
 
 const V1_SAMPLE: &str = include_str!("fixtures/v1-sample.json");
 const V1_GENERATED: &str = include_str!("fixtures/v1-generated.json");
 const V2_SAMPLE: &str = include_str!("fixtures/v2-sample.json");
+const V3_SAMPLE: &str = include_str!("fixtures/v3-sample.json");
+
+fn v3_data(text: &str) -> Value {
+    let v: Value = serde_json::from_str(text).unwrap();
+    assert_eq!(v["schema_version"], json!(3), "the fixture is a version 3 file");
+    v["data"].clone()
+}
+
+const V4_CATALOGUES: [CatalogueKind; 6] = [
+    CatalogueKind::StageQuestions,
+    CatalogueKind::StageTensions,
+    CatalogueKind::StageTasks,
+    CatalogueKind::TransformationModes,
+    CatalogueKind::MaturityDimensions,
+    CatalogueKind::OnboardingSteps,
+];
+
+#[test]
+fn v3_to_v4_adds_the_six_cultivating_catalogues_and_an_empty_cultivation_record() {
+    let out = v3_to_v4(v3_data(V3_SAMPLE)).unwrap();
+    let defaults = Catalogues::default();
+    for kind in V4_CATALOGUES {
+        assert_eq!(
+            out["catalogues"][kind.key()],
+            serde_json::to_value(defaults.get(kind)).unwrap(),
+            "{}",
+            kind.key()
+        );
+    }
+    assert_eq!(out["catalogues"]["maturity_dimensions"].as_array().unwrap().len(), 7);
+    assert_eq!(out["catalogues"]["transformation_modes"].as_array().unwrap().len(), 5);
+    let empty = serde_json::to_value(Cultivation::default()).unwrap();
+    let communities = out["communities"].as_array().unwrap();
+    assert_eq!(communities.len(), 3);
+    for c in communities {
+        assert_eq!(c["cultivation"], empty);
+    }
+    // What version 3 had is kept: stages, principles, catalogues.
+    let before = v3_data(V3_SAMPLE);
+    for i in 0..3 {
+        assert_eq!(out["communities"][i]["lifecycle_stage_id"], before["communities"][i]["lifecycle_stage_id"]);
+        assert_eq!(out["communities"][i]["principles"], before["communities"][i]["principles"]);
+    }
+    assert_eq!(out["catalogues"]["lifecycle_stages"], before["catalogues"]["lifecycle_stages"]);
+}
+
+#[test]
+fn v3_to_v4_keeps_existing_values_and_migrates_a_one_community_file() {
+    let mut data = v3_data(V3_SAMPLE);
+    data["catalogues"]["maturity_dimensions"] =
+        json!([{ "id": "ours", "label": "Ours", "description": "", "source": "" }]);
+    data["communities"][0]["cultivation"] = json!({ "tasks_done": ["x"] });
+    let out = v3_to_v4(data).unwrap();
+    assert_eq!(out["catalogues"]["maturity_dimensions"], json!([{ "id": "ours", "label": "Ours", "description": "", "source": "" }]));
+    assert_eq!(out["communities"][0]["cultivation"], json!({ "tasks_done": ["x"] }));
+    let ws = v3_data(V3_SAMPLE);
+    let bundle =
+        json!({ "community": ws["communities"][1], "people": [], "organisations": [], "catalogues": ws["catalogues"] });
+    let out = v3_to_v4(bundle).unwrap();
+    assert_eq!(out["community"]["cultivation"], serde_json::to_value(Cultivation::default()).unwrap());
+    assert!(out["catalogues"]["stage_tasks"].is_array());
+    assert!(v3_to_v4(json!({ "catalogues": [] })).is_err());
+    assert_eq!(v3_to_v4(json!("text")).unwrap(), json!("text"));
+}
+
+#[test]
+fn golden_v3_file_imports_migrates_and_round_trips() {
+    let Ok(Document::Workspace(env)) = decode_document(V3_SAMPLE) else {
+        panic!("v3-sample.json did not import: {:?}", decode_document(V3_SAMPLE).err());
+    };
+    assert_eq!(env.schema_version, SCHEMA_VERSION);
+    assert!(
+        env.data.communities.iter().any(|c| !c.principles.is_empty()),
+        "the principles reflections survive the upgrade"
+    );
+    assert!(env.data.communities.iter().all(|c| c.cultivation == Cultivation::default()));
+    assert_eq!(env.data.catalogues.stage_tasks, Catalogues::default().stage_tasks);
+    let again = encode_workspace(&env.data, env.saved_at, env.revision, true);
+    let Ok(Document::Workspace(env2)) = decode_document(&again) else {
+        panic!("did not re-import")
+    };
+    assert_eq!(env2.data, env.data);
+}
 
 fn v2_data(text: &str) -> Value {
     let v: Value = serde_json::from_str(text).unwrap();

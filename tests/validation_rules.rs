@@ -539,6 +539,10 @@ fn empty_required_catalogue_is_reported_and_optional_ones_are_not() {
     for kind in CatalogueKind::ALL {
         let mut ws = Workspace::new(id("w"), "W", chrono::DateTime::UNIX_EPOCH);
         ws.catalogues.get_mut(kind).clear();
+        // Entries that belong to the cleared ones go too (their own check is below).
+        for child in CatalogueKind::ALL.into_iter().filter(|c| c.parent() == Some(kind)) {
+            ws.catalogues.get_mut(child).clear();
+        }
         let expected = if kind.required() {
             vec![p(&format!("catalogues.{}", kind.key()), "must hold at least one entry")]
         } else {
@@ -549,10 +553,36 @@ fn empty_required_catalogue_is_reported_and_optional_ones_are_not() {
             CatalogueKind::ValueCycles,
             CatalogueKind::ActivityTypes,
             CatalogueKind::HabitatChecklist,
+            CatalogueKind::StageQuestions,
+            CatalogueKind::StageTensions,
+            CatalogueKind::StageTasks,
+            CatalogueKind::OnboardingSteps,
         ];
         assert_eq!(kind.required(), !optional.contains(&kind), "{kind:?}");
         assert_eq!(validate_workspace(&ws), expected, "{kind:?}");
     }
+}
+
+#[test]
+fn an_entry_that_belongs_to_a_stage_must_name_an_existing_stage_and_others_must_not() {
+    let mut ws = Workspace::new(id("w"), "W", chrono::DateTime::UNIX_EPOCH);
+    ws.catalogues.stage_tasks[1].parent_id = None;
+    ws.catalogues.stage_tasks[2].parent_id = Some(id("gone"));
+    ws.catalogues.roles[0].parent_id = Some(id("potential"));
+    assert_eq!(
+        validate_workspace(&ws),
+        vec![
+            p("catalogues.roles[0].parent_id", "must be empty in this catalogue"),
+            p(
+                "catalogues.stage_tasks[1].parent_id",
+                "must name the lifecycle stage this entry belongs to"
+            ),
+            p(
+                "catalogues.stage_tasks[2].parent_id",
+                "no lifecycle stage with id 'gone' in catalogues.lifecycle_stages"
+            ),
+        ]
+    );
 }
 
 // ----- links -----

@@ -24,6 +24,10 @@ pub struct CatalogueEntry {
     /// Where the framework comes from, e.g. "Wenger-Trayner levels of participation".
     #[serde(default)]
     pub source: String,
+    /// For an entry that belongs to an entry of another catalogue: a cultivation task or a
+    /// self-assessment statement belongs to a lifecycle stage. See [`CatalogueKind::parent`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_id: Option<Id>,
 }
 
 impl CatalogueEntry {
@@ -33,6 +37,14 @@ impl CatalogueEntry {
             label: label.into(),
             description: description.into(),
             source: source.into(),
+            parent_id: None,
+        }
+    }
+
+    fn under(parent: &str, id: &str, label: &str, description: &str, source: &str) -> Self {
+        CatalogueEntry {
+            parent_id: Some(Id::new(parent)),
+            ..CatalogueEntry::new(id, label, description, source)
         }
     }
 }
@@ -51,10 +63,16 @@ pub enum CatalogueKind {
     ActivityTypes,
     HabitatChecklist,
     CultivationPrinciples,
+    StageQuestions,
+    StageTensions,
+    StageTasks,
+    TransformationModes,
+    MaturityDimensions,
+    OnboardingSteps,
 }
 
 impl CatalogueKind {
-    pub const ALL: [CatalogueKind; 11] = [
+    pub const ALL: [CatalogueKind; 17] = [
         CatalogueKind::FormationTypes,
         CatalogueKind::Roles,
         CatalogueKind::ParticipationLevels,
@@ -66,7 +84,24 @@ impl CatalogueKind {
         CatalogueKind::ActivityTypes,
         CatalogueKind::HabitatChecklist,
         CatalogueKind::CultivationPrinciples,
+        CatalogueKind::StageQuestions,
+        CatalogueKind::StageTensions,
+        CatalogueKind::StageTasks,
+        CatalogueKind::TransformationModes,
+        CatalogueKind::MaturityDimensions,
+        CatalogueKind::OnboardingSteps,
     ];
+
+    /// The catalogue whose entries this one's entries belong to, if any. Such an entry's
+    /// `parent_id` must name an entry of the parent catalogue.
+    pub fn parent(self) -> Option<CatalogueKind> {
+        match self {
+            CatalogueKind::StageQuestions | CatalogueKind::StageTensions | CatalogueKind::StageTasks => {
+                Some(CatalogueKind::LifecycleStages)
+            }
+            _ => None,
+        }
+    }
 
     /// Catalogues that records must choose from, so they may not become empty.
     pub fn required(self) -> bool {
@@ -76,6 +111,10 @@ impl CatalogueKind {
                 | CatalogueKind::ValueCycles
                 | CatalogueKind::ActivityTypes
                 | CatalogueKind::HabitatChecklist
+                | CatalogueKind::StageQuestions
+                | CatalogueKind::StageTensions
+                | CatalogueKind::StageTasks
+                | CatalogueKind::OnboardingSteps
         )
     }
 
@@ -93,6 +132,12 @@ impl CatalogueKind {
             CatalogueKind::ActivityTypes => "activity_types",
             CatalogueKind::HabitatChecklist => "habitat_checklist",
             CatalogueKind::CultivationPrinciples => "cultivation_principles",
+            CatalogueKind::StageQuestions => "stage_questions",
+            CatalogueKind::StageTensions => "stage_tensions",
+            CatalogueKind::StageTasks => "stage_tasks",
+            CatalogueKind::TransformationModes => "transformation_modes",
+            CatalogueKind::MaturityDimensions => "maturity_dimensions",
+            CatalogueKind::OnboardingSteps => "onboarding_steps",
         }
     }
 
@@ -113,6 +158,12 @@ impl CatalogueKind {
             CatalogueKind::ActivityTypes => "Activity types",
             CatalogueKind::HabitatChecklist => "Digital habitat checklist",
             CatalogueKind::CultivationPrinciples => "Cultivation principles",
+            CatalogueKind::StageQuestions => "Stage self-assessment statements",
+            CatalogueKind::StageTensions => "Stage tensions",
+            CatalogueKind::StageTasks => "Cultivation tasks by stage",
+            CatalogueKind::TransformationModes => "Transformation modes",
+            CatalogueKind::MaturityDimensions => "Maturity dimensions",
+            CatalogueKind::OnboardingSteps => "Onboarding steps",
         }
     }
 
@@ -130,6 +181,12 @@ impl CatalogueKind {
             CatalogueKind::ActivityTypes => "activity type",
             CatalogueKind::HabitatChecklist => "checklist step",
             CatalogueKind::CultivationPrinciples => "principle",
+            CatalogueKind::StageQuestions => "self-assessment statement",
+            CatalogueKind::StageTensions => "tension",
+            CatalogueKind::StageTasks => "cultivation task",
+            CatalogueKind::TransformationModes => "transformation mode",
+            CatalogueKind::MaturityDimensions => "maturity dimension",
+            CatalogueKind::OnboardingSteps => "onboarding step",
         }
     }
 
@@ -146,6 +203,12 @@ impl CatalogueKind {
             CatalogueKind::ActivityTypes => "What communities do together, from problem solving to mapping knowledge.",
             CatalogueKind::HabitatChecklist => "Steps for a community starting its digital habitat.",
             CatalogueKind::CultivationPrinciples => "Seven principles for cultivating communities of practice, as prompts for reflection (Wenger, McDermott & Snyder, 2002).",
+            CatalogueKind::StageQuestions => "Statements members rate to suggest a community's lifecycle stage. Each belongs to the stage it describes.",
+            CatalogueKind::StageTensions => "The tension typical of each lifecycle stage, which a core group has to hold rather than resolve.",
+            CatalogueKind::StageTasks => "What a core group typically does to cultivate the community at each lifecycle stage.",
+            CatalogueKind::TransformationModes => "How a community ends or changes at the transformation stage (Wenger, McDermott & Snyder, 2002).",
+            CatalogueKind::MaturityDimensions => "Maturity as a soundboard of dimensions, each tuned on its own, rather than one level.",
+            CatalogueKind::OnboardingSteps => "A newcomer's path into a community, from welcome to active participation.",
         }
     }
 }
@@ -166,6 +229,12 @@ pub struct Catalogues {
     pub activity_types: Vec<CatalogueEntry>,
     pub habitat_checklist: Vec<CatalogueEntry>,
     pub cultivation_principles: Vec<CatalogueEntry>,
+    pub stage_questions: Vec<CatalogueEntry>,
+    pub stage_tensions: Vec<CatalogueEntry>,
+    pub stage_tasks: Vec<CatalogueEntry>,
+    pub transformation_modes: Vec<CatalogueEntry>,
+    pub maturity_dimensions: Vec<CatalogueEntry>,
+    pub onboarding_steps: Vec<CatalogueEntry>,
 }
 
 impl Catalogues {
@@ -182,6 +251,12 @@ impl Catalogues {
             CatalogueKind::ActivityTypes => &self.activity_types,
             CatalogueKind::HabitatChecklist => &self.habitat_checklist,
             CatalogueKind::CultivationPrinciples => &self.cultivation_principles,
+            CatalogueKind::StageQuestions => &self.stage_questions,
+            CatalogueKind::StageTensions => &self.stage_tensions,
+            CatalogueKind::StageTasks => &self.stage_tasks,
+            CatalogueKind::TransformationModes => &self.transformation_modes,
+            CatalogueKind::MaturityDimensions => &self.maturity_dimensions,
+            CatalogueKind::OnboardingSteps => &self.onboarding_steps,
         }
     }
 
@@ -198,7 +273,18 @@ impl Catalogues {
             CatalogueKind::ActivityTypes => &mut self.activity_types,
             CatalogueKind::HabitatChecklist => &mut self.habitat_checklist,
             CatalogueKind::CultivationPrinciples => &mut self.cultivation_principles,
+            CatalogueKind::StageQuestions => &mut self.stage_questions,
+            CatalogueKind::StageTensions => &mut self.stage_tensions,
+            CatalogueKind::StageTasks => &mut self.stage_tasks,
+            CatalogueKind::TransformationModes => &mut self.transformation_modes,
+            CatalogueKind::MaturityDimensions => &mut self.maturity_dimensions,
+            CatalogueKind::OnboardingSteps => &mut self.onboarding_steps,
         }
+    }
+
+    /// The entries of `kind` that belong to `parent`, in catalogue order.
+    pub fn children<'a>(&'a self, kind: CatalogueKind, parent: &'a Id) -> impl Iterator<Item = &'a CatalogueEntry> + 'a {
+        self.get(kind).iter().filter(move |e| e.parent_id.as_ref() == Some(parent))
     }
 
     pub fn entry(&self, kind: CatalogueKind, id: &Id) -> Option<&CatalogueEntry> {
@@ -309,6 +395,12 @@ impl Default for Catalogues {
             activity_types: default_activity_types(),
             habitat_checklist: default_habitat_checklist(),
             cultivation_principles: default_cultivation_principles(),
+            stage_questions: default_stage_questions(),
+            stage_tensions: default_stage_tensions(),
+            stage_tasks: default_stage_tasks(),
+            transformation_modes: default_transformation_modes(),
+            maturity_dimensions: default_maturity_dimensions(),
+            onboarding_steps: default_onboarding_steps(),
         }
     }
 }
@@ -555,6 +647,106 @@ pub fn default_habitat_checklist() -> Vec<CatalogueEntry> {
             "Ask what helps and what gets in the way, and adjust the configuration.",
             HABITAT,
         ),
+    ]
+}
+
+const STAGES_GUIDE: &str = "Cultivate, after Wenger, McDermott & Snyder (2002), stages of development";
+const TENSIONS: &str = "Wenger, McDermott & Snyder (2002) as commonly summarised; tension pairs not verified in the guidebook";
+
+/// Statements that describe each lifecycle stage; members rate how far each is true.
+pub fn default_stage_questions() -> Vec<CatalogueEntry> {
+    let e = CatalogueEntry::under;
+    vec![
+        e("potential", "q_potential_common_ground", "We are people with similar issues who have only started to discover common ground.", "True of a loose network that has not yet come together.", STAGES_GUIDE),
+        e("potential", "q_potential_no_convener", "Nobody yet convenes the group; a core is only starting to emerge.", "Before launch, leadership is informal.", STAGES_GUIDE),
+        e("coalescing", "q_coalescing_launched", "We have launched and meet, but are still building trust and relationships.", "Early meetings, where members size each other up.", STAGES_GUIDE),
+        e("coalescing", "q_coalescing_early_value", "We need to show members early value so that they keep coming.", "Attendance depends on each meeting being worth it.", STAGES_GUIDE),
+        e("maturing", "q_maturing_gaps", "Members see gaps in what we know, and we are getting systematic about our practice.", "A learning agenda, documentation and projects appear.", STAGES_GUIDE),
+        e("maturing", "q_maturing_focus", "We are clarifying our focus, our role in the organisation and our boundaries.", "Questions of who belongs and what is in scope come up.", STAGES_GUIDE),
+        e("stewardship", "q_stewardship_fresh", "We have been going for a long time and work at keeping things fresh.", "The community is established; the risk is routine.", STAGES_GUIDE),
+        e("stewardship", "q_stewardship_cycles", "Our energy comes in cycles, and we renew our agenda to stay at the cutting edge.", "Renewal is a recurring task.", STAGES_GUIDE),
+        e("transformation", "q_transformation_relevance", "The domain matters less to members than it did, or the community is about to end, merge, split or be absorbed into the organisation.", "A natural end or a radical change is near.", STAGES_GUIDE),
+        e("transformation", "q_transformation_decline", "Participation has been falling for a long time and attempts to renew it have not worked.", "A sign that the community may be fading.", STAGES_GUIDE),
+    ]
+}
+
+/// The tension typical of each stage.
+pub fn default_stage_tensions() -> Vec<CatalogueEntry> {
+    let e = CatalogueEntry::under;
+    vec![
+        e("potential", "discover_imagine", "Discover versus imagine", "Find what members already share, while imagining what the community could become.", TENSIONS),
+        e("coalescing", "incubate_deliver", "Incubate versus deliver immediate value", "Give trust and relationships time to grow, while showing value soon enough to keep people.", TENSIONS),
+        e("maturing", "focus_expand", "Focus versus expand", "Sharpen the domain and the practice, while opening to new members and topics.", TENSIONS),
+        e("stewardship", "ownership_openness", "Ownership versus openness", "Keep members' sense of ownership, while staying open to new people and ideas.", TENSIONS),
+        e("transformation", "let_go_live_on", "Let go versus live on", "Accept that the community's work may be done, while keeping what it built alive elsewhere.", TENSIONS),
+    ]
+}
+
+/// Cultivation tasks for each stage.
+pub fn default_stage_tasks() -> Vec<CatalogueEntry> {
+    const LAUNCH: &str = "Wenger-Trayner success factors and launch practices";
+    const RENEWAL: &str = "CDC community of practice resource kit, momentum and renewal";
+    let e = CatalogueEntry::under;
+    vec![
+        e("potential", "find_internal_leaders", "Find internal leaders first", "Look for respected practitioners with passion for the domain who are willing to convene.", LAUNCH),
+        e("potential", "interview_members", "Talk to prospective members about their issues", "One-to-one conversations show what the domain's key issues are.", STAGES_GUIDE),
+        e("potential", "define_domain", "Write the domain statement and key issues", "The shared area of inquiry, in members' own words.", STAGES_GUIDE),
+        e("potential", "build_core_group", "Build a core group", "A few people who will share the work of getting started.", LAUNCH),
+        e("coalescing", "simple_rhythm", "Start with a simple rhythm", "A regular, modest tempo that members can rely on.", LAUNCH),
+        e("coalescing", "early_value", "Deliver early value", "Work on members' real problems so that taking part pays off quickly.", STAGES_GUIDE),
+        e("coalescing", "model_vulnerability", "Have a respected member ask for help on a real case", "Modelling vulnerability builds trust.", LAUNCH),
+        e("coalescing", "connect_one_to_one", "Connect members one to one", "Introduce people who should know each other, between meetings.", STAGES_GUIDE),
+        e("maturing", "learning_agenda", "Build a learning agenda", "Topics with owners, activities and outputs, agreed with members and sponsors.", RENEWAL),
+        e("maturing", "map_gaps", "Map knowledge and identify gaps", "What the community knows, and what it is missing.", STAGES_GUIDE),
+        e("maturing", "onboard_newcomers", "Set up onboarding for newcomers", "Welcome, a mentor and a first low-risk contribution.", STAGES_GUIDE),
+        e("maturing", "working_groups", "Spin off practice-building projects", "Working groups produce templates, tools and guides tied to the agenda.", RENEWAL),
+        e("stewardship", "renewal_workshop", "Hold a renewal workshop", "Review what the community has achieved and reset its agenda.", RENEWAL),
+        e("stewardship", "recruit_under_represented", "Recruit from under-represented groups", "Bring in people and places the community has not reached.", RENEWAL),
+        e("stewardship", "outside_voices", "Invite outside perspectives", "Guest speakers and visits keep the practice at the cutting edge.", RENEWAL),
+        e("stewardship", "succession", "Develop new leaders", "Plan succession so that the community does not depend on one person.", STAGES_GUIDE),
+        e("transformation", "decide_with_members", "Decide with members how to end or change", "Close, merge, split or institutionalise, openly and together.", STAGES_GUIDE),
+        e("transformation", "archive_repertoire", "Harvest and archive the repertoire", "Keep what the community built where others can find it.", STAGES_GUIDE),
+        e("transformation", "celebrate", "Celebrate and tell the community's story", "Mark what was achieved and thank the people who did it.", STAGES_GUIDE),
+    ]
+}
+
+/// How a community ends or changes.
+pub fn default_transformation_modes() -> Vec<CatalogueEntry> {
+    const MODES: &str = "Wenger, McDermott & Snyder (2002), transformation";
+    let e = CatalogueEntry::new;
+    vec![
+        e("faded_away", "Faded away", "Members drifted off as the domain mattered less to them.", MODES),
+        e("social_club", "Became a social club", "Members keep meeting for the relationships rather than the practice.", MODES),
+        e("split", "Split", "The community divided into separate communities, each with its own domain.", MODES),
+        e("merged", "Merged", "The community joined another community.", MODES),
+        e("institutionalised", "Institutionalised", "The community became a formal unit, centre of excellence or department.", MODES),
+    ]
+}
+
+/// The maturity soundboard's dimensions.
+pub fn default_maturity_dimensions() -> Vec<CatalogueEntry> {
+    const SOUNDBOARD: &str = "Cultivate's working dimensions, after Wenger-Trayner's maturity 'soundboard' (dimension names not verified)";
+    let e = CatalogueEntry::new;
+    vec![
+        e("domain_clarity", "Domain clarity", "How clear and strategically relevant the domain and its key issues are.", SOUNDBOARD),
+        e("community", "Community", "Relationships, trust and distributed leadership among members.", SOUNDBOARD),
+        e("practice", "Practice", "The repertoire, the learning agenda and practice-building projects.", SOUNDBOARD),
+        e("rhythm", "Rhythm", "A regular tempo of activities that suits the members.", SOUNDBOARD),
+        e("value_visibility", "Value visibility", "How well the value the community creates is noticed, recorded and shared.", SOUNDBOARD),
+        e("organisational_connection", "Organisational connection", "Sponsorship, recognition and resources from the organisations involved.", SOUNDBOARD),
+        e("technology_fit", "Technology fit", "How well the community's tools fit the way it learns.", SOUNDBOARD),
+    ]
+}
+
+/// A newcomer's onboarding steps.
+pub fn default_onboarding_steps() -> Vec<CatalogueEntry> {
+    const ONBOARD: &str = "Wenger-Trayner key roles (welcome wagon, mentor) and levels of participation";
+    let e = CatalogueEntry::new;
+    vec![
+        e("welcomed", "Welcomed", "Someone from the welcome wagon has greeted the newcomer and shown them around.", ONBOARD),
+        e("mentor_matched", "Mentor matched", "An experienced member has taken the newcomer under their wing.", ONBOARD),
+        e("first_contribution", "First low-risk contribution", "The newcomer has contributed something small: a question, a tip, a short story.", ONBOARD),
+        e("peripheral_to_active", "Moved from peripheral to active", "The newcomer takes part regularly and helps shape the community.", ONBOARD),
     ]
 }
 

@@ -6,11 +6,16 @@
 //! `now` and fresh ids in, which keeps every operation deterministic and testable.
 
 pub mod catalogue;
+pub mod cultivation;
+pub mod forming;
 pub mod generate;
 pub mod ids;
 pub mod limits;
+pub mod lifecycle;
 pub mod links;
+pub mod onboarding;
 pub mod participation;
+pub mod rhythm;
 pub mod sample;
 pub mod technology;
 pub mod validate;

@@ -124,6 +124,15 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
             ck.name(format!("{p}.label"), &e.label);
             ck.len(format!("{p}.description"), &e.description, LONG_MAX);
             ck.len(format!("{p}.source"), &e.source, SHORT_MAX);
+            match (kind.parent(), &e.parent_id) {
+                (Some(parent), Some(pid)) => ck.catalogue_ref(format!("{p}.parent_id"), cats, parent, pid),
+                (Some(parent), None) => ck.push(
+                    format!("{p}.parent_id"),
+                    format!("must name the {} this entry belongs to", parent.noun()),
+                ),
+                (None, Some(_)) => ck.push(format!("{p}.parent_id"), "must be empty in this catalogue"),
+                (None, None) => {}
+            }
         }
         if kind.required() && cats.get(kind).is_empty() {
             ck.push(format!("catalogues.{key}"), "must hold at least one entry");
@@ -445,5 +454,240 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
             }
             ck.len(format!("{rp}.note"), &r.note, LONG_MAX);
         }
+
+        check_cultivation(ck, cats, &p, c, &person_ids);
+    }
+}
+
+fn check_cultivation<'a>(
+    ck: &mut Checker<'a>,
+    cats: &Catalogues,
+    p: &str,
+    c: &'a super::workspace::Community,
+    person_ids: &HashSet<&Id>,
+) {
+    use super::cultivation::{AGREEMENT_MAX, DURATION_MAX_MINUTES, MATURITY_MAX};
+    let k = &c.cultivation;
+    let p = format!("{p}.cultivation");
+    let person = |ck: &mut Checker<'a>, path: String, id: &Id| {
+        if !person_ids.contains(id) {
+            ck.push(path, format!("no person with id '{id}'"));
+        }
+    };
+
+    let f = &k.forming;
+    let fp = format!("{p}.forming");
+    if usize::from(f.step) >= super::forming::STEPS.len() {
+        ck.push(
+            format!("{fp}.step"),
+            format!("must be 0 to {}", super::forming::STEPS.len() - 1),
+        );
+    }
+    for (j, l) in f.strategic_links.iter().enumerate() {
+        let lp = format!("{fp}.strategic_links[{j}]");
+        ck.id(format!("{lp}.id"), &l.id);
+        if l.priority.trim().is_empty() {
+            ck.push(format!("{lp}.priority"), "must not be empty");
+        }
+        ck.len(format!("{lp}.priority"), &l.priority, SHORT_MAX);
+        ck.len(format!("{lp}.contribution"), &l.contribution, LONG_MAX);
+    }
+    for (j, t) in f.agenda.iter().enumerate() {
+        let tp = format!("{fp}.agenda[{j}]");
+        ck.id(format!("{tp}.id"), &t.id);
+        if t.topic.trim().is_empty() {
+            ck.push(format!("{tp}.topic"), "must not be empty");
+        }
+        ck.len(format!("{tp}.topic"), &t.topic, SHORT_MAX);
+        if let Some(o) = &t.owner_id {
+            person(ck, format!("{tp}.owner_id"), o);
+        }
+        ck.len(format!("{tp}.activities"), &t.activities, LONG_MAX);
+        ck.len(format!("{tp}.outputs"), &t.outputs, LONG_MAX);
+    }
+    for (name, value) in [
+        ("invited", &f.invited),
+        ("practice", &f.practice),
+        ("value_members_short", &f.value_members_short),
+        ("value_members_long", &f.value_members_long),
+        ("value_org_short", &f.value_org_short),
+        ("value_org_long", &f.value_org_long),
+        ("rhythm", &f.rhythm),
+        ("norms", &f.norms),
+        ("confidential", &f.confidential),
+        ("publishable", &f.publishable),
+    ] {
+        ck.len(format!("{fp}.{name}"), value, LONG_MAX);
+    }
+
+    for (j, ch) in k.charters.iter().enumerate() {
+        let cp = format!("{p}.charters[{j}]");
+        let expected = j as u32 + 1;
+        if ch.version != expected {
+            ck.push(
+                format!("{cp}.version"),
+                format!("is {} but should be {expected}: versions count up from 1", ch.version),
+            );
+        }
+        if j > 0 && ch.on < k.charters[j - 1].on {
+            ck.push(
+                format!("{cp}.on"),
+                format!("{} is before the previous version's date {}", ch.on, k.charters[j - 1].on),
+            );
+        }
+        for (s, sec) in ch.sections.iter().enumerate() {
+            ck.name(format!("{cp}.sections[{s}].heading"), &sec.heading);
+            ck.len(format!("{cp}.sections[{s}].body"), &sec.body, LONG_MAX);
+        }
+    }
+
+    for (j, a) in k.stage_answers.iter().enumerate() {
+        let ap = format!("{p}.stage_answers[{j}]");
+        ck.catalogue_ref(
+            format!("{ap}.question_id"),
+            cats,
+            CatalogueKind::StageQuestions,
+            &a.question_id,
+        );
+        if k.stage_answers[..j].iter().any(|x| x.question_id == a.question_id) {
+            ck.push(format!("{ap}.question_id"), "answers the same statement twice");
+        }
+        if a.agreement > AGREEMENT_MAX {
+            ck.push(format!("{ap}.agreement"), format!("must be 0 to {AGREEMENT_MAX}"));
+        }
+    }
+
+    let mut prev_stage: Option<&Id> = None;
+    for (j, h) in k.stage_history.iter().enumerate() {
+        let hp = format!("{p}.stage_history[{j}]");
+        if j > 0 && h.on < k.stage_history[j - 1].on {
+            ck.push(
+                format!("{hp}.on"),
+                format!("{} is before the previous change's date {}", h.on, k.stage_history[j - 1].on),
+            );
+        }
+        if j > 0 && h.from_stage_id.as_ref() != prev_stage {
+            ck.push(
+                format!("{hp}.from_stage_id"),
+                format!("should be '{}', the stage the previous entry moved to", prev_stage.unwrap()),
+            );
+        }
+        for (field, id) in [("from_stage_id", &h.from_stage_id), ("suggested_stage_id", &h.suggested_stage_id)] {
+            if let Some(id) = id {
+                ck.catalogue_ref(format!("{hp}.{field}"), cats, CatalogueKind::LifecycleStages, id);
+            }
+        }
+        ck.catalogue_ref(
+            format!("{hp}.to_stage_id"),
+            cats,
+            CatalogueKind::LifecycleStages,
+            &h.to_stage_id,
+        );
+        ck.len(format!("{hp}.note"), &h.note, LONG_MAX);
+        prev_stage = Some(&h.to_stage_id);
+    }
+    if let Some(last) = k.stage_history.last() {
+        if last.to_stage_id != c.lifecycle_stage_id {
+            ck.push(
+                format!("{p}.stage_history[{}].to_stage_id", k.stage_history.len() - 1),
+                format!(
+                    "is '{}' but the community's lifecycle_stage_id is '{}'",
+                    last.to_stage_id, c.lifecycle_stage_id
+                ),
+            );
+        }
+    }
+    for (j, done) in k.tasks_done.iter().enumerate() {
+        ck.catalogue_ref(format!("{p}.tasks_done[{j}]"), cats, CatalogueKind::StageTasks, done);
+        if k.tasks_done[..j].contains(done) {
+            ck.push(format!("{p}.tasks_done[{j}]"), "ticks the same task twice");
+        }
+    }
+    if let Some(t) = &k.transformation {
+        ck.catalogue_ref(
+            format!("{p}.transformation.mode_id"),
+            cats,
+            CatalogueKind::TransformationModes,
+            &t.mode_id,
+        );
+        ck.len(format!("{p}.transformation.note"), &t.note, LONG_MAX);
+    }
+
+    for (j, a) in k.maturity.iter().enumerate() {
+        let ap = format!("{p}.maturity[{j}]");
+        ck.id(format!("{ap}.id"), &a.id);
+        if j > 0 && a.on < k.maturity[j - 1].on {
+            ck.push(
+                format!("{ap}.on"),
+                format!(
+                    "{} is before the previous assessment's date {}; assessments are kept oldest first",
+                    a.on,
+                    k.maturity[j - 1].on
+                ),
+            );
+        }
+        for (s, score) in a.scores.iter().enumerate() {
+            let sp = format!("{ap}.scores[{s}]");
+            ck.catalogue_ref(
+                format!("{sp}.dimension_id"),
+                cats,
+                CatalogueKind::MaturityDimensions,
+                &score.dimension_id,
+            );
+            if a.scores[..s].iter().any(|x| x.dimension_id == score.dimension_id) {
+                ck.push(format!("{sp}.dimension_id"), "scores the same dimension twice");
+            }
+            if score.score > MATURITY_MAX {
+                ck.push(format!("{sp}.score"), format!("must be 0 to {MATURITY_MAX}"));
+            }
+        }
+        ck.len(format!("{ap}.note"), &a.note, LONG_MAX);
+    }
+
+    for (j, t) in k.onboarding.iter().enumerate() {
+        let op = format!("{p}.onboarding[{j}]");
+        if !c.memberships.iter().any(|m| m.person_id == t.person_id) {
+            ck.push(
+                format!("{op}.person_id"),
+                format!("'{}' is not a member of this community", t.person_id),
+            );
+        }
+        ck.catalogue_ref(
+            format!("{op}.step_id"),
+            cats,
+            CatalogueKind::OnboardingSteps,
+            &t.step_id,
+        );
+        if k.onboarding[..j]
+            .iter()
+            .any(|x| x.person_id == t.person_id && x.step_id == t.step_id)
+        {
+            ck.push(format!("{op}.step_id"), "ticks the same step for the same person twice");
+        }
+        ck.len(format!("{op}.note"), &t.note, SHORT_MAX);
+    }
+
+    for (j, a) in k.activities.iter().enumerate() {
+        let ap = format!("{p}.activities[{j}]");
+        ck.id(format!("{ap}.id"), &a.id);
+        ck.name(format!("{ap}.title"), &a.title);
+        if let Some(t) = &a.activity_type_id {
+            ck.catalogue_ref(format!("{ap}.activity_type_id"), cats, CatalogueKind::ActivityTypes, t);
+        }
+        if a.duration_minutes == 0 || a.duration_minutes > DURATION_MAX_MINUTES {
+            ck.push(
+                format!("{ap}.duration_minutes"),
+                format!("must be 1 to {DURATION_MAX_MINUTES}"),
+            );
+        }
+        if let Some(until) = a.until {
+            if until < a.starts_on {
+                ck.push(format!("{ap}.until"), format!("{until} is before the first date {}", a.starts_on));
+            }
+        }
+        if let Some(m) = too_long(&a.location, LINK_MAX) {
+            ck.push(format!("{ap}.location"), m);
+        }
+        ck.len(format!("{ap}.notes"), &a.notes, LONG_MAX);
     }
 }

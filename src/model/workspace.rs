@@ -11,6 +11,7 @@ use super::catalogue::{CatalogueKind, Catalogues};
 use super::ids::Id;
 use super::limits::{too_long, LINK_MAX, LONG_MAX, NAME_MAX, SHORT_MAX};
 use super::links::check_link;
+use super::cultivation::Cultivation;
 use super::technology::Technology;
 
 pub type Timestamp = DateTime<Utc>;
@@ -88,6 +89,9 @@ pub struct Community {
     pub technology: Technology,
     /// Reflections on the cultivation principles, one per principle at most.
     pub principles: Vec<PrincipleReflection>,
+    /// Forming, charter, lifecycle stage, maturity, onboarding and rhythm.
+    #[serde(default)]
+    pub cultivation: Cultivation,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
@@ -730,6 +734,7 @@ impl Workspace {
             practice: Vec::new(),
             technology: Technology::default(),
             principles: Vec::new(),
+            cultivation: Cultivation::default(),
             created_at: now,
             updated_at: now,
         });
@@ -999,12 +1004,31 @@ impl Workspace {
     /// What uses a catalogue entry, in words: "community Data Stewards (formation type)".
     pub fn catalogue_usage(&self, kind: CatalogueKind, id: &Id) -> Vec<String> {
         let mut uses = Vec::new();
+        // Entries of other catalogues that belong to this one (a stage's tasks) go with it, so
+        // what uses them counts as a use of this one.
+        for child in CatalogueKind::ALL.into_iter().filter(|k| k.parent() == Some(kind)) {
+            for e in self.catalogues.children(child, id) {
+                for u in self.catalogue_usage(child, &e.id) {
+                    if !uses.contains(&u) {
+                        uses.push(u);
+                    }
+                }
+            }
+        }
         for c in &self.communities {
+            let k = &c.cultivation;
             match kind {
                 CatalogueKind::FormationTypes if &c.formation_type_id == id => {
                     uses.push(format!("community {}", c.name))
                 }
-                CatalogueKind::LifecycleStages if &c.lifecycle_stage_id == id => {
+                CatalogueKind::LifecycleStages
+                    if &c.lifecycle_stage_id == id
+                        || k.stage_history.iter().any(|h| {
+                            &h.to_stage_id == id
+                                || h.from_stage_id.as_ref() == Some(id)
+                                || h.suggested_stage_id.as_ref() == Some(id)
+                        }) =>
+                {
                     uses.push(format!("community {}", c.name))
                 }
                 CatalogueKind::ParticipationLevels => {
@@ -1055,12 +1079,34 @@ impl Workspace {
                     for t in c.technology.tools.iter().filter(|t| t.activity_type_ids.contains(id)) {
                         uses.push(format!("tool {} in {}", t.name, c.name));
                     }
+                    for a in k.activities.iter().filter(|a| a.activity_type_id.as_ref() == Some(id)) {
+                        uses.push(format!("activity {} in {}", a.title, c.name));
+                    }
                 }
                 CatalogueKind::CultivationPrinciples if c.principles.iter().any(|p| &p.principle_id == id) => {
                     uses.push(format!("the principles reflection of {}", c.name));
                 }
                 CatalogueKind::HabitatChecklist if c.technology.checklist_done.contains(id) => {
                     uses.push(format!("the digital habitat checklist of {}", c.name));
+                }
+                CatalogueKind::StageQuestions if k.stage_answers.iter().any(|a| &a.question_id == id) => {
+                    uses.push(format!("the stage self-assessment of {}", c.name));
+                }
+                CatalogueKind::StageTasks if k.tasks_done.contains(id) => {
+                    uses.push(format!("the cultivation tasks of {}", c.name));
+                }
+                CatalogueKind::TransformationModes
+                    if k.transformation.as_ref().is_some_and(|t| &t.mode_id == id) =>
+                {
+                    uses.push(format!("the transformation of {}", c.name));
+                }
+                CatalogueKind::MaturityDimensions
+                    if k.maturity.iter().any(|a| a.scores.iter().any(|s| &s.dimension_id == id)) =>
+                {
+                    uses.push(format!("the maturity assessments of {}", c.name));
+                }
+                CatalogueKind::OnboardingSteps if k.onboarding.iter().any(|t| &t.step_id == id) => {
+                    uses.push(format!("the onboarding of {}", c.name));
                 }
                 _ => {}
             }
@@ -1082,11 +1128,25 @@ impl Workspace {
         check_len(&mut e, "source", source, SHORT_MAX, "Source");
         invalid_unless_empty(e)?;
         let id = self.catalogues.new_id_for(kind, label);
+        // An entry that must belong to another starts under the parent catalogue's first
+        // entry; `set_catalogue_parent` moves it.
+        let parent_id = kind
+            .parent()
+            .and_then(|p| self.catalogues.get(p).first())
+            .map(|e| e.id.clone());
+        if kind.parent().is_some() && parent_id.is_none() {
+            return Err(ModelError::Refused(format!(
+                "Add a {} first: each {} belongs to one.",
+                kind.parent().map(|p| p.noun()).unwrap_or_default(),
+                kind.noun()
+            )));
+        }
         self.catalogues.get_mut(kind).push(super::CatalogueEntry {
             id: id.clone(),
             label: label.trim().to_string(),
             description: description.to_string(),
             source: source.trim().to_string(),
+            parent_id,
         });
         self.touch(now);
         Ok(id)
@@ -1119,8 +1179,29 @@ impl Workspace {
         Ok(())
     }
 
+    /// Moves an entry of a catalogue whose entries belong to another (a cultivation task) to
+    /// another parent entry (a different stage).
+    pub fn set_catalogue_parent(&mut self, kind: CatalogueKind, id: &Id, parent: &Id, now: Timestamp) -> ModelResult {
+        let Some(parent_kind) = kind.parent() else {
+            return Err(ModelError::Refused(format!("A {} does not belong to another entry", kind.noun())));
+        };
+        if !self.catalogues.contains(parent_kind, parent) {
+            return Err(ModelError::NotFound(format!("That {} no longer exists", parent_kind.noun())));
+        }
+        let entry = self
+            .catalogues
+            .get_mut(kind)
+            .iter_mut()
+            .find(|x| &x.id == id)
+            .ok_or_else(|| ModelError::NotFound(format!("That {} no longer exists", kind.noun())))?;
+        entry.parent_id = Some(parent.clone());
+        self.touch(now);
+        Ok(())
+    }
+
     /// Deletes a catalogue entry, refusing while anything uses it (the message names what)
-    /// and refusing to empty a catalogue that new records must choose from.
+    /// and refusing to empty a catalogue that new records must choose from. Entries that
+    /// belong to it (a stage's tasks and statements) are deleted with it.
     pub fn delete_catalogue_entry(&mut self, kind: CatalogueKind, id: &Id, now: Timestamp) -> ModelResult {
         let label = self.catalogues.label(kind, id);
         if !self.catalogues.contains(kind, id) {
@@ -1146,6 +1227,11 @@ impl Workspace {
             )));
         }
         self.catalogues.get_mut(kind).retain(|x| &x.id != id);
+        for child in CatalogueKind::ALL.into_iter().filter(|k| k.parent() == Some(kind)) {
+            self.catalogues
+                .get_mut(child)
+                .retain(|x| x.parent_id.as_ref() != Some(id));
+        }
         self.touch(now);
         Ok(())
     }

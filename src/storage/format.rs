@@ -26,7 +26,7 @@ pub const FORMAT_WORKSPACE: &str = "cultivate-workspace";
 /// `format` of a file holding one community and what it refers to.
 pub const FORMAT_COMMUNITY: &str = "cultivate-community";
 /// The schema version this build writes and the newest it reads.
-pub const SCHEMA_VERSION: u64 = 3;
+pub const SCHEMA_VERSION: u64 = 4;
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// How many problems an import report lists in full.
@@ -186,7 +186,53 @@ pub const MIGRATIONS: &[Migration] = &[
         description: "Cultivation principles: adds the cultivation principles catalogue, and an empty list of reflections to every community.",
         apply: v2_to_v3,
     },
+    Migration {
+        from: 3,
+        description: "Cultivating: adds the stage self-assessment, stage tension, cultivation task, transformation mode, maturity dimension and onboarding step catalogues, and an empty cultivation record (wizard, charter, stage history, maturity, onboarding, rhythm) to every community.",
+        apply: v3_to_v4,
+    },
 ];
+
+/// Version 3 → 4: the Cultivating chapter. Six catalogues gain their default entries; each
+/// community, in a workspace or a one-community file, gains an empty `cultivation`. Its
+/// `lifecycle_stage_id` is kept as it was, with no history yet.
+pub fn v3_to_v4(mut data: Value) -> Result<Value, String> {
+    let defaults = Catalogues::default();
+    let empty = serde_json::to_value(crate::model::cultivation::Cultivation::default()).map_err(|e| e.to_string())?;
+    let Value::Object(map) = &mut data else {
+        return Ok(data);
+    };
+    if let Some(cats) = map.get_mut("catalogues") {
+        let Value::Object(cats) = cats else {
+            return Err("catalogues is not an object".into());
+        };
+        for kind in [
+            crate::model::CatalogueKind::StageQuestions,
+            crate::model::CatalogueKind::StageTensions,
+            crate::model::CatalogueKind::StageTasks,
+            crate::model::CatalogueKind::TransformationModes,
+            crate::model::CatalogueKind::MaturityDimensions,
+            crate::model::CatalogueKind::OnboardingSteps,
+        ] {
+            if !cats.contains_key(kind.key()) {
+                let entries = serde_json::to_value(defaults.get(kind)).map_err(|e| e.to_string())?;
+                cats.insert(kind.key().to_string(), entries);
+            }
+        }
+    }
+    let add = |c: &mut Value| {
+        if let Value::Object(c) = c {
+            c.entry("cultivation").or_insert_with(|| empty.clone());
+        }
+    };
+    if let Some(Value::Array(cs)) = map.get_mut("communities") {
+        cs.iter_mut().for_each(add);
+    }
+    if let Some(c) = map.get_mut("community") {
+        add(c);
+    }
+    Ok(data)
+}
 
 /// Version 2 → 3: the seven cultivation principles. The catalogue gains its default
 /// entries; each community, in a workspace or a one-community file, gains `principles: []`.
@@ -510,6 +556,7 @@ fn stand_in_community(v: &Value, path: &str, cats: &Catalogues, at: Timestamp) -
         practice: Vec::new(),
         technology: Default::default(),
         principles: Vec::new(),
+        cultivation: Default::default(),
         created_at: at,
         updated_at: at,
     }

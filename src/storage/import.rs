@@ -77,7 +77,18 @@ pub fn add_community(ws: &Workspace, bundle: &CommunityBundle, now: Timestamp) -
     }
     // Only the entries the community uses: entries the user removed from their own catalogues
     // on purpose do not come back with every file from someone who kept the defaults.
-    for (kind, id) in referenced_entries(&bundle.community) {
+    let mut wanted = referenced_entries(&bundle.community);
+    // An entry that belongs to another (a stage's task) brings its parent along.
+    let parents: Vec<(CatalogueKind, Id)> = wanted
+        .iter()
+        .filter_map(|(kind, id)| {
+            let parent = kind.parent()?;
+            let pid = bundle.catalogues.entry(*kind, id)?.parent_id.clone()?;
+            Some((parent, pid))
+        })
+        .collect();
+    wanted.extend(parents);
+    for (kind, id) in wanted {
         if !out.catalogues.contains(kind, &id) {
             if let Some(e) = bundle.catalogues.entry(kind, &id) {
                 out.catalogues.get_mut(kind).push(e.clone());
@@ -150,6 +161,35 @@ pub fn referenced_entries(c: &Community) -> Vec<(CatalogueKind, Id)> {
     }
     for r in &c.principles {
         add(CatalogueKind::CultivationPrinciples, &r.principle_id);
+    }
+    let k = &c.cultivation;
+    for a in &k.stage_answers {
+        add(CatalogueKind::StageQuestions, &a.question_id);
+    }
+    for h in &k.stage_history {
+        add(CatalogueKind::LifecycleStages, &h.to_stage_id);
+        for id in [&h.from_stage_id, &h.suggested_stage_id].into_iter().flatten() {
+            add(CatalogueKind::LifecycleStages, id);
+        }
+    }
+    for t in &k.tasks_done {
+        add(CatalogueKind::StageTasks, t);
+    }
+    if let Some(t) = &k.transformation {
+        add(CatalogueKind::TransformationModes, &t.mode_id);
+    }
+    for a in &k.maturity {
+        for s in &a.scores {
+            add(CatalogueKind::MaturityDimensions, &s.dimension_id);
+        }
+    }
+    for t in &k.onboarding {
+        add(CatalogueKind::OnboardingSteps, &t.step_id);
+    }
+    for a in &k.activities {
+        if let Some(t) = &a.activity_type_id {
+            add(CatalogueKind::ActivityTypes, t);
+        }
     }
     out
 }
