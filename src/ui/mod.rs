@@ -156,7 +156,13 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/introduction") view=IntroductionPage/>
                     <Route path=path!("/organisation") view=|| view! { <AreaPage area=Area::Organisation/> }/>
                     <Route path=path!("/cultivate") view=CultivatePage/>
+                    <Route path=path!("/cultivate/new") view=FormingStartPage/>
                     <Route path=path!("/cultivate/:id") view=CultivateCommunityPage/>
+                    <Route path=path!("/cultivate/:id/forming") view=FormingPage/>
+                    <Route path=path!("/cultivate/:id/charter") view=CharterPage/>
+                    <Route path=path!("/cultivate/:id/lifecycle") view=LifecyclePage/>
+                    <Route path=path!("/cultivate/:id/onboarding") view=OnboardingPage/>
+                    <Route path=path!("/cultivate/:id/rhythm") view=RhythmPage/>
                     <Route path=path!("/facilitate") view=|| view! { <AreaPage area=Area::Facilitate/> }/>
                     <Route path=path!("/technology") view=TechnologyPage/>
                     <Route path=path!("/technology/:id") view=HabitatPage/>

@@ -16,7 +16,9 @@ mod welcome;
 pub use area::{Area, AreaPage};
 pub use communities::{CommunitiesPage, NewCommunityPage};
 pub use community::CommunityPage;
-pub use cultivate::{CultivateCommunityPage, CultivatePage};
+pub use cultivate::{
+    CharterPage, CultivateCommunityPage, CultivatePage, FormingPage, FormingStartPage, LifecyclePage, OnboardingPage, RhythmPage,
+};
 pub use data::DataPage;
 pub use home::HomePage;
 pub use introduction::IntroductionPage;

@@ -1,7 +1,15 @@
 //! Cultivating communities (guidebook chapter 3).
 
+mod charter;
+mod forming;
+mod lifecycle;
+mod maturity;
+mod onboarding;
 mod participation;
 mod principles;
+mod rhythm;
+
+pub use forming::FormingStartPage;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -65,15 +73,29 @@ pub fn CultivatePage() -> impl IntoView {
                 }
             }}
         </section>
-        <section class="section prose" aria-labelledby="cultivate-planned">
-            <h2 id="cultivate-planned">"Still to come in this area"</h2>
-            <ul>
-                <li>"A forming wizard: formation type, domain and strategic links, learning agenda, core group, value proposition, rhythm, norms."</li>
-                <li>"A charter generated from the wizard, printable and exportable."</li>
-                <li>"Lifecycle stages with a self-assessment, and maturity as several dimensions on a radar chart."</li>
-                <li>"Onboarding pathways and a rhythm planner."</li>
-            </ul>
-        </section>
+    }
+}
+
+/// The parts of a community's cultivation, each its own page under `/cultivate/:id`.
+const PARTS: [(&str, &str); 6] = [
+    ("", "Participation and principles"),
+    ("/forming", "Forming wizard"),
+    ("/charter", "Charter"),
+    ("/lifecycle", "Stage and maturity"),
+    ("/onboarding", "Onboarding"),
+    ("/rhythm", "Rhythm"),
+];
+
+/// The navigation between a community's cultivation pages (the router marks the current one).
+#[component]
+fn CultivateNav(id: Id) -> impl IntoView {
+    view! {
+        <nav class="tabs no-print" aria-label="Cultivation of this community">
+            {PARTS.iter().map(|(suffix, label)| {
+                let href = crate::ui::href(&format!("/cultivate/{id}{suffix}"));
+                view! { <A href=href exact=true>{*label}</A> }
+            }).collect_view()}
+        </nav>
     }
 }
 
@@ -87,8 +109,91 @@ pub fn CultivateCommunityPage() -> impl IntoView {
             back_label="All communities"
             heading=|n: &str| format!("Cultivating {n}")
             body=|id: Id| view! {
+                <CultivateNav id=id.clone()/>
                 <participation::ParticipationSection id=id.clone()/>
                 <principles::PrinciplesSection id/>
+            }.into_any()
+        />
+    }
+}
+
+/// The forming wizard for an existing community, resuming at its saved step.
+#[component]
+pub fn FormingPage() -> impl IntoView {
+    view! {
+        <CommunityScope
+            area="Cultivate"
+            area_path="/cultivate"
+            back_label="All communities"
+            heading=|n: &str| format!("Forming {n}")
+            body=|id: Id| view! {
+                <CultivateNav id=id.clone()/>
+                <forming::FormingWizard id/>
+            }.into_any()
+        />
+    }
+}
+
+#[component]
+pub fn CharterPage() -> impl IntoView {
+    view! {
+        <CommunityScope
+            area="Cultivate"
+            area_path="/cultivate"
+            back_label="All communities"
+            heading=|n: &str| format!("Charter of {n}")
+            body=|id: Id| view! {
+                <CultivateNav id=id.clone()/>
+                <charter::CharterSection id/>
+            }.into_any()
+        />
+    }
+}
+
+#[component]
+pub fn LifecyclePage() -> impl IntoView {
+    view! {
+        <CommunityScope
+            area="Cultivate"
+            area_path="/cultivate"
+            back_label="All communities"
+            heading=|n: &str| format!("Stage and maturity of {n}")
+            body=|id: Id| view! {
+                <CultivateNav id=id.clone()/>
+                <lifecycle::LifecycleSection id=id.clone()/>
+                <maturity::MaturitySection id/>
+            }.into_any()
+        />
+    }
+}
+
+#[component]
+pub fn OnboardingPage() -> impl IntoView {
+    view! {
+        <CommunityScope
+            area="Cultivate"
+            area_path="/cultivate"
+            back_label="All communities"
+            heading=|n: &str| format!("Onboarding in {n}")
+            body=|id: Id| view! {
+                <CultivateNav id=id.clone()/>
+                <onboarding::OnboardingSection id/>
+            }.into_any()
+        />
+    }
+}
+
+#[component]
+pub fn RhythmPage() -> impl IntoView {
+    view! {
+        <CommunityScope
+            area="Cultivate"
+            area_path="/cultivate"
+            back_label="All communities"
+            heading=|n: &str| format!("Rhythm of {n}")
+            body=|id: Id| view! {
+                <CultivateNav id=id.clone()/>
+                <rhythm::RhythmSection id/>
             }.into_any()
         />
     }

@@ -1,0 +1,11 @@
+//! The maturity soundboard.
+
+use leptos::prelude::*;
+
+use crate::model::Id;
+
+#[component]
+pub fn MaturitySection(id: Id) -> impl IntoView {
+    let _ = id;
+    view! { <p>"Coming in this change."</p> }
+}
