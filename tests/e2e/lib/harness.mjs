@@ -27,7 +27,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const DIST_DIR = path.join(REPO_ROOT, 'dist');
+// CULTIVATE_DIST lets parallel builds test their own output.
+export const DIST_DIR = process.env.CULTIVATE_DIST || path.join(REPO_ROOT, 'dist');
 
 /** The format version this build writes, read from the Rust source so tests follow a bump. */
 export const SCHEMA_VERSION = Number(
