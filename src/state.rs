@@ -141,6 +141,12 @@ pub fn uuid_v4(mut b: [u8; 16]) -> String {
 
 /// A file name for an export: `cultivate-reliability-guild-2026-11-28.json`.
 pub fn file_name(name: &str, date: NaiveDate) -> String {
+    format!("cultivate-{}-{date}.json", slug(name))
+}
+
+/// A name as a file-name part: lower case, letters and digits joined by '-', at most eight
+/// words; `"workspace"` when nothing is left.
+pub fn slug(name: &str) -> String {
     let slug: String = name
         .to_lowercase()
         .chars()
@@ -151,8 +157,11 @@ pub fn file_name(name: &str, date: NaiveDate) -> String {
         .take(8)
         .collect::<Vec<_>>()
         .join("-");
-    let slug = if slug.is_empty() { "workspace".to_string() } else { slug };
-    format!("cultivate-{slug}-{date}.json")
+    if slug.is_empty() {
+        "workspace".to_string()
+    } else {
+        slug
+    }
 }
 
 impl AppState {
@@ -477,6 +486,12 @@ impl AppState {
         });
         browser::download(&name, "application/json", &text)?;
         Ok(name)
+    }
+
+    /// Offers a generated text file (a charter in Markdown, a calendar in `.ics`) as a download.
+    /// `filename` is used as given; `mime` is e.g. `"text/markdown"` or `"text/calendar"`.
+    pub fn download_text(&self, filename: &str, mime: &str, text: &str) -> Result<(), StorageError> {
+        browser::download(filename, mime, text)
     }
 
     /// Offers one community, with the people and organisations it refers to, as a download.
