@@ -747,7 +747,19 @@ impl Workspace {
         self.with_community(id, now, |c| {
             c.name = draft.name.trim().to_string();
             c.formation_type_id = draft.formation_type_id.clone();
-            c.lifecycle_stage_id = draft.lifecycle_stage_id.clone();
+            if c.lifecycle_stage_id != draft.lifecycle_stage_id {
+                // A stage changed on the community form is recorded like a confirmed one,
+                // so the history always ends at the current stage.
+                let last = c.cultivation.stage_history.last().map(|h| h.on);
+                c.cultivation.stage_history.push(super::cultivation::StageChange {
+                    on: last.map_or(now.date_naive(), |l| l.max(now.date_naive())),
+                    from_stage_id: Some(c.lifecycle_stage_id.clone()),
+                    to_stage_id: draft.lifecycle_stage_id.clone(),
+                    suggested_stage_id: None,
+                    note: "Changed on the community form".into(),
+                });
+                c.lifecycle_stage_id = draft.lifecycle_stage_id.clone();
+            }
             c.organisation_ids = dedup(&draft.organisation_ids);
             c.domain.statement = draft.domain_statement.clone();
             Ok(())
