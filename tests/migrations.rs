@@ -3,10 +3,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use cultivate::model::cultivation::Cultivation;
+use cultivate::model::organisation::{Programme, Stewardship};
 use cultivate::model::technology::Technology;
 use cultivate::model::{CatalogueKind, Catalogues};
 use cultivate::storage::format::{
-    decode_document, encode_workspace, v1_to_v2, v2_to_v3, v3_to_v4, CommunityBundle, Document, MIGRATIONS, SCHEMA_VERSION,
+    decode_document, encode_workspace, v1_to_v2, v2_to_v3, v3_to_v4, CommunityBundle, Document, MIGRATIONS,
+    SCHEMA_VERSION,
 };
 use serde_json::{json, Value};
 
@@ -21,17 +23,38 @@ fn v3_data(text: &str) -> Value {
     v["data"].clone()
 }
 
-const V4_CATALOGUES: [CatalogueKind; 6] = [
+const V4_CATALOGUES: [CatalogueKind; 17] = [
     CatalogueKind::StageQuestions,
     CatalogueKind::StageTensions,
     CatalogueKind::StageTasks,
     CatalogueKind::TransformationModes,
     CatalogueKind::MaturityDimensions,
     CatalogueKind::OnboardingSteps,
+    CatalogueKind::StructureTypes,
+    CatalogueKind::ChooserQuestions,
+    CatalogueKind::ChooserOptions,
+    CatalogueKind::ReadinessAreas,
+    CatalogueKind::ReadinessActions,
+    CatalogueKind::RoleResponsibilities,
+    CatalogueKind::LeadershipGroups,
+    CatalogueKind::CapacitySteps,
+    CatalogueKind::SuccessFactors,
+    CatalogueKind::RiskFactors,
+    CatalogueKind::OrgIndicators,
 ];
 
 #[test]
-fn v3_to_v4_adds_the_six_cultivating_catalogues_and_an_empty_cultivation_record() {
+fn v3_to_v4_covers_every_catalogue_version_3_did_not_have() {
+    let before = v3_data(V3_SAMPLE);
+    let missing: Vec<CatalogueKind> = CatalogueKind::ALL
+        .into_iter()
+        .filter(|k| before["catalogues"].get(k.key()).is_none())
+        .collect();
+    assert_eq!(missing, V4_CATALOGUES.to_vec());
+}
+
+#[test]
+fn v3_to_v4_adds_the_new_catalogues_and_empty_cultivation_stewardship_and_programme_records() {
     let out = v3_to_v4(v3_data(V3_SAMPLE)).unwrap();
     let defaults = Catalogues::default();
     for kind in V4_CATALOGUES {
@@ -49,14 +72,28 @@ fn v3_to_v4_adds_the_six_cultivating_catalogues_and_an_empty_cultivation_record(
     assert_eq!(communities.len(), 3);
     for c in communities {
         assert_eq!(c["cultivation"], empty);
+        assert_eq!(c["stewardship"], serde_json::to_value(Stewardship::default()).unwrap());
+        for m in c["memberships"].as_array().unwrap() {
+            assert_eq!(m["leadership_group_ids"], json!([]));
+        }
     }
+    assert_eq!(out["programme"], serde_json::to_value(Programme::default()).unwrap());
     // What version 3 had is kept: stages, principles, catalogues.
     let before = v3_data(V3_SAMPLE);
     for i in 0..3 {
-        assert_eq!(out["communities"][i]["lifecycle_stage_id"], before["communities"][i]["lifecycle_stage_id"]);
-        assert_eq!(out["communities"][i]["principles"], before["communities"][i]["principles"]);
+        assert_eq!(
+            out["communities"][i]["lifecycle_stage_id"],
+            before["communities"][i]["lifecycle_stage_id"]
+        );
+        assert_eq!(
+            out["communities"][i]["principles"],
+            before["communities"][i]["principles"]
+        );
     }
-    assert_eq!(out["catalogues"]["lifecycle_stages"], before["catalogues"]["lifecycle_stages"]);
+    assert_eq!(
+        out["catalogues"]["lifecycle_stages"],
+        before["catalogues"]["lifecycle_stages"]
+    );
 }
 
 #[test]
@@ -66,13 +103,21 @@ fn v3_to_v4_keeps_existing_values_and_migrates_a_one_community_file() {
         json!([{ "id": "ours", "label": "Ours", "description": "", "source": "" }]);
     data["communities"][0]["cultivation"] = json!({ "tasks_done": ["x"] });
     let out = v3_to_v4(data).unwrap();
-    assert_eq!(out["catalogues"]["maturity_dimensions"], json!([{ "id": "ours", "label": "Ours", "description": "", "source": "" }]));
+    assert_eq!(
+        out["catalogues"]["maturity_dimensions"],
+        json!([{ "id": "ours", "label": "Ours", "description": "", "source": "" }])
+    );
     assert_eq!(out["communities"][0]["cultivation"], json!({ "tasks_done": ["x"] }));
     let ws = v3_data(V3_SAMPLE);
     let bundle =
         json!({ "community": ws["communities"][1], "people": [], "organisations": [], "catalogues": ws["catalogues"] });
     let out = v3_to_v4(bundle).unwrap();
-    assert_eq!(out["community"]["cultivation"], serde_json::to_value(Cultivation::default()).unwrap());
+    assert_eq!(
+        out["community"]["cultivation"],
+        serde_json::to_value(Cultivation::default()).unwrap()
+    );
+    assert!(out.get("programme").is_none(), "a one-community file has no programme");
+    assert_eq!(out["community"]["memberships"][0]["leadership_group_ids"], json!([]));
     assert!(out["catalogues"]["stage_tasks"].is_array());
     assert!(v3_to_v4(json!({ "catalogues": [] })).is_err());
     assert_eq!(v3_to_v4(json!("text")).unwrap(), json!("text"));
@@ -88,7 +133,11 @@ fn golden_v3_file_imports_migrates_and_round_trips() {
         env.data.communities.iter().any(|c| !c.principles.is_empty()),
         "the principles reflections survive the upgrade"
     );
-    assert!(env.data.communities.iter().all(|c| c.cultivation == Cultivation::default()));
+    assert!(env
+        .data
+        .communities
+        .iter()
+        .all(|c| c.cultivation == Cultivation::default()));
     assert_eq!(env.data.catalogues.stage_tasks, Catalogues::default().stage_tasks);
     let again = encode_workspace(&env.data, env.saved_at, env.revision, true);
     let Ok(Document::Workspace(env2)) = decode_document(&again) else {

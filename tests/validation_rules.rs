@@ -520,7 +520,7 @@ fn catalogue_ids_are_scoped_per_catalogue() {
     let ws = sample_workspace();
     assert!(ws.catalogues.contains(CatalogueKind::LifecycleStages, &id("potential")));
     assert!(ws.catalogues.contains(CatalogueKind::ValueCycles, &id("potential")));
-    assert_eq!(broken(|ws| ws.catalogues.roles[10].id = id("p-amara")), vec![]);
+    assert_eq!(broken(|ws| ws.catalogues.value_cycles[7].id = id("p-amara")), vec![]);
 }
 
 #[test]
@@ -543,6 +543,12 @@ fn empty_required_catalogue_is_reported_and_optional_ones_are_not() {
         for child in CatalogueKind::ALL.into_iter().filter(|c| c.parent() == Some(kind)) {
             ws.catalogues.get_mut(child).clear();
         }
+        // ...and entries pointing at them stop pointing (as deleting does).
+        for from in CatalogueKind::ALL.into_iter().filter(|c| c.points_to() == Some(kind)) {
+            for e in ws.catalogues.get_mut(from) {
+                e.points_to.clear();
+            }
+        }
         let expected = if kind.required() {
             vec![p(&format!("catalogues.{}", kind.key()), "must hold at least one entry")]
         } else {
@@ -557,6 +563,14 @@ fn empty_required_catalogue_is_reported_and_optional_ones_are_not() {
             CatalogueKind::StageTensions,
             CatalogueKind::StageTasks,
             CatalogueKind::OnboardingSteps,
+            CatalogueKind::ChooserQuestions,
+            CatalogueKind::ChooserOptions,
+            CatalogueKind::ReadinessActions,
+            CatalogueKind::RoleResponsibilities,
+            CatalogueKind::LeadershipGroups,
+            CatalogueKind::CapacitySteps,
+            CatalogueKind::RiskFactors,
+            CatalogueKind::OrgIndicators,
         ];
         assert_eq!(kind.required(), !optional.contains(&kind), "{kind:?}");
         assert_eq!(validate_workspace(&ws), expected, "{kind:?}");

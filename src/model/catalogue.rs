@@ -28,20 +28,32 @@ pub struct CatalogueEntry {
     /// self-assessment statement belongs to a lifecycle stage. See [`CatalogueKind::parent`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<Id>,
+    /// Entries of another catalogue this entry points to: a structure chooser answer lists
+    /// the structures it fits. See [`CatalogueKind::points_to`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub points_to: Vec<Id>,
 }
 
 impl CatalogueEntry {
-    fn new(id: &str, label: &str, description: &str, source: &str) -> Self {
+    pub(crate) fn new(id: &str, label: &str, description: &str, source: &str) -> Self {
         CatalogueEntry {
             id: Id::new(id),
             label: label.into(),
             description: description.into(),
             source: source.into(),
             parent_id: None,
+            points_to: Vec::new(),
         }
     }
 
-    fn under(parent: &str, id: &str, label: &str, description: &str, source: &str) -> Self {
+    pub(crate) fn option(question: &str, id: &str, label: &str, fits: &[&str]) -> Self {
+        CatalogueEntry {
+            points_to: fits.iter().map(|f| Id::new(*f)).collect(),
+            ..CatalogueEntry::under(question, id, label, "", CHOOSER)
+        }
+    }
+
+    pub(crate) fn under(parent: &str, id: &str, label: &str, description: &str, source: &str) -> Self {
         CatalogueEntry {
             parent_id: Some(Id::new(parent)),
             ..CatalogueEntry::new(id, label, description, source)
@@ -69,10 +81,21 @@ pub enum CatalogueKind {
     TransformationModes,
     MaturityDimensions,
     OnboardingSteps,
+    StructureTypes,
+    ChooserQuestions,
+    ChooserOptions,
+    ReadinessAreas,
+    ReadinessActions,
+    RoleResponsibilities,
+    LeadershipGroups,
+    CapacitySteps,
+    SuccessFactors,
+    RiskFactors,
+    OrgIndicators,
 }
 
 impl CatalogueKind {
-    pub const ALL: [CatalogueKind; 17] = [
+    pub const ALL: [CatalogueKind; 28] = [
         CatalogueKind::FormationTypes,
         CatalogueKind::Roles,
         CatalogueKind::ParticipationLevels,
@@ -90,6 +113,17 @@ impl CatalogueKind {
         CatalogueKind::TransformationModes,
         CatalogueKind::MaturityDimensions,
         CatalogueKind::OnboardingSteps,
+        CatalogueKind::StructureTypes,
+        CatalogueKind::ChooserQuestions,
+        CatalogueKind::ChooserOptions,
+        CatalogueKind::ReadinessAreas,
+        CatalogueKind::ReadinessActions,
+        CatalogueKind::RoleResponsibilities,
+        CatalogueKind::LeadershipGroups,
+        CatalogueKind::CapacitySteps,
+        CatalogueKind::SuccessFactors,
+        CatalogueKind::RiskFactors,
+        CatalogueKind::OrgIndicators,
     ];
 
     /// The catalogue whose entries this one's entries belong to, if any. Such an entry's
@@ -99,6 +133,17 @@ impl CatalogueKind {
             CatalogueKind::StageQuestions | CatalogueKind::StageTensions | CatalogueKind::StageTasks => {
                 Some(CatalogueKind::LifecycleStages)
             }
+            CatalogueKind::ChooserOptions => Some(CatalogueKind::ChooserQuestions),
+            CatalogueKind::ReadinessActions => Some(CatalogueKind::ReadinessAreas),
+            CatalogueKind::RoleResponsibilities => Some(CatalogueKind::Roles),
+            _ => None,
+        }
+    }
+
+    /// The catalogue whose entries this one's entries may point to (`points_to`), if any.
+    pub fn points_to(self) -> Option<CatalogueKind> {
+        match self {
+            CatalogueKind::ChooserOptions => Some(CatalogueKind::StructureTypes),
             _ => None,
         }
     }
@@ -115,6 +160,14 @@ impl CatalogueKind {
                 | CatalogueKind::StageTensions
                 | CatalogueKind::StageTasks
                 | CatalogueKind::OnboardingSteps
+                | CatalogueKind::ChooserQuestions
+                | CatalogueKind::ChooserOptions
+                | CatalogueKind::ReadinessActions
+                | CatalogueKind::RoleResponsibilities
+                | CatalogueKind::LeadershipGroups
+                | CatalogueKind::CapacitySteps
+                | CatalogueKind::RiskFactors
+                | CatalogueKind::OrgIndicators
         )
     }
 
@@ -138,6 +191,17 @@ impl CatalogueKind {
             CatalogueKind::TransformationModes => "transformation_modes",
             CatalogueKind::MaturityDimensions => "maturity_dimensions",
             CatalogueKind::OnboardingSteps => "onboarding_steps",
+            CatalogueKind::StructureTypes => "structure_types",
+            CatalogueKind::ChooserQuestions => "chooser_questions",
+            CatalogueKind::ChooserOptions => "chooser_options",
+            CatalogueKind::ReadinessAreas => "readiness_areas",
+            CatalogueKind::ReadinessActions => "readiness_actions",
+            CatalogueKind::RoleResponsibilities => "role_responsibilities",
+            CatalogueKind::LeadershipGroups => "leadership_groups",
+            CatalogueKind::CapacitySteps => "capacity_steps",
+            CatalogueKind::SuccessFactors => "success_factors",
+            CatalogueKind::RiskFactors => "risk_factors",
+            CatalogueKind::OrgIndicators => "org_indicators",
         }
     }
 
@@ -164,6 +228,17 @@ impl CatalogueKind {
             CatalogueKind::TransformationModes => "Transformation modes",
             CatalogueKind::MaturityDimensions => "Maturity dimensions",
             CatalogueKind::OnboardingSteps => "Onboarding steps",
+            CatalogueKind::StructureTypes => "Learning and work structures",
+            CatalogueKind::ChooserQuestions => "Structure chooser questions",
+            CatalogueKind::ChooserOptions => "Structure chooser answers",
+            CatalogueKind::ReadinessAreas => "Readiness areas",
+            CatalogueKind::ReadinessActions => "Readiness actions",
+            CatalogueKind::RoleResponsibilities => "Role responsibilities",
+            CatalogueKind::LeadershipGroups => "Leadership groups",
+            CatalogueKind::CapacitySteps => "Capacity-building steps",
+            CatalogueKind::SuccessFactors => "Success factors",
+            CatalogueKind::RiskFactors => "Risk factors",
+            CatalogueKind::OrgIndicators => "Indicators of success",
         }
     }
 
@@ -187,6 +262,17 @@ impl CatalogueKind {
             CatalogueKind::TransformationModes => "transformation mode",
             CatalogueKind::MaturityDimensions => "maturity dimension",
             CatalogueKind::OnboardingSteps => "onboarding step",
+            CatalogueKind::StructureTypes => "structure",
+            CatalogueKind::ChooserQuestions => "chooser question",
+            CatalogueKind::ChooserOptions => "chooser answer",
+            CatalogueKind::ReadinessAreas => "readiness area",
+            CatalogueKind::ReadinessActions => "readiness action",
+            CatalogueKind::RoleResponsibilities => "responsibility",
+            CatalogueKind::LeadershipGroups => "leadership group",
+            CatalogueKind::CapacitySteps => "capacity-building step",
+            CatalogueKind::SuccessFactors => "success factor",
+            CatalogueKind::RiskFactors => "risk factor",
+            CatalogueKind::OrgIndicators => "indicator",
         }
     }
 
@@ -209,6 +295,17 @@ impl CatalogueKind {
             CatalogueKind::TransformationModes => "How a community ends or changes at the transformation stage (Wenger, McDermott & Snyder, 2002).",
             CatalogueKind::MaturityDimensions => "Maturity as a soundboard of dimensions, each tuned on its own, rather than one level.",
             CatalogueKind::OnboardingSteps => "A newcomer's path into a community, from welcome to active participation.",
+            CatalogueKind::StructureTypes => "The structures the structure chooser can recommend: a community of practice and its variants, and the teams, units and networks it differs from (Wenger & Snyder, 2000).",
+            CatalogueKind::ChooserQuestions => "The structure chooser's questions: purpose, who belongs, what holds the group together, lifespan, deliverables and boundaries.",
+            CatalogueKind::ChooserOptions => "The answers to each chooser question, each pointing to the structures it fits.",
+            CatalogueKind::ReadinessAreas => "What an organisation needs in place for communities to thrive, scored in the readiness check (Wenger-Trayner start-up guidance).",
+            CatalogueKind::ReadinessActions => "A suggested action for each readiness area, shown when the area scores low.",
+            CatalogueKind::RoleResponsibilities => "The responsibilities checklist of each role.",
+            CatalogueKind::LeadershipGroups => "Wenger-Trayner leadership groups: everyone at a meeting joins one and looks after one part of the shared learning.",
+            CatalogueKind::CapacitySteps => "Training and peer-support steps in a community leader's development.",
+            CatalogueKind::SuccessFactors => "Factors that make communities succeed, scored in the health check (Wenger-Trayner success factors).",
+            CatalogueKind::RiskFactors => "Warning signs flagged in the health check.",
+            CatalogueKind::OrgIndicators => "Indicators of success at organisation level; some are computed from the workspace, the rest entered by hand.",
         }
     }
 }
@@ -235,6 +332,17 @@ pub struct Catalogues {
     pub transformation_modes: Vec<CatalogueEntry>,
     pub maturity_dimensions: Vec<CatalogueEntry>,
     pub onboarding_steps: Vec<CatalogueEntry>,
+    pub structure_types: Vec<CatalogueEntry>,
+    pub chooser_questions: Vec<CatalogueEntry>,
+    pub chooser_options: Vec<CatalogueEntry>,
+    pub readiness_areas: Vec<CatalogueEntry>,
+    pub readiness_actions: Vec<CatalogueEntry>,
+    pub role_responsibilities: Vec<CatalogueEntry>,
+    pub leadership_groups: Vec<CatalogueEntry>,
+    pub capacity_steps: Vec<CatalogueEntry>,
+    pub success_factors: Vec<CatalogueEntry>,
+    pub risk_factors: Vec<CatalogueEntry>,
+    pub org_indicators: Vec<CatalogueEntry>,
 }
 
 impl Catalogues {
@@ -257,6 +365,17 @@ impl Catalogues {
             CatalogueKind::TransformationModes => &self.transformation_modes,
             CatalogueKind::MaturityDimensions => &self.maturity_dimensions,
             CatalogueKind::OnboardingSteps => &self.onboarding_steps,
+            CatalogueKind::StructureTypes => &self.structure_types,
+            CatalogueKind::ChooserQuestions => &self.chooser_questions,
+            CatalogueKind::ChooserOptions => &self.chooser_options,
+            CatalogueKind::ReadinessAreas => &self.readiness_areas,
+            CatalogueKind::ReadinessActions => &self.readiness_actions,
+            CatalogueKind::RoleResponsibilities => &self.role_responsibilities,
+            CatalogueKind::LeadershipGroups => &self.leadership_groups,
+            CatalogueKind::CapacitySteps => &self.capacity_steps,
+            CatalogueKind::SuccessFactors => &self.success_factors,
+            CatalogueKind::RiskFactors => &self.risk_factors,
+            CatalogueKind::OrgIndicators => &self.org_indicators,
         }
     }
 
@@ -279,12 +398,29 @@ impl Catalogues {
             CatalogueKind::TransformationModes => &mut self.transformation_modes,
             CatalogueKind::MaturityDimensions => &mut self.maturity_dimensions,
             CatalogueKind::OnboardingSteps => &mut self.onboarding_steps,
+            CatalogueKind::StructureTypes => &mut self.structure_types,
+            CatalogueKind::ChooserQuestions => &mut self.chooser_questions,
+            CatalogueKind::ChooserOptions => &mut self.chooser_options,
+            CatalogueKind::ReadinessAreas => &mut self.readiness_areas,
+            CatalogueKind::ReadinessActions => &mut self.readiness_actions,
+            CatalogueKind::RoleResponsibilities => &mut self.role_responsibilities,
+            CatalogueKind::LeadershipGroups => &mut self.leadership_groups,
+            CatalogueKind::CapacitySteps => &mut self.capacity_steps,
+            CatalogueKind::SuccessFactors => &mut self.success_factors,
+            CatalogueKind::RiskFactors => &mut self.risk_factors,
+            CatalogueKind::OrgIndicators => &mut self.org_indicators,
         }
     }
 
     /// The entries of `kind` that belong to `parent`, in catalogue order.
-    pub fn children<'a>(&'a self, kind: CatalogueKind, parent: &'a Id) -> impl Iterator<Item = &'a CatalogueEntry> + 'a {
-        self.get(kind).iter().filter(move |e| e.parent_id.as_ref() == Some(parent))
+    pub fn children<'a>(
+        &'a self,
+        kind: CatalogueKind,
+        parent: &'a Id,
+    ) -> impl Iterator<Item = &'a CatalogueEntry> + 'a {
+        self.get(kind)
+            .iter()
+            .filter(move |e| e.parent_id.as_ref() == Some(parent))
     }
 
     pub fn entry(&self, kind: CatalogueKind, id: &Id) -> Option<&CatalogueEntry> {
@@ -401,6 +537,17 @@ impl Default for Catalogues {
             transformation_modes: default_transformation_modes(),
             maturity_dimensions: default_maturity_dimensions(),
             onboarding_steps: default_onboarding_steps(),
+            structure_types: super::org_catalogues::structure_types(),
+            chooser_questions: super::org_catalogues::chooser_questions(),
+            chooser_options: super::org_catalogues::chooser_options(),
+            readiness_areas: super::org_catalogues::readiness_areas(),
+            readiness_actions: super::org_catalogues::readiness_actions(),
+            role_responsibilities: super::org_catalogues::role_responsibilities(),
+            leadership_groups: super::org_catalogues::leadership_groups(),
+            capacity_steps: super::org_catalogues::capacity_steps(),
+            success_factors: super::org_catalogues::success_factors(),
+            risk_factors: super::org_catalogues::risk_factors(),
+            org_indicators: super::org_catalogues::org_indicators(),
         }
     }
 }
@@ -650,8 +797,10 @@ pub fn default_habitat_checklist() -> Vec<CatalogueEntry> {
     ]
 }
 
+const CHOOSER: &str = "Cultivate structure chooser, after Wenger & Snyder (2000) and the Wenger-Trayner FAQ";
 const STAGES_GUIDE: &str = "Cultivate, after Wenger, McDermott & Snyder (2002), stages of development";
-const TENSIONS: &str = "Wenger, McDermott & Snyder (2002) as commonly summarised; tension pairs not verified in the guidebook";
+const TENSIONS: &str =
+    "Wenger, McDermott & Snyder (2002) as commonly summarised; tension pairs not verified in the guidebook";
 
 /// Statements that describe each lifecycle stage; members rate how far each is true.
 pub fn default_stage_questions() -> Vec<CatalogueEntry> {
@@ -674,11 +823,41 @@ pub fn default_stage_questions() -> Vec<CatalogueEntry> {
 pub fn default_stage_tensions() -> Vec<CatalogueEntry> {
     let e = CatalogueEntry::under;
     vec![
-        e("potential", "discover_imagine", "Discover versus imagine", "Find what members already share, while imagining what the community could become.", TENSIONS),
-        e("coalescing", "incubate_deliver", "Incubate versus deliver immediate value", "Give trust and relationships time to grow, while showing value soon enough to keep people.", TENSIONS),
-        e("maturing", "focus_expand", "Focus versus expand", "Sharpen the domain and the practice, while opening to new members and topics.", TENSIONS),
-        e("stewardship", "ownership_openness", "Ownership versus openness", "Keep members' sense of ownership, while staying open to new people and ideas.", TENSIONS),
-        e("transformation", "let_go_live_on", "Let go versus live on", "Accept that the community's work may be done, while keeping what it built alive elsewhere.", TENSIONS),
+        e(
+            "potential",
+            "discover_imagine",
+            "Discover versus imagine",
+            "Find what members already share, while imagining what the community could become.",
+            TENSIONS,
+        ),
+        e(
+            "coalescing",
+            "incubate_deliver",
+            "Incubate versus deliver immediate value",
+            "Give trust and relationships time to grow, while showing value soon enough to keep people.",
+            TENSIONS,
+        ),
+        e(
+            "maturing",
+            "focus_expand",
+            "Focus versus expand",
+            "Sharpen the domain and the practice, while opening to new members and topics.",
+            TENSIONS,
+        ),
+        e(
+            "stewardship",
+            "ownership_openness",
+            "Ownership versus openness",
+            "Keep members' sense of ownership, while staying open to new people and ideas.",
+            TENSIONS,
+        ),
+        e(
+            "transformation",
+            "let_go_live_on",
+            "Let go versus live on",
+            "Accept that the community's work may be done, while keeping what it built alive elsewhere.",
+            TENSIONS,
+        ),
     ]
 }
 
@@ -688,25 +867,139 @@ pub fn default_stage_tasks() -> Vec<CatalogueEntry> {
     const RENEWAL: &str = "CDC community of practice resource kit, momentum and renewal";
     let e = CatalogueEntry::under;
     vec![
-        e("potential", "find_internal_leaders", "Find internal leaders first", "Look for respected practitioners with passion for the domain who are willing to convene.", LAUNCH),
-        e("potential", "interview_members", "Talk to prospective members about their issues", "One-to-one conversations show what the domain's key issues are.", STAGES_GUIDE),
-        e("potential", "define_domain", "Write the domain statement and key issues", "The shared area of inquiry, in members' own words.", STAGES_GUIDE),
-        e("potential", "build_core_group", "Build a core group", "A few people who will share the work of getting started.", LAUNCH),
-        e("coalescing", "simple_rhythm", "Start with a simple rhythm", "A regular, modest tempo that members can rely on.", LAUNCH),
-        e("coalescing", "early_value", "Deliver early value", "Work on members' real problems so that taking part pays off quickly.", STAGES_GUIDE),
-        e("coalescing", "model_vulnerability", "Have a respected member ask for help on a real case", "Modelling vulnerability builds trust.", LAUNCH),
-        e("coalescing", "connect_one_to_one", "Connect members one to one", "Introduce people who should know each other, between meetings.", STAGES_GUIDE),
-        e("maturing", "learning_agenda", "Build a learning agenda", "Topics with owners, activities and outputs, agreed with members and sponsors.", RENEWAL),
-        e("maturing", "map_gaps", "Map knowledge and identify gaps", "What the community knows, and what it is missing.", STAGES_GUIDE),
-        e("maturing", "onboard_newcomers", "Set up onboarding for newcomers", "Welcome, a mentor and a first low-risk contribution.", STAGES_GUIDE),
-        e("maturing", "working_groups", "Spin off practice-building projects", "Working groups produce templates, tools and guides tied to the agenda.", RENEWAL),
-        e("stewardship", "renewal_workshop", "Hold a renewal workshop", "Review what the community has achieved and reset its agenda.", RENEWAL),
-        e("stewardship", "recruit_under_represented", "Recruit from under-represented groups", "Bring in people and places the community has not reached.", RENEWAL),
-        e("stewardship", "outside_voices", "Invite outside perspectives", "Guest speakers and visits keep the practice at the cutting edge.", RENEWAL),
-        e("stewardship", "succession", "Develop new leaders", "Plan succession so that the community does not depend on one person.", STAGES_GUIDE),
-        e("transformation", "decide_with_members", "Decide with members how to end or change", "Close, merge, split or institutionalise, openly and together.", STAGES_GUIDE),
-        e("transformation", "archive_repertoire", "Harvest and archive the repertoire", "Keep what the community built where others can find it.", STAGES_GUIDE),
-        e("transformation", "celebrate", "Celebrate and tell the community's story", "Mark what was achieved and thank the people who did it.", STAGES_GUIDE),
+        e(
+            "potential",
+            "find_internal_leaders",
+            "Find internal leaders first",
+            "Look for respected practitioners with passion for the domain who are willing to convene.",
+            LAUNCH,
+        ),
+        e(
+            "potential",
+            "interview_members",
+            "Talk to prospective members about their issues",
+            "One-to-one conversations show what the domain's key issues are.",
+            STAGES_GUIDE,
+        ),
+        e(
+            "potential",
+            "define_domain",
+            "Write the domain statement and key issues",
+            "The shared area of inquiry, in members' own words.",
+            STAGES_GUIDE,
+        ),
+        e(
+            "potential",
+            "build_core_group",
+            "Build a core group",
+            "A few people who will share the work of getting started.",
+            LAUNCH,
+        ),
+        e(
+            "coalescing",
+            "simple_rhythm",
+            "Start with a simple rhythm",
+            "A regular, modest tempo that members can rely on.",
+            LAUNCH,
+        ),
+        e(
+            "coalescing",
+            "early_value",
+            "Deliver early value",
+            "Work on members' real problems so that taking part pays off quickly.",
+            STAGES_GUIDE,
+        ),
+        e(
+            "coalescing",
+            "model_vulnerability",
+            "Have a respected member ask for help on a real case",
+            "Modelling vulnerability builds trust.",
+            LAUNCH,
+        ),
+        e(
+            "coalescing",
+            "connect_one_to_one",
+            "Connect members one to one",
+            "Introduce people who should know each other, between meetings.",
+            STAGES_GUIDE,
+        ),
+        e(
+            "maturing",
+            "learning_agenda",
+            "Build a learning agenda",
+            "Topics with owners, activities and outputs, agreed with members and sponsors.",
+            RENEWAL,
+        ),
+        e(
+            "maturing",
+            "map_gaps",
+            "Map knowledge and identify gaps",
+            "What the community knows, and what it is missing.",
+            STAGES_GUIDE,
+        ),
+        e(
+            "maturing",
+            "onboard_newcomers",
+            "Set up onboarding for newcomers",
+            "Welcome, a mentor and a first low-risk contribution.",
+            STAGES_GUIDE,
+        ),
+        e(
+            "maturing",
+            "working_groups",
+            "Spin off practice-building projects",
+            "Working groups produce templates, tools and guides tied to the agenda.",
+            RENEWAL,
+        ),
+        e(
+            "stewardship",
+            "renewal_workshop",
+            "Hold a renewal workshop",
+            "Review what the community has achieved and reset its agenda.",
+            RENEWAL,
+        ),
+        e(
+            "stewardship",
+            "recruit_under_represented",
+            "Recruit from under-represented groups",
+            "Bring in people and places the community has not reached.",
+            RENEWAL,
+        ),
+        e(
+            "stewardship",
+            "outside_voices",
+            "Invite outside perspectives",
+            "Guest speakers and visits keep the practice at the cutting edge.",
+            RENEWAL,
+        ),
+        e(
+            "stewardship",
+            "succession",
+            "Develop new leaders",
+            "Plan succession so that the community does not depend on one person.",
+            STAGES_GUIDE,
+        ),
+        e(
+            "transformation",
+            "decide_with_members",
+            "Decide with members how to end or change",
+            "Close, merge, split or institutionalise, openly and together.",
+            STAGES_GUIDE,
+        ),
+        e(
+            "transformation",
+            "archive_repertoire",
+            "Harvest and archive the repertoire",
+            "Keep what the community built where others can find it.",
+            STAGES_GUIDE,
+        ),
+        e(
+            "transformation",
+            "celebrate",
+            "Celebrate and tell the community's story",
+            "Mark what was achieved and thank the people who did it.",
+            STAGES_GUIDE,
+        ),
     ]
 }
 
@@ -715,26 +1008,82 @@ pub fn default_transformation_modes() -> Vec<CatalogueEntry> {
     const MODES: &str = "Wenger, McDermott & Snyder (2002), transformation";
     let e = CatalogueEntry::new;
     vec![
-        e("faded_away", "Faded away", "Members drifted off as the domain mattered less to them.", MODES),
-        e("social_club", "Became a social club", "Members keep meeting for the relationships rather than the practice.", MODES),
-        e("split", "Split", "The community divided into separate communities, each with its own domain.", MODES),
+        e(
+            "faded_away",
+            "Faded away",
+            "Members drifted off as the domain mattered less to them.",
+            MODES,
+        ),
+        e(
+            "social_club",
+            "Became a social club",
+            "Members keep meeting for the relationships rather than the practice.",
+            MODES,
+        ),
+        e(
+            "split",
+            "Split",
+            "The community divided into separate communities, each with its own domain.",
+            MODES,
+        ),
         e("merged", "Merged", "The community joined another community.", MODES),
-        e("institutionalised", "Institutionalised", "The community became a formal unit, centre of excellence or department.", MODES),
+        e(
+            "institutionalised",
+            "Institutionalised",
+            "The community became a formal unit, centre of excellence or department.",
+            MODES,
+        ),
     ]
 }
 
 /// The maturity soundboard's dimensions.
 pub fn default_maturity_dimensions() -> Vec<CatalogueEntry> {
-    const SOUNDBOARD: &str = "Cultivate's working dimensions, after Wenger-Trayner's maturity 'soundboard' (dimension names not verified)";
+    const SOUNDBOARD: &str =
+        "Cultivate's working dimensions, after Wenger-Trayner's maturity 'soundboard' (dimension names not verified)";
     let e = CatalogueEntry::new;
     vec![
-        e("domain_clarity", "Domain clarity", "How clear and strategically relevant the domain and its key issues are.", SOUNDBOARD),
-        e("community", "Community", "Relationships, trust and distributed leadership among members.", SOUNDBOARD),
-        e("practice", "Practice", "The repertoire, the learning agenda and practice-building projects.", SOUNDBOARD),
-        e("rhythm", "Rhythm", "A regular tempo of activities that suits the members.", SOUNDBOARD),
-        e("value_visibility", "Value visibility", "How well the value the community creates is noticed, recorded and shared.", SOUNDBOARD),
-        e("organisational_connection", "Organisational connection", "Sponsorship, recognition and resources from the organisations involved.", SOUNDBOARD),
-        e("technology_fit", "Technology fit", "How well the community's tools fit the way it learns.", SOUNDBOARD),
+        e(
+            "domain_clarity",
+            "Domain clarity",
+            "How clear and strategically relevant the domain and its key issues are.",
+            SOUNDBOARD,
+        ),
+        e(
+            "community",
+            "Community",
+            "Relationships, trust and distributed leadership among members.",
+            SOUNDBOARD,
+        ),
+        e(
+            "practice",
+            "Practice",
+            "The repertoire, the learning agenda and practice-building projects.",
+            SOUNDBOARD,
+        ),
+        e(
+            "rhythm",
+            "Rhythm",
+            "A regular tempo of activities that suits the members.",
+            SOUNDBOARD,
+        ),
+        e(
+            "value_visibility",
+            "Value visibility",
+            "How well the value the community creates is noticed, recorded and shared.",
+            SOUNDBOARD,
+        ),
+        e(
+            "organisational_connection",
+            "Organisational connection",
+            "Sponsorship, recognition and resources from the organisations involved.",
+            SOUNDBOARD,
+        ),
+        e(
+            "technology_fit",
+            "Technology fit",
+            "How well the community's tools fit the way it learns.",
+            SOUNDBOARD,
+        ),
     ]
 }
 
@@ -743,10 +1092,30 @@ pub fn default_onboarding_steps() -> Vec<CatalogueEntry> {
     const ONBOARD: &str = "Wenger-Trayner key roles (welcome wagon, mentor) and levels of participation";
     let e = CatalogueEntry::new;
     vec![
-        e("welcomed", "Welcomed", "Someone from the welcome wagon has greeted the newcomer and shown them around.", ONBOARD),
-        e("mentor_matched", "Mentor matched", "An experienced member has taken the newcomer under their wing.", ONBOARD),
-        e("first_contribution", "First low-risk contribution", "The newcomer has contributed something small: a question, a tip, a short story.", ONBOARD),
-        e("peripheral_to_active", "Moved from peripheral to active", "The newcomer takes part regularly and helps shape the community.", ONBOARD),
+        e(
+            "welcomed",
+            "Welcomed",
+            "Someone from the welcome wagon has greeted the newcomer and shown them around.",
+            ONBOARD,
+        ),
+        e(
+            "mentor_matched",
+            "Mentor matched",
+            "An experienced member has taken the newcomer under their wing.",
+            ONBOARD,
+        ),
+        e(
+            "first_contribution",
+            "First low-risk contribution",
+            "The newcomer has contributed something small: a question, a tip, a short story.",
+            ONBOARD,
+        ),
+        e(
+            "peripheral_to_active",
+            "Moved from peripheral to active",
+            "The newcomer takes part regularly and helps shape the community.",
+            ONBOARD,
+        ),
     ]
 }
 
@@ -775,7 +1144,16 @@ mod tests {
         assert_eq!(ids(CatalogueKind::Roles).len(), 11);
         for kind in CatalogueKind::ALL {
             for entry in c.get(kind) {
-                assert!(!entry.description.is_empty(), "{} lacks help text", entry.id);
+                // An answer or a responsibility is its own label; everything else explains itself.
+                let self_explaining = matches!(
+                    kind,
+                    CatalogueKind::ChooserOptions | CatalogueKind::RoleResponsibilities
+                );
+                assert!(
+                    self_explaining || !entry.description.is_empty(),
+                    "{} lacks help text",
+                    entry.id
+                );
                 assert!(!entry.source.is_empty(), "{} lacks a source", entry.id);
             }
         }

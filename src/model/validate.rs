@@ -9,6 +9,7 @@ use super::catalogue::{CatalogueKind, Catalogues};
 use super::ids::Id;
 use super::limits::{too_long, LINK_MAX, LONG_MAX, NAME_MAX, SHORT_MAX};
 use super::links::check_link;
+use super::organisation::{AreaScore, SCORE_MAX};
 use super::workspace::Workspace;
 
 /// One thing wrong with a file or a workspace.
@@ -133,6 +134,18 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
                 (None, Some(_)) => ck.push(format!("{p}.parent_id"), "must be empty in this catalogue"),
                 (None, None) => {}
             }
+            match kind.points_to() {
+                Some(target) => {
+                    for (j, t) in e.points_to.iter().enumerate() {
+                        ck.catalogue_ref(format!("{p}.points_to[{j}]"), cats, target, t);
+                        if e.points_to[..j].contains(t) {
+                            ck.push(format!("{p}.points_to[{j}]"), "lists the same entry twice");
+                        }
+                    }
+                }
+                None if !e.points_to.is_empty() => ck.push(format!("{p}.points_to"), "must be empty in this catalogue"),
+                None => {}
+            }
         }
         if kind.required() && cats.get(kind).is_empty() {
             ck.push(format!("catalogues.{key}"), "must hold at least one entry");
@@ -239,6 +252,17 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
                 ck.catalogue_ref(format!("{mp}.role_ids[{r}]"), cats, CatalogueKind::Roles, role);
                 if m.role_ids[..r].contains(role) {
                     ck.push(format!("{mp}.role_ids[{r}]"), "lists the same role twice");
+                }
+            }
+            for (r, g) in m.leadership_group_ids.iter().enumerate() {
+                ck.catalogue_ref(
+                    format!("{mp}.leadership_group_ids[{r}]"),
+                    cats,
+                    CatalogueKind::LeadershipGroups,
+                    g,
+                );
+                if m.leadership_group_ids[..r].contains(g) {
+                    ck.push(format!("{mp}.leadership_group_ids[{r}]"), "lists the same group twice");
                 }
             }
             if m.history.is_empty() {
@@ -456,6 +480,186 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
         }
 
         check_cultivation(ck, cats, &p, c, &person_ids);
+        check_stewardship(ck, cats, &p, c);
+    }
+
+    check_programme(ck, cats, ws, &person_ids, &org_ids);
+}
+
+/// Scores of one catalogue's entries: each known, once, within 0..=max.
+fn check_scores(ck: &mut Checker<'_>, cats: &Catalogues, path: &str, kind: CatalogueKind, scores: &[AreaScore]) {
+    for (s, score) in scores.iter().enumerate() {
+        let sp = format!("{path}[{s}]");
+        ck.catalogue_ref(format!("{sp}.area_id"), cats, kind, &score.area_id);
+        if scores[..s].iter().any(|x| x.area_id == score.area_id) {
+            ck.push(
+                format!("{sp}.area_id"),
+                format!("scores the same {} twice", kind.noun()),
+            );
+        }
+        if score.score > SCORE_MAX {
+            ck.push(format!("{sp}.score"), format!("must be 0 to {SCORE_MAX}"));
+        }
+    }
+}
+
+fn check_stewardship<'a>(ck: &mut Checker<'a>, cats: &Catalogues, p: &str, c: &'a super::workspace::Community) {
+    let st = &c.stewardship;
+    let p = format!("{p}.stewardship");
+    if let Some(choice) = &st.structure_choice {
+        let cp = format!("{p}.structure_choice");
+        for (j, a) in choice.answers.iter().enumerate() {
+            let ap = format!("{cp}.answers[{j}]");
+            ck.catalogue_ref(
+                format!("{ap}.question_id"),
+                cats,
+                CatalogueKind::ChooserQuestions,
+                &a.question_id,
+            );
+            if choice.answers[..j].iter().any(|x| x.question_id == a.question_id) {
+                ck.push(format!("{ap}.question_id"), "answers the same question twice");
+            }
+            match cats.entry(CatalogueKind::ChooserOptions, &a.option_id) {
+                None => ck.catalogue_ref(
+                    format!("{ap}.option_id"),
+                    cats,
+                    CatalogueKind::ChooserOptions,
+                    &a.option_id,
+                ),
+                Some(o) if o.parent_id.as_ref() != Some(&a.question_id) => ck.push(
+                    format!("{ap}.option_id"),
+                    format!("'{}' is not an answer to question '{}'", a.option_id, a.question_id),
+                ),
+                Some(_) => {}
+            }
+        }
+        ck.catalogue_ref(
+            format!("{cp}.recommended_id"),
+            cats,
+            CatalogueKind::StructureTypes,
+            &choice.recommended_id,
+        );
+        ck.len(format!("{cp}.note"), &choice.note, LONG_MAX);
+    }
+    for (j, h) in st.health_checks.iter().enumerate() {
+        let hp = format!("{p}.health_checks[{j}]");
+        ck.id(format!("{hp}.id"), &h.id);
+        if j > 0 && h.on < st.health_checks[j - 1].on {
+            ck.push(
+                format!("{hp}.on"),
+                format!(
+                    "{} is before the previous check's date {}; checks are kept oldest first",
+                    h.on,
+                    st.health_checks[j - 1].on
+                ),
+            );
+        }
+        check_scores(
+            ck,
+            cats,
+            &format!("{hp}.scores"),
+            CatalogueKind::SuccessFactors,
+            &h.scores,
+        );
+        for (r, risk) in h.risks.iter().enumerate() {
+            ck.catalogue_ref(format!("{hp}.risks[{r}]"), cats, CatalogueKind::RiskFactors, risk);
+            if h.risks[..r].contains(risk) {
+                ck.push(format!("{hp}.risks[{r}]"), "flags the same risk twice");
+            }
+        }
+        ck.len(format!("{hp}.note"), &h.note, LONG_MAX);
+    }
+    for (j, v) in st.indicator_values.iter().enumerate() {
+        let vp = format!("{p}.indicator_values[{j}]");
+        ck.id(format!("{vp}.id"), &v.id);
+        ck.catalogue_ref(
+            format!("{vp}.indicator_id"),
+            cats,
+            CatalogueKind::OrgIndicators,
+            &v.indicator_id,
+        );
+        if v.value.trim().is_empty() {
+            ck.push(format!("{vp}.value"), "must not be empty");
+        }
+        ck.len(format!("{vp}.value"), &v.value, SHORT_MAX);
+        ck.len(format!("{vp}.source"), &v.source, SHORT_MAX);
+    }
+}
+
+fn check_programme<'a>(
+    ck: &mut Checker<'a>,
+    cats: &Catalogues,
+    ws: &'a Workspace,
+    person_ids: &HashSet<&Id>,
+    org_ids: &HashSet<&Id>,
+) {
+    let pr = &ws.programme;
+    for (j, r) in pr.readiness_checks.iter().enumerate() {
+        let rp = format!("programme.readiness_checks[{j}]");
+        ck.id(format!("{rp}.id"), &r.id);
+        if j > 0 && r.on < pr.readiness_checks[j - 1].on {
+            ck.push(
+                format!("{rp}.on"),
+                format!(
+                    "{} is before the previous check's date {}; checks are kept oldest first",
+                    r.on,
+                    pr.readiness_checks[j - 1].on
+                ),
+            );
+        }
+        if let Some(o) = &r.organisation_id {
+            if !org_ids.contains(o) {
+                ck.push(
+                    format!("{rp}.organisation_id"),
+                    format!("no organisation with id '{o}'"),
+                );
+            }
+        }
+        ck.len(format!("{rp}.by"), &r.by, SHORT_MAX);
+        check_scores(
+            ck,
+            cats,
+            &format!("{rp}.scores"),
+            CatalogueKind::ReadinessAreas,
+            &r.scores,
+        );
+        ck.len(format!("{rp}.note"), &r.note, LONG_MAX);
+    }
+    for (j, plan) in pr.leader_plans.iter().enumerate() {
+        let lp = format!("programme.leader_plans[{j}]");
+        if !person_ids.contains(&plan.person_id) {
+            ck.push(
+                format!("{lp}.person_id"),
+                format!("no person with id '{}'", plan.person_id),
+            );
+        } else if pr.leader_plans[..j].iter().any(|x| x.person_id == plan.person_id) {
+            ck.push(format!("{lp}.person_id"), "this person already has a plan");
+        }
+        for (s, step) in plan.steps.iter().enumerate() {
+            ck.catalogue_ref(
+                format!("{lp}.steps[{s}].step_id"),
+                cats,
+                CatalogueKind::CapacitySteps,
+                &step.step_id,
+            );
+            if plan.steps[..s].iter().any(|x| x.step_id == step.step_id) {
+                ck.push(format!("{lp}.steps[{s}].step_id"), "lists the same step twice");
+            }
+        }
+        ck.len(format!("{lp}.note"), &plan.note, LONG_MAX);
+    }
+    for (j, g) in pr.peer_groups.iter().enumerate() {
+        let gp = format!("programme.peer_groups[{j}]");
+        ck.id(format!("{gp}.id"), &g.id);
+        ck.name(format!("{gp}.name"), &g.name);
+        for (m, id) in g.member_ids.iter().enumerate() {
+            if !person_ids.contains(id) {
+                ck.push(format!("{gp}.member_ids[{m}]"), format!("no person with id '{id}'"));
+            } else if g.member_ids[..m].contains(id) {
+                ck.push(format!("{gp}.member_ids[{m}]"), "lists the same person twice");
+            }
+        }
+        ck.len(format!("{gp}.note"), &g.note, LONG_MAX);
     }
 }
 
@@ -532,7 +736,11 @@ fn check_cultivation<'a>(
         if j > 0 && ch.on < k.charters[j - 1].on {
             ck.push(
                 format!("{cp}.on"),
-                format!("{} is before the previous version's date {}", ch.on, k.charters[j - 1].on),
+                format!(
+                    "{} is before the previous version's date {}",
+                    ch.on,
+                    k.charters[j - 1].on
+                ),
             );
         }
         for (s, sec) in ch.sections.iter().enumerate() {
@@ -563,16 +771,26 @@ fn check_cultivation<'a>(
         if j > 0 && h.on < k.stage_history[j - 1].on {
             ck.push(
                 format!("{hp}.on"),
-                format!("{} is before the previous change's date {}", h.on, k.stage_history[j - 1].on),
+                format!(
+                    "{} is before the previous change's date {}",
+                    h.on,
+                    k.stage_history[j - 1].on
+                ),
             );
         }
         if j > 0 && h.from_stage_id.as_ref() != prev_stage {
             ck.push(
                 format!("{hp}.from_stage_id"),
-                format!("should be '{}', the stage the previous entry moved to", prev_stage.unwrap()),
+                format!(
+                    "should be '{}', the stage the previous entry moved to",
+                    prev_stage.unwrap()
+                ),
             );
         }
-        for (field, id) in [("from_stage_id", &h.from_stage_id), ("suggested_stage_id", &h.suggested_stage_id)] {
+        for (field, id) in [
+            ("from_stage_id", &h.from_stage_id),
+            ("suggested_stage_id", &h.suggested_stage_id),
+        ] {
             if let Some(id) = id {
                 ck.catalogue_ref(format!("{hp}.{field}"), cats, CatalogueKind::LifecycleStages, id);
             }
@@ -682,7 +900,10 @@ fn check_cultivation<'a>(
         }
         if let Some(until) = a.until {
             if until < a.starts_on {
-                ck.push(format!("{ap}.until"), format!("{until} is before the first date {}", a.starts_on));
+                ck.push(
+                    format!("{ap}.until"),
+                    format!("{until} is before the first date {}", a.starts_on),
+                );
             }
         }
         if let Some(m) = too_long(&a.location, LINK_MAX) {

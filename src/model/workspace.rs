@@ -8,10 +8,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::catalogue::{CatalogueKind, Catalogues};
+use super::cultivation::Cultivation;
 use super::ids::Id;
 use super::limits::{too_long, LINK_MAX, LONG_MAX, NAME_MAX, SHORT_MAX};
 use super::links::check_link;
-use super::cultivation::Cultivation;
+use super::organisation::{Programme, Stewardship};
 use super::technology::Technology;
 
 pub type Timestamp = DateTime<Utc>;
@@ -33,6 +34,9 @@ pub struct Workspace {
     pub people: Vec<Person>,
     pub communities: Vec<Community>,
     pub catalogues: Catalogues,
+    /// Readiness checks, leaders' capacity building and peer groups, across communities.
+    #[serde(default)]
+    pub programme: Programme,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -92,6 +96,9 @@ pub struct Community {
     /// Forming, charter, lifecycle stage, maturity, onboarding and rhythm.
     #[serde(default)]
     pub cultivation: Cultivation,
+    /// The structure chooser's result, health checks and hand-entered indicator values.
+    #[serde(default)]
+    pub stewardship: Stewardship,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
@@ -125,6 +132,9 @@ pub struct Membership {
     pub level_id: Id,
     #[serde(default)]
     pub role_ids: Vec<Id>,
+    /// Leadership groups (agenda activists, value detectives...) the member takes part in.
+    #[serde(default)]
+    pub leadership_group_ids: Vec<Id>,
     pub joined_on: NaiveDate,
     /// Dated level changes, oldest first. The first entry records the joining level.
     pub history: Vec<LevelChange>,
@@ -452,6 +462,7 @@ impl Workspace {
             people: Vec::new(),
             communities: Vec::new(),
             catalogues: Catalogues::default(),
+            programme: Programme::default(),
         }
     }
 
@@ -589,6 +600,18 @@ impl Workspace {
                 .filter(|c| c.organisation_ids.contains(id))
                 .map(|c| format!("community {}", c.name)),
         );
+        let checks = self
+            .programme
+            .readiness_checks
+            .iter()
+            .filter(|r| r.organisation_id.as_ref() == Some(id))
+            .count();
+        if checks > 0 {
+            uses.push(format!(
+                "{checks} readiness check{}",
+                if checks == 1 { "" } else { "s" }
+            ));
+        }
         uses
     }
 
@@ -610,6 +633,14 @@ impl Workspace {
         for c in self.communities.iter_mut().filter(|c| c.organisation_ids.contains(id)) {
             c.organisation_ids.retain(|o| o != id);
             c.updated_at = stamp(c.created_at, now);
+        }
+        for r in self
+            .programme
+            .readiness_checks
+            .iter_mut()
+            .filter(|r| r.organisation_id.as_ref() == Some(id))
+        {
+            r.organisation_id = None;
         }
         self.touch(now);
         Ok(())
@@ -674,11 +705,28 @@ impl Workspace {
                     c.name
                 ));
             }
+            for t in c
+                .cultivation
+                .forming
+                .agenda
+                .iter()
+                .filter(|t| t.owner_id.as_ref() == Some(id))
+            {
+                uses.push(format!("owner of agenda topic '{}' in {}", t.topic, c.name));
+            }
+        }
+        if self.programme.leader_plans.iter().any(|p| &p.person_id == id) {
+            uses.push("a leader's capacity-building plan".into());
+        }
+        for g in self.programme.peer_groups.iter().filter(|g| g.member_ids.contains(id)) {
+            uses.push(format!("member of peer group {}", g.name));
         }
         uses
     }
 
-    /// Deletes a person and their memberships, so that no reference dangles.
+    /// Deletes a person and their memberships, onboarding and capacity-building plan, and
+    /// unlinks them from tools, decisions, agenda topics and peer groups, so that no
+    /// reference dangles.
     pub fn delete_person(&mut self, id: &Id, now: Timestamp) -> ModelResult {
         let before = self.people.len();
         self.people.retain(|p| &p.id != id);
@@ -707,9 +755,26 @@ impl Workspace {
                 d.by_id = None;
                 unlinked = true;
             }
+            for t in c
+                .cultivation
+                .forming
+                .agenda
+                .iter_mut()
+                .filter(|t| t.owner_id.as_ref() == Some(id))
+            {
+                t.owner_id = None;
+                unlinked = true;
+            }
+            let ticks = c.cultivation.onboarding.len();
+            c.cultivation.onboarding.retain(|t| &t.person_id != id);
+            unlinked |= ticks != c.cultivation.onboarding.len();
             if c.memberships.len() != n || unlinked {
                 c.updated_at = stamp(c.created_at, now);
             }
+        }
+        self.programme.leader_plans.retain(|p| &p.person_id != id);
+        for g in self.programme.peer_groups.iter_mut() {
+            g.member_ids.retain(|m| m != id);
         }
         self.touch(now);
         Ok(())
@@ -735,6 +800,7 @@ impl Workspace {
             technology: Technology::default(),
             principles: Vec::new(),
             cultivation: Cultivation::default(),
+            stewardship: Stewardship::default(),
             created_at: now,
             updated_at: now,
         });
@@ -822,6 +888,7 @@ impl Workspace {
                 person_id,
                 level_id: draft.level_id.clone(),
                 role_ids: dedup(&draft.role_ids),
+                leadership_group_ids: Vec::new(),
                 joined_on: draft.joined_on,
                 history: vec![LevelChange {
                     on: draft.joined_on,
@@ -909,9 +976,18 @@ impl Workspace {
     pub fn remove_membership(&mut self, community: &Id, membership: &Id, now: Timestamp) -> ModelResult {
         self.with_community(community, now, |c| {
             let n = c.memberships.len();
+            let person = c
+                .memberships
+                .iter()
+                .find(|m| &m.id == membership)
+                .map(|m| m.person_id.clone());
             c.memberships.retain(|m| &m.id != membership);
             if c.memberships.len() == n {
                 return Err(ModelError::NotFound("That membership no longer exists".into()));
+            }
+            // Onboarding is about members: it goes with the membership.
+            if let Some(person) = person {
+                c.cultivation.onboarding.retain(|t| t.person_id != person);
             }
             Ok(())
         })
@@ -1027,6 +1103,30 @@ impl Workspace {
                 }
             }
         }
+        let pr = &self.programme;
+        match kind {
+            CatalogueKind::ReadinessAreas
+                if pr
+                    .readiness_checks
+                    .iter()
+                    .any(|r| r.scores.iter().any(|s| &s.area_id == id)) =>
+            {
+                uses.push("the readiness checks".into());
+            }
+            CatalogueKind::CapacitySteps => {
+                for p in pr
+                    .leader_plans
+                    .iter()
+                    .filter(|p| p.steps.iter().any(|s| &s.step_id == id))
+                {
+                    uses.push(format!(
+                        "the capacity-building plan of {}",
+                        self.person_name(&p.person_id)
+                    ));
+                }
+            }
+            _ => {}
+        }
         for c in &self.communities {
             let k = &c.cultivation;
             match kind {
@@ -1107,18 +1207,43 @@ impl Workspace {
                 CatalogueKind::StageTasks if k.tasks_done.contains(id) => {
                     uses.push(format!("the cultivation tasks of {}", c.name));
                 }
-                CatalogueKind::TransformationModes
-                    if k.transformation.as_ref().is_some_and(|t| &t.mode_id == id) =>
-                {
+                CatalogueKind::TransformationModes if k.transformation.as_ref().is_some_and(|t| &t.mode_id == id) => {
                     uses.push(format!("the transformation of {}", c.name));
                 }
                 CatalogueKind::MaturityDimensions
-                    if k.maturity.iter().any(|a| a.scores.iter().any(|s| &s.dimension_id == id)) =>
+                    if k.maturity
+                        .iter()
+                        .any(|a| a.scores.iter().any(|s| &s.dimension_id == id)) =>
                 {
                     uses.push(format!("the maturity assessments of {}", c.name));
                 }
                 CatalogueKind::OnboardingSteps if k.onboarding.iter().any(|t| &t.step_id == id) => {
                     uses.push(format!("the onboarding of {}", c.name));
+                }
+                CatalogueKind::LeadershipGroups => {
+                    for m in c.memberships.iter().filter(|m| m.leadership_group_ids.contains(id)) {
+                        uses.push(format!("{} in {}", self.person_name(&m.person_id), c.name));
+                    }
+                }
+                CatalogueKind::StructureTypes | CatalogueKind::ChooserQuestions | CatalogueKind::ChooserOptions
+                    if c.stewardship.structure_choice.as_ref().is_some_and(|s| {
+                        &s.recommended_id == id || s.answers.iter().any(|a| &a.question_id == id || &a.option_id == id)
+                    }) =>
+                {
+                    uses.push(format!("the structure chooser result of {}", c.name));
+                }
+                CatalogueKind::SuccessFactors | CatalogueKind::RiskFactors
+                    if c.stewardship
+                        .health_checks
+                        .iter()
+                        .any(|h| h.scores.iter().any(|s| &s.area_id == id) || h.risks.contains(id)) =>
+                {
+                    uses.push(format!("the health checks of {}", c.name));
+                }
+                CatalogueKind::OrgIndicators
+                    if c.stewardship.indicator_values.iter().any(|v| &v.indicator_id == id) =>
+                {
+                    uses.push(format!("the indicator values of {}", c.name));
                 }
                 _ => {}
             }
@@ -1159,6 +1284,7 @@ impl Workspace {
             description: description.to_string(),
             source: source.trim().to_string(),
             parent_id,
+            points_to: Vec::new(),
         });
         self.touch(now);
         Ok(id)
@@ -1195,10 +1321,16 @@ impl Workspace {
     /// another parent entry (a different stage).
     pub fn set_catalogue_parent(&mut self, kind: CatalogueKind, id: &Id, parent: &Id, now: Timestamp) -> ModelResult {
         let Some(parent_kind) = kind.parent() else {
-            return Err(ModelError::Refused(format!("A {} does not belong to another entry", kind.noun())));
+            return Err(ModelError::Refused(format!(
+                "A {} does not belong to another entry",
+                kind.noun()
+            )));
         };
         if !self.catalogues.contains(parent_kind, parent) {
-            return Err(ModelError::NotFound(format!("That {} no longer exists", parent_kind.noun())));
+            return Err(ModelError::NotFound(format!(
+                "That {} no longer exists",
+                parent_kind.noun()
+            )));
         }
         let entry = self
             .catalogues
@@ -1239,6 +1371,12 @@ impl Workspace {
             )));
         }
         self.catalogues.get_mut(kind).retain(|x| &x.id != id);
+        // Entries pointing at it (chooser answers fitting a structure) stop pointing at it.
+        for from in CatalogueKind::ALL.into_iter().filter(|k| k.points_to() == Some(kind)) {
+            for e in self.catalogues.get_mut(from) {
+                e.points_to.retain(|t| t != id);
+            }
+        }
         for child in CatalogueKind::ALL.into_iter().filter(|k| k.parent() == Some(kind)) {
             self.catalogues
                 .get_mut(child)

@@ -102,6 +102,7 @@ impl CommunityBundle {
             people: self.people.clone(),
             communities: vec![self.community.clone()],
             catalogues: self.catalogues.clone(),
+            programme: Default::default(),
         };
         // A workspace made from the file needs an id of its own that no record uses.
         let mut n = 1;
@@ -188,14 +189,16 @@ pub const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         from: 3,
-        description: "Cultivating: adds the stage self-assessment, stage tension, cultivation task, transformation mode, maturity dimension and onboarding step catalogues, and an empty cultivation record (wizard, charter, stage history, maturity, onboarding, rhythm) to every community.",
+        description: "Cultivating and the organisational perspective: adds seventeen catalogues (stage self-assessment, tensions, cultivation tasks, transformation modes, maturity dimensions, onboarding steps; structures, chooser questions and answers, readiness areas and actions, role responsibilities, leadership groups, capacity-building steps, success and risk factors, indicators), an empty cultivation and stewardship record to every community, leadership groups to every membership, and an empty programme to the workspace.",
         apply: v3_to_v4,
     },
 ];
 
-/// Version 3 → 4: the Cultivating chapter. Six catalogues gain their default entries; each
-/// community, in a workspace or a one-community file, gains an empty `cultivation`. Its
-/// `lifecycle_stage_id` is kept as it was, with no history yet.
+/// Version 3 → 4: the Cultivating chapter and the organisational perspective. Seventeen
+/// catalogues gain their default entries; each community, in a workspace or a one-community
+/// file, gains an empty `cultivation` and `stewardship` (its `lifecycle_stage_id` is kept as
+/// it was, with no history yet); each membership gains `leadership_group_ids: []`; a
+/// workspace gains an empty `programme`.
 pub fn v3_to_v4(mut data: Value) -> Result<Value, String> {
     let defaults = Catalogues::default();
     let empty = serde_json::to_value(crate::model::cultivation::Cultivation::default()).map_err(|e| e.to_string())?;
@@ -213,6 +216,17 @@ pub fn v3_to_v4(mut data: Value) -> Result<Value, String> {
             crate::model::CatalogueKind::TransformationModes,
             crate::model::CatalogueKind::MaturityDimensions,
             crate::model::CatalogueKind::OnboardingSteps,
+            crate::model::CatalogueKind::StructureTypes,
+            crate::model::CatalogueKind::ChooserQuestions,
+            crate::model::CatalogueKind::ChooserOptions,
+            crate::model::CatalogueKind::ReadinessAreas,
+            crate::model::CatalogueKind::ReadinessActions,
+            crate::model::CatalogueKind::RoleResponsibilities,
+            crate::model::CatalogueKind::LeadershipGroups,
+            crate::model::CatalogueKind::CapacitySteps,
+            crate::model::CatalogueKind::SuccessFactors,
+            crate::model::CatalogueKind::RiskFactors,
+            crate::model::CatalogueKind::OrgIndicators,
         ] {
             if !cats.contains_key(kind.key()) {
                 let entries = serde_json::to_value(defaults.get(kind)).map_err(|e| e.to_string())?;
@@ -220,11 +234,27 @@ pub fn v3_to_v4(mut data: Value) -> Result<Value, String> {
             }
         }
     }
+    let stewardship =
+        serde_json::to_value(crate::model::organisation::Stewardship::default()).map_err(|e| e.to_string())?;
     let add = |c: &mut Value| {
         if let Value::Object(c) = c {
             c.entry("cultivation").or_insert_with(|| empty.clone());
+            c.entry("stewardship").or_insert_with(|| stewardship.clone());
+            if let Some(Value::Array(ms)) = c.get_mut("memberships") {
+                for m in ms.iter_mut() {
+                    if let Value::Object(m) = m {
+                        m.entry("leadership_group_ids")
+                            .or_insert_with(|| Value::Array(Vec::new()));
+                    }
+                }
+            }
         }
     };
+    if map.contains_key("communities") && !map.contains_key("community") {
+        let programme =
+            serde_json::to_value(crate::model::organisation::Programme::default()).map_err(|e| e.to_string())?;
+        map.entry("programme").or_insert(programme);
+    }
     if let Some(Value::Array(cs)) = map.get_mut("communities") {
         cs.iter_mut().for_each(add);
     }
@@ -523,6 +553,7 @@ fn stand_in_membership(v: &Value, path: &str, cats: &Catalogues) -> crate::model
         person_id: raw_id(v, "person_id"),
         level_id: level.clone(),
         role_ids: Vec::new(),
+        leadership_group_ids: Vec::new(),
         joined_on: joined,
         history: vec![crate::model::LevelChange {
             on: joined,
@@ -557,6 +588,7 @@ fn stand_in_community(v: &Value, path: &str, cats: &Catalogues, at: Timestamp) -
         technology: Default::default(),
         principles: Vec::new(),
         cultivation: Default::default(),
+        stewardship: Default::default(),
         created_at: at,
         updated_at: at,
     }

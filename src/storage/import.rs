@@ -191,6 +191,30 @@ pub fn referenced_entries(c: &Community) -> Vec<(CatalogueKind, Id)> {
             add(CatalogueKind::ActivityTypes, t);
         }
     }
+    for m in &c.memberships {
+        for g in &m.leadership_group_ids {
+            add(CatalogueKind::LeadershipGroups, g);
+        }
+    }
+    let st = &c.stewardship;
+    if let Some(choice) = &st.structure_choice {
+        add(CatalogueKind::StructureTypes, &choice.recommended_id);
+        for a in &choice.answers {
+            add(CatalogueKind::ChooserQuestions, &a.question_id);
+            add(CatalogueKind::ChooserOptions, &a.option_id);
+        }
+    }
+    for h in &st.health_checks {
+        for s in &h.scores {
+            add(CatalogueKind::SuccessFactors, &s.area_id);
+        }
+        for r in &h.risks {
+            add(CatalogueKind::RiskFactors, r);
+        }
+    }
+    for v in &st.indicator_values {
+        add(CatalogueKind::OrgIndicators, &v.indicator_id);
+    }
     out
 }
 
@@ -230,10 +254,12 @@ mod tests {
         let mut target = sample_workspace();
         target.communities.retain(|c| c.id.as_str() != "c-testing");
         // The user trimmed two roles they do not use, one of which the community uses.
-        target
-            .catalogues
-            .roles
-            .retain(|r| r.id.as_str() != "systems_convener" && r.id.as_str() != "welcome_wagon");
+        for role in ["systems_convener", "welcome_wagon"] {
+            let at = target.updated_at;
+            target
+                .delete_catalogue_entry(CatalogueKind::Roles, &Id::new(role), at)
+                .unwrap();
+        }
         let ImportPlan::AddCommunity {
             result,
             new_catalogue_entries,

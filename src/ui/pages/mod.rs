@@ -17,7 +17,8 @@ pub use area::{Area, AreaPage};
 pub use communities::{CommunitiesPage, NewCommunityPage};
 pub use community::CommunityPage;
 pub use cultivate::{
-    CharterPage, CultivateCommunityPage, CultivatePage, FormingPage, FormingStartPage, LifecyclePage, OnboardingPage, RhythmPage,
+    CharterPage, CultivateCommunityPage, CultivatePage, FormingPage, FormingStartPage, LifecyclePage, OnboardingPage,
+    RhythmPage,
 };
 pub use data::DataPage;
 pub use home::HomePage;
