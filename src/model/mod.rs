@@ -6,6 +6,7 @@
 //! `now` and fresh ids in, which keeps every operation deterministic and testable.
 
 pub mod catalogue;
+pub mod chooser;
 pub mod cultivation;
 pub mod forming;
 pub mod generate;
@@ -17,7 +18,10 @@ pub mod onboarding;
 pub mod org_catalogues;
 pub mod organisation;
 pub mod participation;
+pub mod portfolio;
+pub mod readiness;
 pub mod rhythm;
+pub mod roles;
 pub mod sample;
 pub mod technology;
 pub mod validate;

@@ -169,3 +169,43 @@ pub struct IndicatorValue {
     #[serde(default)]
     pub source: String,
 }
+
+/// The mean of `scores` as a percentage of [`SCORE_MAX`], rounded; `None` when nothing
+/// is scored. The one definition of "health score" and "readiness score" everywhere.
+pub fn score_percent(scores: &[AreaScore]) -> Option<u8> {
+    if scores.is_empty() {
+        return None;
+    }
+    let sum: u32 = scores.iter().map(|s| u32::from(s.score.min(SCORE_MAX))).sum();
+    let pct = (f64::from(sum) * 100.0 / (scores.len() as f64 * f64::from(SCORE_MAX))).round();
+    Some(pct as u8)
+}
+
+impl HealthCheck {
+    /// The check's score, 0–100; see [`score_percent`].
+    pub fn score(&self) -> Option<u8> {
+        score_percent(&self.scores)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(area: &str, score: u8) -> AreaScore {
+        AreaScore {
+            area_id: Id::new(area),
+            score,
+        }
+    }
+
+    #[test]
+    fn score_percent_is_the_mean_over_scored_areas() {
+        assert_eq!(score_percent(&[]), None);
+        assert_eq!(score_percent(&[s("a", 4), s("b", 0)]), Some(50));
+        assert_eq!(score_percent(&[s("a", 3), s("b", 3), s("c", 4)]), Some(83));
+        assert_eq!(score_percent(&[s("a", 4)]), Some(100));
+        // An out-of-range score (refused by validation) counts as the maximum, never above.
+        assert_eq!(score_percent(&[s("a", 9)]), Some(100));
+    }
+}

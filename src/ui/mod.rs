@@ -154,7 +154,14 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/people/:id") view=PersonPage/>
                     <Route path=path!("/organisations/:id") view=OrganisationPage/>
                     <Route path=path!("/introduction") view=IntroductionPage/>
-                    <Route path=path!("/organisation") view=|| view! { <AreaPage area=Area::Organisation/> }/>
+                    <Route path=path!("/organisation") view=PortfolioPage/>
+                    <Route path=path!("/organisation/chooser") view=ChooserPage/>
+                    <Route path=path!("/organisation/readiness") view=ReadinessPage/>
+                    <Route path=path!("/organisation/roles") view=RolesPage/>
+                    <Route path=path!("/organisation/leaders") view=LeadersPage/>
+                    <Route path=path!("/organisation/health") view=HealthListPage/>
+                    <Route path=path!("/organisation/health/:id") view=HealthPage/>
+                    <Route path=path!("/organisation/indicators") view=IndicatorsPage/>
                     <Route path=path!("/cultivate") view=CultivatePage/>
                     <Route path=path!("/cultivate/new") view=FormingStartPage/>
                     <Route path=path!("/cultivate/:id") view=CultivateCommunityPage/>

@@ -6,7 +6,6 @@ use super::use_title;
 /// The guidebook areas whose tools are still to come.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Area {
-    Organisation,
     Facilitate,
     Evaluate,
 }
@@ -14,7 +13,6 @@ pub enum Area {
 impl Area {
     fn title(self) -> &'static str {
         match self {
-            Area::Organisation => "The organisational perspective",
             Area::Facilitate => "Facilitating meetings and activities",
             Area::Evaluate => "Evaluation and value creation",
         }
@@ -22,7 +20,6 @@ impl Area {
 
     fn lede(self) -> &'static str {
         match self {
-            Area::Organisation => "For sponsors and social learning teams: whether communities of practice fit your organisation, who plays which role, and how to tell that it is working.",
             Area::Facilitate => "For facilitators: designing and running activities in which members learn with and from each other.",
             Area::Evaluate => "For leaders, evaluators and sponsors: making the value a community creates visible, with indicators and stories.",
         }
@@ -30,13 +27,6 @@ impl Area {
 
     fn planned(self) -> &'static [&'static str] {
         match self {
-            Area::Organisation => &[
-                "A readiness check for sponsors: strategic context, culture, protected time, sponsorship, expectations, recognition.",
-                "Roles and responsibilities per community, with warnings for a single point of failure or an overloaded person.",
-                "Capacity building plans for community leaders.",
-                "A success and risk factors health check, with dated history.",
-                "Indicators of success and a portfolio dashboard across all communities.",
-            ],
             Area::Facilitate => &[
                 "Libraries of activity types and formats (case clinic, peer assist, after-action review, world café…).",
                 "A meeting designer with timed agenda blocks and leadership groups.",
@@ -53,9 +43,6 @@ impl Area {
 
     fn available(self) -> &'static str {
         match self {
-            Area::Organisation => {
-                "Today you can record organisations, people and the roles they hold in each community."
-            }
             Area::Facilitate => {
                 "Today you can record each community's members and practice; meetings come with this area."
             }

@@ -8,6 +8,7 @@ mod data;
 mod home;
 mod introduction;
 mod not_found;
+mod organisation;
 mod people;
 mod recovery;
 mod technology;
@@ -24,6 +25,10 @@ pub use data::DataPage;
 pub use home::HomePage;
 pub use introduction::IntroductionPage;
 pub use not_found::NotFoundPage;
+pub use organisation::{
+    ChooserPage, HealthListPage, HealthPage, IndicatorsPage, LeadersPage, OrganisationPage as PortfolioPage, ReadinessPage,
+    RolesPage,
+};
 pub use people::{OrganisationPage, PeoplePage, PersonPage};
 pub use recovery::RecoveryPage;
 pub use technology::{HabitatPage, TechnologyPage};

@@ -1,0 +1,1 @@
+//! placeholder: see src/model/organisation.rs
