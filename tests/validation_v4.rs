@@ -651,6 +651,30 @@ fn a_new_stage_task_starts_under_the_first_stage_and_can_move() {
 }
 
 #[test]
+fn the_structures_an_answer_fits_can_be_set_but_only_to_existing_structures() {
+    let mut ws = base();
+    let answer = id("purpose_task");
+    ws.set_catalogue_points_to(
+        CatalogueKind::ChooserOptions,
+        &answer,
+        &[id("task_force"), id("work_unit"), id("task_force")],
+        now(),
+    )
+    .unwrap();
+    assert_eq!(
+        ws.catalogues.entry(CatalogueKind::ChooserOptions, &answer).unwrap().points_to,
+        vec![id("task_force"), id("work_unit")]
+    );
+    assert!(ws
+        .set_catalogue_points_to(CatalogueKind::ChooserOptions, &answer, &[id("guild")], now())
+        .is_err());
+    assert!(ws
+        .set_catalogue_points_to(CatalogueKind::Roles, &id("mentor"), &[], now())
+        .is_err());
+    assert_eq!(validate_workspace(&ws), vec![]);
+}
+
+#[test]
 fn changing_the_stage_on_the_community_form_records_it_in_the_history() {
     let mut ws = base();
     let c = ws.community(&id("c-reliability")).unwrap();

@@ -140,6 +140,25 @@ impl CatalogueKind {
         }
     }
 
+    /// The areas [`Self::area`] returns, in the guidebook's order.
+    pub const AREAS: [&'static str; 5] = ["Organisation", "Cultivating", "Facilitating", "Technology", "Evaluation"];
+
+    /// The part of the guidebook (and of the app) the catalogue belongs to, for grouping.
+    pub fn area(self) -> &'static str {
+        use CatalogueKind::*;
+        match self {
+            FormationTypes | StructureTypes | ChooserQuestions | ChooserOptions | ReadinessAreas | ReadinessActions
+            | Roles | RoleResponsibilities | LeadershipGroups | CapacitySteps | SuccessFactors | RiskFactors
+            | OrgIndicators => "Organisation",
+            ParticipationLevels | LifecycleStages | StageQuestions | StageTensions | StageTasks
+            | TransformationModes | MaturityDimensions | OnboardingSteps | CultivationPrinciples
+            | RepertoireKinds => "Cultivating",
+            ActivityTypes => "Facilitating",
+            Orientations | ToolCategories | HabitatChecklist => "Technology",
+            ValueCycles => "Evaluation",
+        }
+    }
+
     /// The catalogue whose entries this one's entries may point to (`points_to`), if any.
     pub fn points_to(self) -> Option<CatalogueKind> {
         match self {
@@ -1165,6 +1184,13 @@ mod tests {
         assert_eq!(c.new_id_for(CatalogueKind::Roles, "Story  Keeper!").0, "story_keeper");
         assert_eq!(c.new_id_for(CatalogueKind::Roles, "Mentor").0, "mentor_2");
         assert_eq!(c.new_id_for(CatalogueKind::Roles, "¿?").0, "entry");
+    }
+
+    #[test]
+    fn every_catalogue_is_listed_under_a_known_area() {
+        for kind in CatalogueKind::ALL {
+            assert!(CatalogueKind::AREAS.contains(&kind.area()), "{kind:?}");
+        }
     }
 
     #[test]

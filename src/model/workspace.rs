@@ -1343,6 +1343,29 @@ impl Workspace {
         Ok(())
     }
 
+    /// Sets the entries an entry points to (the structures a chooser answer fits), keeping
+    /// the given order and dropping repeats.
+    pub fn set_catalogue_points_to(&mut self, kind: CatalogueKind, id: &Id, targets: &[Id], now: Timestamp) -> ModelResult {
+        let Some(target_kind) = kind.points_to() else {
+            return Err(ModelError::Refused(format!("A {} does not point to other entries", kind.noun())));
+        };
+        if let Some(missing) = targets.iter().find(|t| !self.catalogues.contains(target_kind, t)) {
+            return Err(ModelError::NotFound(format!(
+                "There is no {} with id '{missing}'",
+                target_kind.noun()
+            )));
+        }
+        let entry = self
+            .catalogues
+            .get_mut(kind)
+            .iter_mut()
+            .find(|x| &x.id == id)
+            .ok_or_else(|| ModelError::NotFound(format!("That {} no longer exists", kind.noun())))?;
+        entry.points_to = dedup(targets);
+        self.touch(now);
+        Ok(())
+    }
+
     /// Deletes a catalogue entry, refusing while anything uses it (the message names what)
     /// and refusing to empty a catalogue that new records must choose from. Entries that
     /// belong to it (a stage's tasks and statements) are deleted with it.
