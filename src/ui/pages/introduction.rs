@@ -37,9 +37,13 @@ pub fn IntroductionPage() -> impl IntoView {
                 </tbody>
             </table>
             <p>"A team is held together by a task and delivers a product; a community is held together by the learning value members find in it, and delivers a capability. Community and network are two aspects of the same social fabric: every community is also a network, but a network becomes a community when its members share an identity around a domain and take care of it together."</p>
-            <h2>"Coming next in this area"</h2>
-            <p>"A guided “Is it a community of practice?” chooser will ask about purpose, membership, what holds the group together, lifespan and deliverables, and recommend a structure with its reasons."</p>
-            <p><A href=crate::ui::href("/communities")>"Go to your communities"</A></p>
+            <h2>"Which structure fits your group?"</h2>
+            <p>"The structure chooser asks about purpose, who belongs, what holds the group together, lifespan, deliverables and boundaries, and recommends a structure with its reasons and what to do next. You can save the result against a community."</p>
+            <p class="cluster">
+                <A href=crate::ui::href("/organisation/chooser") attr:class="btn btn--primary">"Is it a community of practice?"</A>
+                <A href=crate::ui::href("/cultivate/new") attr:class="btn">"Form a new community"</A>
+                <A href=crate::ui::href("/communities")>"Go to your communities"</A>
+            </p>
         </div>
     }
 }
