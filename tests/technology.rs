@@ -1600,3 +1600,134 @@ fn validation_flags_an_emptied_orientation_or_tool_category_catalogue() {
         ]
     );
 }
+
+// ----- the rhythm planner's activities on the asynchronous path -----
+
+fn planned(
+    title: &str,
+    starts_on: &str,
+    repeat: cultivate::model::cultivation::Repeat,
+    until: &str,
+    live: bool,
+) -> cultivate::model::rhythm::ActivityDraft {
+    use cultivate::model::cultivation::Mode as ActivityMode;
+    cultivate::model::rhythm::ActivityDraft {
+        title: title.into(),
+        starts_on: starts_on.into(),
+        repeat,
+        until: until.into(),
+        mode: if live {
+            ActivityMode::Synchronous
+        } else {
+            ActivityMode::Asynchronous
+        },
+        ..cultivate::model::rhythm::ActivityDraft::new(d(2026, 3, 1))
+    }
+}
+
+#[test]
+fn planned_live_sessions_count_against_the_asynchronous_path() {
+    use cultivate::model::cultivation::Repeat;
+    use cultivate::model::technology::{rhythm_path, RhythmPath};
+    let mut ws = habitat();
+    for c in &mut ws.communities {
+        c.cultivation.activities.clear();
+    }
+    let c = id(CHAPTER);
+    let on = d(2026, 3, 1);
+    let path = |ws: &Workspace| {
+        let com = ws.community(&c).unwrap();
+        rhythm_path(&com.technology.tools, &com.cultivation.activities, on)
+    };
+    assert_eq!(
+        path(&ws),
+        RhythmPath {
+            planned: 0,
+            live: 0,
+            any_time_activities: vec![],
+            any_time_tools: vec![]
+        }
+    );
+
+    // Three live sessions and nothing else: the chapter only has Teams, a live tool.
+    ws.add_activity(
+        &c,
+        id("act-clinic"),
+        &planned("Clinic", "2026-03-10", Repeat::MonthlyByWeekday, "", true),
+        t(10),
+    )
+    .unwrap();
+    ws.add_activity(
+        &c,
+        id("act-pair"),
+        &planned("Pairing", "2026-03-05", Repeat::Fortnightly, "", true),
+        t(10),
+    )
+    .unwrap();
+    ws.add_activity(
+        &c,
+        id("act-visit"),
+        &planned("Visit", "2026-05-20", Repeat::Once, "", true),
+        t(10),
+    )
+    .unwrap();
+    // An activity that ended before the day asked about does not count.
+    ws.add_activity(
+        &c,
+        id("act-old"),
+        &planned("Old thread", "2025-01-06", Repeat::Weekly, "2025-12-29", false),
+        t(10),
+    )
+    .unwrap();
+    let p = path(&ws);
+    assert_eq!((p.planned, p.live), (3, 3));
+    assert!(p.leaves_people_out(), "live sessions with nothing at any time");
+
+    // A planned any-time activity gives those who miss the sessions a way in.
+    ws.add_activity(
+        &c,
+        id("act-digest"),
+        &planned("Flaky-test digest", "2026-03-02", Repeat::Weekly, "", false),
+        t(11),
+    )
+    .unwrap();
+    assert_eq!(
+        path(&ws),
+        RhythmPath {
+            planned: 4,
+            live: 3,
+            any_time_activities: vec![id("act-digest")],
+            any_time_tools: vec![]
+        }
+    );
+    assert!(!path(&ws).leaves_people_out());
+
+    // So does an asynchronous tool for conversation: both are listed.
+    ws.add_tool(
+        &c,
+        id("tool-t-forum"),
+        &tool_draft(
+            "Discourse",
+            "forum",
+            Mode::Asynchronous,
+            &["open_ended_conversation"],
+            &[],
+            None,
+        ),
+        t(12),
+    )
+    .unwrap();
+    let p = path(&ws);
+    assert_eq!(
+        (p.any_time_activities, p.any_time_tools),
+        (vec![id("act-digest")], vec![id("tool-t-forum")])
+    );
+
+    // Without live sessions nobody is left out, whatever the tools.
+    for a in ["act-clinic", "act-pair", "act-visit"] {
+        ws.delete_activity(&c, &id(a), t(13)).unwrap();
+    }
+    let p = path(&ws);
+    assert_eq!((p.planned, p.live, p.leaves_people_out()), (1, 0, false));
+    assert_sound(&ws);
+}

@@ -4,12 +4,13 @@
 //! places itself on three *polarities*, keeps an inventory of its tools with a steward for
 //! each, and logs its configuration decisions. The coverage analysis shows an orientation
 //! rated important that no tool serves, and whether members who cannot attend live sessions
-//! have an asynchronous path.
+//! have an asynchronous path, through its tools or the rhythm planner's any-time activities.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::catalogue::{CatalogueKind, Catalogues};
+use super::cultivation::{Mode as ActivityMode, PlannedActivity};
 use super::ids::Id;
 use super::limits::{too_long, LONG_MAX, NAME_MAX, SHORT_MAX};
 use super::workspace::{dedup, fresh_id, FieldError, FieldErrors, ModelError, ModelResult, Timestamp, Workspace};
@@ -306,6 +307,46 @@ pub fn async_path(tools: &[Tool]) -> AsyncPath {
         AsyncPath::No
     } else {
         AsyncPath::Yes(paths)
+    }
+}
+
+/// The rhythm polarity in the community's plans: how many of the rhythm planner's activities
+/// are live sessions, and what members who cannot attend them have instead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RhythmPath {
+    /// Activities in the planner that still fall on or after the day asked about.
+    pub planned: usize,
+    /// Of those, the live (synchronous) ones.
+    pub live: usize,
+    /// The asynchronous planned activities, in the planner's order.
+    pub any_time_activities: Vec<Id>,
+    /// The asynchronous tools for conversation, content or expertise (see [`async_path`]).
+    pub any_time_tools: Vec<Id>,
+}
+
+impl RhythmPath {
+    /// Live sessions are planned, and members who miss them have no planned any-time
+    /// activity and no asynchronous tool to take part through.
+    pub fn leaves_people_out(&self) -> bool {
+        self.live > 0 && self.any_time_activities.is_empty() && self.any_time_tools.is_empty()
+    }
+}
+
+/// The [`RhythmPath`] of a community on `on`: activities that are over by then do not count.
+pub fn rhythm_path(tools: &[Tool], activities: &[PlannedActivity], on: NaiveDate) -> RhythmPath {
+    let planned: Vec<&PlannedActivity> = activities.iter().filter(|a| !super::rhythm::is_over(a, on)).collect();
+    RhythmPath {
+        planned: planned.len(),
+        live: planned.iter().filter(|a| a.mode == ActivityMode::Synchronous).count(),
+        any_time_activities: planned
+            .iter()
+            .filter(|a| a.mode == ActivityMode::Asynchronous)
+            .map(|a| a.id.clone())
+            .collect(),
+        any_time_tools: match async_path(tools) {
+            AsyncPath::Yes(ids) => ids,
+            AsyncPath::Unknown | AsyncPath::No => Vec::new(),
+        },
     }
 }
 

@@ -93,8 +93,8 @@ test('the exported workspace validates against schema/cultivate-workspace.schema
     assert.match(file.suggestedFilename, /^cultivate-sample-two-learning-initiatives-\d{4}-\d{2}-\d{2}\.json$/);
     assert.equal(file.json.format, 'cultivate-workspace');
     assert.equal(file.json.schema_version, SCHEMA_VERSION);
-    assert.equal(file.json.data.communities.length, 3);
-    assert.equal(file.json.data.people.length, 12);
+    assert.equal(file.json.data.communities.length, 13);
+    assert.equal(file.json.data.people.length, 35);
 
     const ok = validate(file.json);
     assert.equal(ok, true, `schema errors:\n  ${ajv.errorsText(validate.errors, { separator: '\n  ' })}`);
@@ -136,7 +136,7 @@ test('export, clear storage, import: the workspace is identical; re-import makes
     await preview.waitFor();
     const previewText = await preview.innerText();
     assert.match(previewText, /Sample: two learning initiatives/);
-    assert.match(previewText, /3 communities, 12 people, 4 organisations, 14 memberships, 5 repertoire items/);
+    assert.match(previewText, /13 communities, 35 people, 4 organisations, 75 memberships, 18 repertoire items/);
     assert.doesNotMatch(previewText, /It replaces/, 'nothing to replace in an empty browser');
     await page.getByTestId('import-confirm').click();
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
@@ -164,7 +164,7 @@ test('export, clear storage, import: the workspace is identical; re-import makes
     await preview.waitFor();
     assert.match(
       await preview.innerText(),
-      /It replaces\s+your workspace Sample: two learning initiatives \(3 communities, 13 people, 4 organisations, 14 memberships, 5 repertoire items\)\. A backup is made first, and you can undo the import\./,
+      /It replaces\s+your workspace Sample: two learning initiatives \(13 communities, 36 people, 4 organisations, 75 memberships, 18 repertoire items\)\. A backup is made first, and you can undo the import\./,
     );
     await page.getByTestId('import-confirm').click();
     await page.getByTestId('import-done').waitFor();

@@ -47,6 +47,9 @@ pub fn CultivatePage() -> impl IntoView {
         <div class="page-header">
             <h1>"Cultivating communities"</h1>
             <p class="lede">"For community leaders and core groups: tending a community through its lifecycle. Start with who takes part, and how people move between levels of participation."</p>
+            <div class="page-actions">
+                <A href=crate::ui::href("/cultivate/new") attr:class="btn btn--primary">"Start the forming wizard"</A>
+            </div>
         </div>
         <section class="section" aria-labelledby="cultivate-communities">
             <h2 id="cultivate-communities">"Participation maps"</h2>

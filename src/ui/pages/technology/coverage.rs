@@ -1,14 +1,39 @@
 use leptos::prelude::*;
+use leptos_router::components::A;
 
-use crate::model::technology::{async_path, coverage, importance_label, AsyncPath};
+use crate::model::technology::{async_path, coverage, importance_label, rhythm_path, AsyncPath, RhythmPath};
 use crate::model::{CatalogueKind, Id};
-use crate::state::AppState;
+use crate::state::{today, AppState};
 
 /// Which orientations the tools serve, where the gaps are, and whether members who miss live
 /// sessions have an asynchronous path.
 #[component]
 pub fn CoverageSection(id: Id) -> impl IntoView {
     let state = AppState::expect();
+    let rhythm_href = crate::ui::href(&format!("/cultivate/{id}/rhythm"));
+    let rhythm = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            state.ws.with(|w| {
+                let c = w.community(&id)?;
+                let t = &c.technology;
+                let path = rhythm_path(&t.tools, &c.cultivation.activities, today());
+                let mut ways: Vec<String> = path
+                    .any_time_activities
+                    .iter()
+                    .filter_map(|a| c.cultivation.activities.iter().find(|x| &x.id == a))
+                    .map(|a| format!("{} (planned, any time)", a.title))
+                    .collect();
+                ways.extend(
+                    path.any_time_tools
+                        .iter()
+                        .filter_map(|tid| t.tools.iter().find(|x| &x.id == tid))
+                        .map(|x| x.name.clone()),
+                );
+                Some((path, ways))
+            })
+        })
+    };
     let data = Memo::new(move |_| {
         state.ws.with(|w| {
             let Some(c) = w.community(&id) else {
@@ -69,6 +94,7 @@ pub fn CoverageSection(id: Id) -> impl IntoView {
                 view! {
                     {summary}
                     {path_view}
+                    {rhythm_view(rhythm.get(), rhythm_href.clone())}
                     <div class="table-wrap" tabindex="0" role="region" aria-label="Coverage of each orientation">
                         <table class="data-table" data-testid="coverage-table">
                             <caption>"Orientations against the tools that serve them (importance from the latest profile)"</caption>
@@ -94,4 +120,43 @@ pub fn CoverageSection(id: Id) -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// The rhythm planner's side of the asynchronous path: "3 of 4 planned activities are live
+/// sessions; members who can't attend have: …".
+fn rhythm_view(data: Option<(RhythmPath, Vec<String>)>, href: String) -> Option<AnyView> {
+    let (path, ways) = data?;
+    let link = view! { " "<A href=href>"Open the rhythm planner"</A>"." };
+    Some(if path.planned == 0 {
+        view! {
+            <p class="muted" data-testid="rhythm-modes">"No upcoming activities in the rhythm planner yet, so the live and any-time balance of the community's plans is unknown."{link}</p>
+        }
+        .into_any()
+    } else {
+        let counts = format!(
+            "{} of {} planned activit{} {} live session{}",
+            path.live,
+            path.planned,
+            if path.planned == 1 { "y" } else { "ies" },
+            if path.live == 1 { "is a" } else { "are" },
+            if path.live == 1 { "" } else { "s" },
+        );
+        let (class, rest) = if path.live == 0 {
+            (
+                "banner banner--success",
+                "; every one can be joined at any time.".to_string(),
+            )
+        } else if path.leaves_people_out() {
+            (
+                "banner banner--warning",
+                "; members who can't attend have no asynchronous way to take part: no any-time activity is planned and no asynchronous tool serves conversation, content or expertise.".to_string(),
+            )
+        } else {
+            (
+                "banner banner--success",
+                format!("; members who can't attend have: {}.", ways.join(", ")),
+            )
+        };
+        view! { <div class=class data-testid="rhythm-modes"><p>{counts}{rest}{link}</p></div> }.into_any()
+    })
 }
