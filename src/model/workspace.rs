@@ -487,7 +487,15 @@ impl Workspace {
                     || c.practice.iter().any(|r| &r.id == id)
                     || c.domain.key_issues.iter().any(|k| &k.id == id)
                     || c.technology.record_ids().any(|x| x == id)
+                    || c.cultivation.forming.strategic_links.iter().any(|l| &l.id == id)
+                    || c.cultivation.forming.agenda.iter().any(|t| &t.id == id)
+                    || c.cultivation.maturity.iter().any(|m| &m.id == id)
+                    || c.cultivation.activities.iter().any(|a| &a.id == id)
+                    || c.stewardship.health_checks.iter().any(|h| &h.id == id)
+                    || c.stewardship.indicator_values.iter().any(|v| &v.id == id)
             })
+            || self.programme.readiness_checks.iter().any(|r| &r.id == id)
+            || self.programme.peer_groups.iter().any(|g| &g.id == id)
     }
 
     pub fn organisation(&self, id: &Id) -> Option<&Organisation> {

@@ -70,6 +70,8 @@ async function compileSchema() {
     ajv.addFormat(name, { type: 'number', validate: (n) => Number.isInteger(n) });
   }
   for (const name of ['float', 'double']) ajv.addFormat(name, { type: 'number', validate: () => true });
+  // chrono's NaiveTime (a planned activity's start time) is a JSON Schema partial-time.
+  ajv.addFormat('partial-time', /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?$/);
   return { validate: ajv.compile(schema), ajv, draft: is2020 ? '2020-12' : schema.$schema };
 }
 

@@ -48,7 +48,7 @@ pub fn LevelOffers(id: Id) -> impl IntoView {
                             view! { <LevelForm community membership=mid current=ACTIVE.to_string() done=move || open.set(None)/> }.into_any()
                         } else {
                             let label = format!("Record {name}'s move to {active}…");
-                            view! { <button class="btn btn--small" type="button" on:click=move |_| open.set(Some(mid.clone()))>{label}</button> }.into_any()
+                            view! { <div class="cluster"><button class="btn btn--small" type="button" on:click=move |_| open.set(Some(mid.clone()))>{label}</button></div> }.into_any()
                         }}
                     </div>
                 }
