@@ -260,9 +260,3 @@ impl Workspace {
         })
     }
 }
-
-/// Drops a person's onboarding ticks from a community, for when they stop being a member
-/// (see [`Workspace::remove_membership`] and [`Workspace::delete_person`]).
-pub fn forget_onboarding(c: &mut Community, person: &Id) {
-    c.cultivation.onboarding.retain(|t| &t.person_id != person);
-}

@@ -756,18 +756,6 @@ fn location_problem(location: &str) -> Option<String> {
 
 // ----- operations -----
 
-/// True when any record, the cultivation records included, uses `id`.
-fn id_taken(ws: &Workspace, id: &Id) -> bool {
-    ws.id_in_use(id)
-        || ws.communities.iter().any(|c| {
-            let k = &c.cultivation;
-            k.activities.iter().any(|a| &a.id == id)
-                || k.maturity.iter().any(|m| &m.id == id)
-                || k.forming.strategic_links.iter().any(|l| &l.id == id)
-                || k.forming.agenda.iter().any(|t| &t.id == id)
-        })
-}
-
 fn invalid_unless_empty(errors: FieldErrors) -> ModelResult {
     if errors.is_empty() {
         Ok(())
@@ -784,7 +772,7 @@ impl Workspace {
     /// Adds an activity to the community's rhythm.
     pub fn add_activity(&mut self, community: &Id, id: Id, draft: &ActivityDraft, now: Timestamp) -> ModelResult {
         invalid_unless_empty(draft.problems(self))?;
-        fresh_id(id_taken(self, &id), &id)?;
+        fresh_id(self.id_in_use(&id), &id)?;
         let activity = draft
             .build(id)
             .ok_or_else(|| ModelError::Refused("The activity's dates could not be read".into()))?;
