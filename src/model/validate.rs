@@ -783,7 +783,7 @@ fn check_cultivation<'a>(
                 format!("{hp}.from_stage_id"),
                 format!(
                     "should be '{}', the stage the previous entry moved to",
-                    prev_stage.unwrap()
+                    prev_stage.map(Id::as_str).unwrap_or_default()
                 ),
             );
         }
