@@ -317,6 +317,7 @@ fn a_workspace_s_own_questions_answers_and_structures_drive_the_chooser() {
         source: "Our own".into(),
         parent_id: Some(q.clone()),
         points_to: vec![guild.clone()],
+        format: None,
     });
     // An answer that fits the new structure as well as the community of practice.
     cats.chooser_options

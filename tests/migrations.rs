@@ -3,11 +3,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use cultivate::model::cultivation::Cultivation;
+use cultivate::model::evaluation::Evaluation;
+use cultivate::model::facilitation::Facilitation;
 use cultivate::model::organisation::{Programme, Stewardship};
 use cultivate::model::technology::Technology;
 use cultivate::model::{CatalogueKind, Catalogues};
 use cultivate::storage::format::{
-    decode_document, encode_workspace, v1_to_v2, v2_to_v3, v3_to_v4, CommunityBundle, Document, MIGRATIONS,
+    decode_document, encode_workspace, v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, CommunityBundle, Document, MIGRATIONS,
     SCHEMA_VERSION,
 };
 use serde_json::{json, Value};
@@ -16,6 +18,7 @@ const V1_SAMPLE: &str = include_str!("fixtures/v1-sample.json");
 const V1_GENERATED: &str = include_str!("fixtures/v1-generated.json");
 const V2_SAMPLE: &str = include_str!("fixtures/v2-sample.json");
 const V3_SAMPLE: &str = include_str!("fixtures/v3-sample.json");
+const V4_SAMPLE: &str = include_str!("fixtures/v4-sample.json");
 
 fn v3_data(text: &str) -> Value {
     let v: Value = serde_json::from_str(text).unwrap();
@@ -48,9 +51,19 @@ fn v3_to_v4_covers_every_catalogue_version_3_did_not_have() {
     let before = v3_data(V3_SAMPLE);
     let missing: Vec<CatalogueKind> = CatalogueKind::ALL
         .into_iter()
-        .filter(|k| before["catalogues"].get(k.key()).is_none())
+        .filter(|k| before["catalogues"].get(k.key()).is_none() && !V5_CATALOGUES.contains(k))
         .collect();
     assert_eq!(missing, V4_CATALOGUES.to_vec());
+}
+
+#[test]
+fn v4_to_v5_covers_every_catalogue_version_4_did_not_have() {
+    let before = v4_data(V4_SAMPLE);
+    let missing: Vec<CatalogueKind> = CatalogueKind::ALL
+        .into_iter()
+        .filter(|k| before["catalogues"].get(k.key()).is_none())
+        .collect();
+    assert_eq!(missing, V5_CATALOGUES.to_vec());
 }
 
 #[test]
@@ -342,4 +355,93 @@ fn every_migration_step_has_a_test() {
         assert!(!step.description.is_empty());
     }
     assert_eq!(MIGRATIONS.len() as u64, SCHEMA_VERSION - 1);
+}
+
+fn v4_data(text: &str) -> Value {
+    let v: Value = serde_json::from_str(text).unwrap();
+    assert_eq!(v["schema_version"], json!(4), "the fixture is a version 4 file");
+    v["data"].clone()
+}
+
+const V5_CATALOGUES: [CatalogueKind; 6] = [
+    CatalogueKind::MeetingFormats,
+    CatalogueKind::MeetingPhases,
+    CatalogueKind::MeetingChecklist,
+    CatalogueKind::CycleQuestions,
+    CatalogueKind::CycleIndicators,
+    CatalogueKind::KnowledgeCapitals,
+];
+
+#[test]
+fn v4_to_v5_adds_six_catalogues_and_empty_facilitation_and_evaluation() {
+    let before = v4_data(V4_SAMPLE);
+    for kind in V5_CATALOGUES {
+        assert!(before["catalogues"].get(kind.key()).is_none(), "v4 has no {}", kind.key());
+    }
+    let out = v4_to_v5(before.clone()).unwrap();
+    let defaults = Catalogues::default();
+    for kind in V5_CATALOGUES {
+        assert_eq!(
+            out["catalogues"][kind.key()],
+            serde_json::to_value(defaults.get(kind)).unwrap(),
+            "{}",
+            kind.key()
+        );
+    }
+    let communities = out["communities"].as_array().unwrap();
+    assert_eq!(communities.len(), before["communities"].as_array().unwrap().len());
+    for (i, c) in communities.iter().enumerate() {
+        assert_eq!(c["facilitation"], serde_json::to_value(Facilitation::default()).unwrap());
+        assert_eq!(c["evaluation"], serde_json::to_value(Evaluation::default()).unwrap());
+        // Everything version 4 had is kept as it was.
+        let mut without = c.clone();
+        without.as_object_mut().unwrap().remove("facilitation");
+        without.as_object_mut().unwrap().remove("evaluation");
+        assert_eq!(without, before["communities"][i], "community {i}");
+    }
+    for (key, value) in before["catalogues"].as_object().unwrap() {
+        assert_eq!(&out["catalogues"][key], value, "catalogue {key} is kept");
+    }
+    assert_eq!(out["programme"], before["programme"]);
+    assert_eq!(out["people"], before["people"]);
+}
+
+#[test]
+fn v4_to_v5_keeps_existing_values_and_migrates_a_one_community_file() {
+    let mut data = v4_data(V4_SAMPLE);
+    let ours = json!([{ "id": "ours", "label": "Ours", "description": "", "source": "" }]);
+    data["catalogues"]["meeting_phases"] = ours.clone();
+    data["communities"][0]["facilitation"] = json!({ "meetings": [] });
+    let out = v4_to_v5(data).unwrap();
+    assert_eq!(out["catalogues"]["meeting_phases"], ours, "a catalogue already there is kept");
+    assert_eq!(out["communities"][0]["facilitation"], json!({ "meetings": [] }));
+
+    let ws = v4_data(V4_SAMPLE);
+    let bundle =
+        json!({ "community": ws["communities"][1], "people": [], "organisations": [], "catalogues": ws["catalogues"] });
+    let out = v4_to_v5(bundle).unwrap();
+    assert_eq!(out["community"]["evaluation"], serde_json::to_value(Evaluation::default()).unwrap());
+    assert_eq!(out["community"]["facilitation"], serde_json::to_value(Facilitation::default()).unwrap());
+    assert!(out["catalogues"]["meeting_formats"].is_array());
+    assert!(v4_to_v5(json!({ "catalogues": [] })).is_err());
+    assert_eq!(v4_to_v5(json!("text")).unwrap(), json!("text"));
+}
+
+#[test]
+fn golden_v4_file_imports_migrates_and_round_trips() {
+    let Ok(Document::Workspace(env)) = decode_document(V4_SAMPLE) else {
+        panic!("v4-sample.json did not import: {:?}", decode_document(V4_SAMPLE).err());
+    };
+    assert_eq!(env.schema_version, SCHEMA_VERSION);
+    assert!(
+        env.data.communities.iter().any(|c| !c.cultivation.charters.is_empty()),
+        "the cultivation records survive the upgrade"
+    );
+    assert!(env.data.communities.iter().all(|c| c.facilitation == Facilitation::default()));
+    assert_eq!(env.data.catalogues.meeting_formats, Catalogues::default().meeting_formats);
+    let again = encode_workspace(&env.data, env.saved_at, env.revision, true);
+    let Ok(Document::Workspace(env2)) = decode_document(&again) else {
+        panic!("did not re-import")
+    };
+    assert_eq!(env2.data, env.data);
 }

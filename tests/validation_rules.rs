@@ -571,6 +571,12 @@ fn empty_required_catalogue_is_reported_and_optional_ones_are_not() {
             CatalogueKind::CapacitySteps,
             CatalogueKind::RiskFactors,
             CatalogueKind::OrgIndicators,
+            CatalogueKind::MeetingFormats,
+            CatalogueKind::MeetingPhases,
+            CatalogueKind::MeetingChecklist,
+            CatalogueKind::CycleQuestions,
+            CatalogueKind::CycleIndicators,
+            CatalogueKind::KnowledgeCapitals,
         ];
         assert_eq!(kind.required(), !optional.contains(&kind), "{kind:?}");
         assert_eq!(validate_workspace(&ws), expected, "{kind:?}");

@@ -32,6 +32,39 @@ pub struct CatalogueEntry {
     /// the structures it fits. See [`CatalogueKind::points_to`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub points_to: Vec<Id>,
+    /// For an entry of the `meeting_formats` catalogue only: how the format runs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<FormatSpec>,
+}
+
+/// How a learning-activity format runs: the details a facilitator needs to choose it and
+/// put it on an agenda. The entry's description holds the format's purpose and its
+/// `points_to` the activity types it serves.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FormatSpec {
+    /// The steps, in order.
+    #[serde(default)]
+    pub steps: Vec<String>,
+    /// Typical duration in minutes.
+    pub minutes: u32,
+    /// Group size range: fewest and most participants it suits.
+    pub group_min: u32,
+    pub group_max: u32,
+    /// What it needs online: "breakout rooms, a shared board".
+    #[serde(default)]
+    pub online_needs: String,
+    /// What it needs in person: "a circle of chairs, flipchart".
+    #[serde(default)]
+    pub in_person_needs: String,
+}
+
+impl FormatSpec {
+    /// A new format's starting values: 30 minutes for 2 to 30 people.
+    pub fn new_default() -> Self {
+        FormatSpec { steps: Vec::new(), minutes: 30, group_min: 2, group_max: 30, online_needs: String::new(), in_person_needs: String::new() }
+    }
 }
 
 impl CatalogueEntry {
@@ -43,6 +76,7 @@ impl CatalogueEntry {
             source: source.into(),
             parent_id: None,
             points_to: Vec::new(),
+            format: None,
         }
     }
 
@@ -92,10 +126,16 @@ pub enum CatalogueKind {
     SuccessFactors,
     RiskFactors,
     OrgIndicators,
+    MeetingFormats,
+    MeetingPhases,
+    MeetingChecklist,
+    CycleQuestions,
+    CycleIndicators,
+    KnowledgeCapitals,
 }
 
 impl CatalogueKind {
-    pub const ALL: [CatalogueKind; 28] = [
+    pub const ALL: [CatalogueKind; 34] = [
         CatalogueKind::FormationTypes,
         CatalogueKind::Roles,
         CatalogueKind::ParticipationLevels,
@@ -124,6 +164,12 @@ impl CatalogueKind {
         CatalogueKind::SuccessFactors,
         CatalogueKind::RiskFactors,
         CatalogueKind::OrgIndicators,
+        CatalogueKind::MeetingFormats,
+        CatalogueKind::MeetingPhases,
+        CatalogueKind::MeetingChecklist,
+        CatalogueKind::CycleQuestions,
+        CatalogueKind::CycleIndicators,
+        CatalogueKind::KnowledgeCapitals,
     ];
 
     /// The catalogue whose entries this one's entries belong to, if any. Such an entry's
@@ -136,6 +182,10 @@ impl CatalogueKind {
             CatalogueKind::ChooserOptions => Some(CatalogueKind::ChooserQuestions),
             CatalogueKind::ReadinessActions => Some(CatalogueKind::ReadinessAreas),
             CatalogueKind::RoleResponsibilities => Some(CatalogueKind::Roles),
+            CatalogueKind::MeetingChecklist => Some(CatalogueKind::MeetingPhases),
+            CatalogueKind::CycleQuestions | CatalogueKind::CycleIndicators | CatalogueKind::KnowledgeCapitals => {
+                Some(CatalogueKind::ValueCycles)
+            }
             _ => None,
         }
     }
@@ -153,9 +203,9 @@ impl CatalogueKind {
             ParticipationLevels | LifecycleStages | StageQuestions | StageTensions | StageTasks
             | TransformationModes | MaturityDimensions | OnboardingSteps | CultivationPrinciples
             | RepertoireKinds => "Cultivating",
-            ActivityTypes => "Facilitating",
+            ActivityTypes | MeetingFormats | MeetingPhases | MeetingChecklist => "Facilitating",
             Orientations | ToolCategories | HabitatChecklist => "Technology",
-            ValueCycles => "Evaluation",
+            ValueCycles | CycleQuestions | CycleIndicators | KnowledgeCapitals => "Evaluation",
         }
     }
 
@@ -163,6 +213,7 @@ impl CatalogueKind {
     pub fn points_to(self) -> Option<CatalogueKind> {
         match self {
             CatalogueKind::ChooserOptions => Some(CatalogueKind::StructureTypes),
+            CatalogueKind::MeetingFormats => Some(CatalogueKind::ActivityTypes),
             _ => None,
         }
     }
@@ -187,6 +238,12 @@ impl CatalogueKind {
                 | CatalogueKind::CapacitySteps
                 | CatalogueKind::RiskFactors
                 | CatalogueKind::OrgIndicators
+                | CatalogueKind::MeetingFormats
+                | CatalogueKind::MeetingPhases
+                | CatalogueKind::MeetingChecklist
+                | CatalogueKind::CycleQuestions
+                | CatalogueKind::CycleIndicators
+                | CatalogueKind::KnowledgeCapitals
         )
     }
 
@@ -221,6 +278,12 @@ impl CatalogueKind {
             CatalogueKind::SuccessFactors => "success_factors",
             CatalogueKind::RiskFactors => "risk_factors",
             CatalogueKind::OrgIndicators => "org_indicators",
+            CatalogueKind::MeetingFormats => "meeting_formats",
+            CatalogueKind::MeetingPhases => "meeting_phases",
+            CatalogueKind::MeetingChecklist => "meeting_checklist",
+            CatalogueKind::CycleQuestions => "cycle_questions",
+            CatalogueKind::CycleIndicators => "cycle_indicators",
+            CatalogueKind::KnowledgeCapitals => "knowledge_capitals",
         }
     }
 
@@ -258,6 +321,12 @@ impl CatalogueKind {
             CatalogueKind::SuccessFactors => "Success factors",
             CatalogueKind::RiskFactors => "Risk factors",
             CatalogueKind::OrgIndicators => "Indicators of success",
+            CatalogueKind::MeetingFormats => "Meeting formats",
+            CatalogueKind::MeetingPhases => "Meeting phases",
+            CatalogueKind::MeetingChecklist => "Meeting checklist",
+            CatalogueKind::CycleQuestions => "Value-cycle questions",
+            CatalogueKind::CycleIndicators => "Example indicators by cycle",
+            CatalogueKind::KnowledgeCapitals => "Kinds of knowledge capital",
         }
     }
 
@@ -292,6 +361,12 @@ impl CatalogueKind {
             CatalogueKind::SuccessFactors => "success factor",
             CatalogueKind::RiskFactors => "risk factor",
             CatalogueKind::OrgIndicators => "indicator",
+            CatalogueKind::MeetingFormats => "meeting format",
+            CatalogueKind::MeetingPhases => "meeting phase",
+            CatalogueKind::MeetingChecklist => "checklist item",
+            CatalogueKind::CycleQuestions => "guiding question",
+            CatalogueKind::CycleIndicators => "example indicator",
+            CatalogueKind::KnowledgeCapitals => "kind of knowledge capital",
         }
     }
 
@@ -325,6 +400,12 @@ impl CatalogueKind {
             CatalogueKind::SuccessFactors => "Factors that make communities succeed, scored in the health check (Wenger-Trayner success factors).",
             CatalogueKind::RiskFactors => "Warning signs flagged in the health check.",
             CatalogueKind::OrgIndicators => "Indicators of success at organisation level; some are computed from the workspace, the rest entered by hand.",
+            CatalogueKind::MeetingFormats => "Learning-activity formats a meeting block can use (case clinic, peer assist, after-action review…), each with its purpose, steps, duration, group size, needs and the activity types it serves.",
+            CatalogueKind::MeetingPhases => "Before, during and after a meeting: the phases the meeting checklist is grouped by.",
+            CatalogueKind::MeetingChecklist => "What a facilitator checks before, during and after a meeting. Each item belongs to a phase.",
+            CatalogueKind::CycleQuestions => "The guiding questions of each value cycle, used as prompts in value-creation stories and plans.",
+            CatalogueKind::CycleIndicators => "Example indicators of each value cycle, offered when a community defines its own indicators.",
+            CatalogueKind::KnowledgeCapitals => "The kinds of knowledge capital in the potential value cycle: human, social, tangible, reputational and learning capital.",
         }
     }
 }
@@ -362,6 +443,12 @@ pub struct Catalogues {
     pub success_factors: Vec<CatalogueEntry>,
     pub risk_factors: Vec<CatalogueEntry>,
     pub org_indicators: Vec<CatalogueEntry>,
+    pub meeting_formats: Vec<CatalogueEntry>,
+    pub meeting_phases: Vec<CatalogueEntry>,
+    pub meeting_checklist: Vec<CatalogueEntry>,
+    pub cycle_questions: Vec<CatalogueEntry>,
+    pub cycle_indicators: Vec<CatalogueEntry>,
+    pub knowledge_capitals: Vec<CatalogueEntry>,
 }
 
 impl Catalogues {
@@ -395,6 +482,12 @@ impl Catalogues {
             CatalogueKind::SuccessFactors => &self.success_factors,
             CatalogueKind::RiskFactors => &self.risk_factors,
             CatalogueKind::OrgIndicators => &self.org_indicators,
+            CatalogueKind::MeetingFormats => &self.meeting_formats,
+            CatalogueKind::MeetingPhases => &self.meeting_phases,
+            CatalogueKind::MeetingChecklist => &self.meeting_checklist,
+            CatalogueKind::CycleQuestions => &self.cycle_questions,
+            CatalogueKind::CycleIndicators => &self.cycle_indicators,
+            CatalogueKind::KnowledgeCapitals => &self.knowledge_capitals,
         }
     }
 
@@ -428,6 +521,12 @@ impl Catalogues {
             CatalogueKind::SuccessFactors => &mut self.success_factors,
             CatalogueKind::RiskFactors => &mut self.risk_factors,
             CatalogueKind::OrgIndicators => &mut self.org_indicators,
+            CatalogueKind::MeetingFormats => &mut self.meeting_formats,
+            CatalogueKind::MeetingPhases => &mut self.meeting_phases,
+            CatalogueKind::MeetingChecklist => &mut self.meeting_checklist,
+            CatalogueKind::CycleQuestions => &mut self.cycle_questions,
+            CatalogueKind::CycleIndicators => &mut self.cycle_indicators,
+            CatalogueKind::KnowledgeCapitals => &mut self.knowledge_capitals,
         }
     }
 
@@ -567,6 +666,12 @@ impl Default for Catalogues {
             success_factors: super::org_catalogues::success_factors(),
             risk_factors: super::org_catalogues::risk_factors(),
             org_indicators: super::org_catalogues::org_indicators(),
+            meeting_formats: super::facilitation_catalogues::meeting_formats(),
+            meeting_phases: super::facilitation_catalogues::meeting_phases(),
+            meeting_checklist: super::facilitation_catalogues::meeting_checklist(),
+            cycle_questions: super::evaluation_catalogues::cycle_questions(),
+            cycle_indicators: super::evaluation_catalogues::cycle_indicators(),
+            knowledge_capitals: super::evaluation_catalogues::knowledge_capitals(),
         }
     }
 }

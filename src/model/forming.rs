@@ -527,6 +527,7 @@ impl Workspace {
             if agenda.len() == n {
                 return Err(ModelError::NotFound("That topic no longer exists".into()));
             }
+            c.facilitation.forget_agenda_topic(id);
             Ok(())
         })
     }

@@ -294,6 +294,8 @@ pub fn sample_workspace() -> Workspace {
     add_sample_habitat(&mut ws, t0);
     add_harbour_programme(&mut ws, t0);
     add_circle_cultivation(&mut ws);
+    super::sample_facilitation::add_meetings(&mut ws, t0);
+    super::sample_evaluation::add_evaluation(&mut ws, t0);
     ws
 }
 

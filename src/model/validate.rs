@@ -32,20 +32,20 @@ impl std::fmt::Display for Problem {
 /// How many problems a report lists before it stops counting in detail.
 pub const PROBLEM_CAP: usize = 50;
 
-struct Checker<'a> {
+pub(super) struct Checker<'a> {
     problems: Vec<Problem>,
     seen_ids: HashMap<&'a str, String>,
 }
 
 impl<'a> Checker<'a> {
-    fn push(&mut self, path: impl Into<String>, reason: impl Into<String>) {
+    pub(super) fn push(&mut self, path: impl Into<String>, reason: impl Into<String>) {
         self.problems.push(Problem {
             path: path.into(),
             reason: reason.into(),
         });
     }
 
-    fn id(&mut self, path: String, id: &'a Id) {
+    pub(super) fn id(&mut self, path: String, id: &'a Id) {
         if let Some(m) = Id::check(id.as_str()) {
             self.push(path, format!("id {m}"));
         } else if let Some(first) = self.seen_ids.get(id.as_str()) {
@@ -55,7 +55,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn name(&mut self, path: String, value: &str) {
+    pub(super) fn name(&mut self, path: String, value: &str) {
         if value.trim().is_empty() {
             self.push(path, "must not be empty");
         } else {
@@ -63,13 +63,13 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn len(&mut self, path: String, value: &str, max: usize) {
+    pub(super) fn len(&mut self, path: String, value: &str, max: usize) {
         if let Some(m) = too_long(value, max) {
             self.push(path, m);
         }
     }
 
-    fn catalogue_ref(&mut self, path: String, cats: &Catalogues, kind: CatalogueKind, id: &Id) {
+    pub(super) fn catalogue_ref(&mut self, path: String, cats: &Catalogues, kind: CatalogueKind, id: &Id) {
         if !cats.contains(kind, id) {
             self.push(
                 path,
@@ -145,6 +145,12 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
                 }
                 None if !e.points_to.is_empty() => ck.push(format!("{p}.points_to"), "must be empty in this catalogue"),
                 None => {}
+            }
+            match (&e.format, kind == CatalogueKind::MeetingFormats) {
+                (Some(f), true) => super::validate_facilitation::check_format_spec(ck, &format!("{p}.format"), f),
+                (None, true) => ck.push(format!("{p}.format"), "must say how the format runs"),
+                (Some(_), false) => ck.push(format!("{p}.format"), "must be empty in this catalogue"),
+                (None, false) => {}
             }
         }
         if kind.required() && cats.get(kind).is_empty() {
@@ -481,6 +487,8 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
 
         check_cultivation(ck, cats, &p, c, &person_ids);
         check_stewardship(ck, cats, &p, c);
+        super::validate_facilitation::check_facilitation(ck, cats, &p, c, &person_ids);
+        super::validate_evaluation::check_evaluation(ck, cats, &p, c, &person_ids);
     }
 
     check_programme(ck, cats, ws, &person_ids, &org_ids);

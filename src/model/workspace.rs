@@ -99,6 +99,12 @@ pub struct Community {
     /// The structure chooser's result, health checks and hand-entered indicator values.
     #[serde(default)]
     pub stewardship: Stewardship,
+    /// Meetings: design, run state and records.
+    #[serde(default)]
+    pub facilitation: super::facilitation::Facilitation,
+    /// Value-creation plans, indicators, stories and reflections.
+    #[serde(default)]
+    pub evaluation: super::evaluation::Evaluation,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
@@ -493,6 +499,8 @@ impl Workspace {
                     || c.cultivation.activities.iter().any(|a| &a.id == id)
                     || c.stewardship.health_checks.iter().any(|h| &h.id == id)
                     || c.stewardship.indicator_values.iter().any(|v| &v.id == id)
+                    || c.facilitation.record_ids().any(|x| x == id)
+                    || c.evaluation.record_ids().any(|x| x == id)
             })
             || self.programme.readiness_checks.iter().any(|r| &r.id == id)
             || self.programme.peer_groups.iter().any(|g| &g.id == id)
@@ -736,6 +744,7 @@ impl Workspace {
     /// unlinks them from tools, decisions, agenda topics and peer groups, so that no
     /// reference dangles.
     pub fn delete_person(&mut self, id: &Id, now: Timestamp) -> ModelResult {
+        let name = self.person(id).map(|p| p.name.clone()).unwrap_or_default();
         let before = self.people.len();
         self.people.retain(|p| &p.id != id);
         if self.people.len() == before {
@@ -776,6 +785,8 @@ impl Workspace {
             let ticks = c.cultivation.onboarding.len();
             c.cultivation.onboarding.retain(|t| &t.person_id != id);
             unlinked |= ticks != c.cultivation.onboarding.len();
+            unlinked |= c.facilitation.forget_person(id);
+            unlinked |= c.evaluation.forget_person(id, &name);
             if c.memberships.len() != n || unlinked {
                 c.updated_at = stamp(c.created_at, now);
             }
@@ -809,6 +820,8 @@ impl Workspace {
             principles: Vec::new(),
             cultivation: Cultivation::default(),
             stewardship: Stewardship::default(),
+            facilitation: Default::default(),
+            evaluation: Default::default(),
             created_at: now,
             updated_at: now,
         });
@@ -1055,6 +1068,8 @@ impl Workspace {
             if c.practice.len() == n {
                 return Err(ModelError::NotFound("That item no longer exists".into()));
             }
+            c.facilitation.forget_repertoire_item(id);
+            c.evaluation.forget_repertoire_item(id);
             Ok(())
         })
     }
@@ -1255,6 +1270,9 @@ impl Workspace {
                 }
                 _ => {}
             }
+            for u in c.facilitation.catalogue_uses(kind, id).into_iter().chain(c.evaluation.catalogue_uses(kind, id)) {
+                uses.push(format!("{u} in {}", c.name));
+            }
         }
         uses
     }
@@ -1293,6 +1311,7 @@ impl Workspace {
             source: source.trim().to_string(),
             parent_id,
             points_to: Vec::new(),
+            format: (kind == CatalogueKind::MeetingFormats).then(super::catalogue::FormatSpec::new_default),
         });
         self.touch(now);
         Ok(id)

@@ -26,7 +26,7 @@ pub const FORMAT_WORKSPACE: &str = "cultivate-workspace";
 /// `format` of a file holding one community and what it refers to.
 pub const FORMAT_COMMUNITY: &str = "cultivate-community";
 /// The schema version this build writes and the newest it reads.
-pub const SCHEMA_VERSION: u64 = 4;
+pub const SCHEMA_VERSION: u64 = 5;
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// How many problems an import report lists in full.
@@ -192,7 +192,59 @@ pub const MIGRATIONS: &[Migration] = &[
         description: "Cultivating and the organisational perspective: adds seventeen catalogues (stage self-assessment, tensions, cultivation tasks, transformation modes, maturity dimensions, onboarding steps; structures, chooser questions and answers, readiness areas and actions, role responsibilities, leadership groups, capacity-building steps, success and risk factors, indicators), an empty cultivation and stewardship record to every community, leadership groups to every membership, and an empty programme to the workspace.",
         apply: v3_to_v4,
     },
+    Migration {
+        from: 4,
+        description: "Facilitating and evaluation: adds six catalogues (meeting formats, meeting phases and checklist; value-cycle questions, example indicators, kinds of knowledge capital) and an empty facilitation and evaluation record to every community.",
+        apply: v4_to_v5,
+    },
 ];
+
+/// Version 4 → 5: the Facilitating and Evaluation chapters. Six catalogues gain their
+/// default entries; each community, in a workspace or a one-community file, gains an empty
+/// `facilitation` (meetings) and `evaluation` (plans, indicators, observations, stories,
+/// reflections). Nothing existing changes.
+pub fn v4_to_v5(mut data: Value) -> Result<Value, String> {
+    use crate::model::CatalogueKind;
+    let defaults = Catalogues::default();
+    let facilitation =
+        serde_json::to_value(crate::model::facilitation::Facilitation::default()).map_err(|e| e.to_string())?;
+    let evaluation =
+        serde_json::to_value(crate::model::evaluation::Evaluation::default()).map_err(|e| e.to_string())?;
+    let Value::Object(map) = &mut data else {
+        return Ok(data);
+    };
+    if let Some(cats) = map.get_mut("catalogues") {
+        let Value::Object(cats) = cats else {
+            return Err("catalogues is not an object".into());
+        };
+        for kind in [
+            CatalogueKind::MeetingFormats,
+            CatalogueKind::MeetingPhases,
+            CatalogueKind::MeetingChecklist,
+            CatalogueKind::CycleQuestions,
+            CatalogueKind::CycleIndicators,
+            CatalogueKind::KnowledgeCapitals,
+        ] {
+            if !cats.contains_key(kind.key()) {
+                let entries = serde_json::to_value(defaults.get(kind)).map_err(|e| e.to_string())?;
+                cats.insert(kind.key().to_string(), entries);
+            }
+        }
+    }
+    let add = |c: &mut Value| {
+        if let Value::Object(c) = c {
+            c.entry("facilitation").or_insert_with(|| facilitation.clone());
+            c.entry("evaluation").or_insert_with(|| evaluation.clone());
+        }
+    };
+    if let Some(Value::Array(cs)) = map.get_mut("communities") {
+        cs.iter_mut().for_each(add);
+    }
+    if let Some(c) = map.get_mut("community") {
+        add(c);
+    }
+    Ok(data)
+}
 
 /// Version 3 → 4: the Cultivating chapter and the organisational perspective. Seventeen
 /// catalogues gain their default entries; each community, in a workspace or a one-community
@@ -589,6 +641,8 @@ fn stand_in_community(v: &Value, path: &str, cats: &Catalogues, at: Timestamp) -
         principles: Vec::new(),
         cultivation: Default::default(),
         stewardship: Default::default(),
+        facilitation: Default::default(),
+        evaluation: Default::default(),
         created_at: at,
         updated_at: at,
     }

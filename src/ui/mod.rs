@@ -170,10 +170,23 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/cultivate/:id/lifecycle") view=LifecyclePage/>
                     <Route path=path!("/cultivate/:id/onboarding") view=OnboardingPage/>
                     <Route path=path!("/cultivate/:id/rhythm") view=RhythmPage/>
-                    <Route path=path!("/facilitate") view=|| view! { <AreaPage area=Area::Facilitate/> }/>
+                    <Route path=path!("/facilitate") view=FacilitatePage/>
+                    <Route path=path!("/facilitate/formats") view=FormatLibraryPage/>
+                    <Route path=path!("/facilitate/:id") view=FacilitateCommunityPage/>
+                    <Route path=path!("/facilitate/:id/meetings/:meeting") view=MeetingPage/>
+                    <Route path=path!("/facilitate/:id/meetings/:meeting/run") view=RunPage/>
+                    <Route path=path!("/facilitate/:id/meetings/:meeting/record") view=RecordPage/>
                     <Route path=path!("/technology") view=TechnologyPage/>
                     <Route path=path!("/technology/:id") view=HabitatPage/>
-                    <Route path=path!("/evaluate") view=|| view! { <AreaPage area=Area::Evaluate/> }/>
+                    <Route path=path!("/evaluate") view=EvaluatePage/>
+                    <Route path=path!("/evaluate/report") view=PortfolioReportPage/>
+                    <Route path=path!("/evaluate/:id") view=EvaluateCommunityPage/>
+                    <Route path=path!("/evaluate/:id/plan") view=ValuePlanPage/>
+                    <Route path=path!("/evaluate/:id/indicators") view=ValueIndicatorsPage/>
+                    <Route path=path!("/evaluate/:id/stories") view=StoriesPage/>
+                    <Route path=path!("/evaluate/:id/stories/:story") view=StoryPage/>
+                    <Route path=path!("/evaluate/:id/report") view=CommunityReportPage/>
+                    <Route path=path!("/evaluate/:id/reflection") view=ReflectionPage/>
                     <Route path=path!("/data") view=DataPage/>
                 </Routes>
             </main>

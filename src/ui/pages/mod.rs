@@ -5,6 +5,8 @@ mod communities;
 mod community;
 mod cultivate;
 mod data;
+mod evaluate;
+mod facilitate;
 mod home;
 mod introduction;
 mod not_found;
@@ -22,6 +24,11 @@ pub use cultivate::{
     RhythmPage,
 };
 pub use data::DataPage;
+pub use evaluate::{
+    CommunityReportPage, EvaluateCommunityPage, EvaluatePage, PortfolioReportPage, ReflectionPage, StoriesPage, StoryPage,
+    ValueIndicatorsPage, ValuePlanPage,
+};
+pub use facilitate::{FacilitateCommunityPage, FacilitatePage, FormatLibraryPage, MeetingPage, RecordPage, RunPage};
 pub use home::HomePage;
 pub use introduction::IntroductionPage;
 pub use not_found::NotFoundPage;

@@ -1,0 +1,177 @@
+//! Validation of the Evaluation chapter's records: value-creation plans, indicators and
+//! observations, stories and reflections. Called from [`super::validate`], which owns the
+//! checker and the path conventions.
+
+use std::collections::HashSet;
+
+use super::catalogue::{CatalogueKind, Catalogues};
+use super::evaluation::{IndicatorKind, StoryStatus};
+use super::ids::Id;
+use super::limits::{LONG_MAX, SHORT_MAX};
+use super::validate::Checker;
+use super::workspace::Community;
+
+pub(super) fn check_evaluation<'a>(
+    ck: &mut Checker<'a>,
+    cats: &Catalogues,
+    p: &str,
+    c: &'a Community,
+    person_ids: &HashSet<&Id>,
+) {
+    let e = &c.evaluation;
+    let p = format!("{p}.evaluation");
+    let indicator_ids: HashSet<&Id> = e.indicators.iter().map(|i| &i.id).collect();
+    let meeting_ids: HashSet<&Id> = c.facilitation.meetings.iter().map(|m| &m.id).collect();
+    let practice_ids: HashSet<&Id> = c.practice.iter().map(|r| &r.id).collect();
+    let cycle = |ck: &mut Checker<'a>, path: String, id: &Id| {
+        ck.catalogue_ref(path, cats, CatalogueKind::ValueCycles, id);
+    };
+    let indicator = |ck: &mut Checker<'a>, path: String, id: &Id| {
+        if !indicator_ids.contains(id) {
+            ck.push(path, format!("no indicator with id '{id}' in this community"));
+        }
+    };
+
+    for (i, plan) in e.plans.iter().enumerate() {
+        let pp = format!("{p}.plans[{i}]");
+        ck.id(format!("{pp}.id"), &plan.id);
+        if plan.to < plan.from {
+            ck.push(format!("{pp}.to"), format!("{} is before the start {}", plan.to, plan.from));
+        }
+        if plan.updated_at < plan.created_at {
+            ck.push(format!("{pp}.updated_at"), "is before created_at");
+        }
+        for (j, a) in plan.aspirations.iter().enumerate() {
+            let ap = format!("{pp}.aspirations[{j}]");
+            cycle(ck, format!("{ap}.cycle_id"), &a.cycle_id);
+            if plan.aspirations[..j].iter().any(|x| x.cycle_id == a.cycle_id) {
+                ck.push(format!("{ap}.cycle_id"), "has a second aspiration for the same cycle");
+            }
+            ck.len(format!("{ap}.text"), &a.text, LONG_MAX);
+            ck.len(format!("{ap}.stakeholders"), &a.stakeholders, SHORT_MAX);
+        }
+        for (j, col) in plan.collection.iter().enumerate() {
+            let cp = format!("{pp}.collection[{j}]");
+            indicator(ck, format!("{cp}.indicator_id"), &col.indicator_id);
+            if plan.collection[..j].iter().any(|x| x.indicator_id == col.indicator_id) {
+                ck.push(format!("{cp}.indicator_id"), "lists the same indicator twice");
+            }
+            ck.len(format!("{cp}.data_source"), &col.data_source, SHORT_MAX);
+            ck.len(format!("{cp}.schedule"), &col.schedule, SHORT_MAX);
+            if let Some(who) = &col.collector_id {
+                if !person_ids.contains(who) {
+                    ck.push(format!("{cp}.collector_id"), format!("no person with id '{who}'"));
+                }
+            }
+        }
+        ck.len(format!("{pp}.note"), &plan.note, LONG_MAX);
+    }
+
+    for (i, ind) in e.indicators.iter().enumerate() {
+        let ip = format!("{p}.indicators[{i}]");
+        ck.id(format!("{ip}.id"), &ind.id);
+        cycle(ck, format!("{ip}.cycle_id"), &ind.cycle_id);
+        ck.name(format!("{ip}.name"), &ind.name);
+        ck.len(format!("{ip}.unit"), &ind.unit, SHORT_MAX);
+        ck.len(format!("{ip}.source"), &ind.source, SHORT_MAX);
+        ck.len(format!("{ip}.description"), &ind.description, LONG_MAX);
+        if ind.kind == IndicatorKind::Qualitative && ind.target.is_some() {
+            ck.push(format!("{ip}.target"), "must be empty for a qualitative indicator");
+        }
+        if ind.kind == IndicatorKind::Qualitative && ind.derived.is_some() {
+            ck.push(format!("{ip}.derived"), "must be empty for a qualitative indicator");
+        }
+        if let Some(t) = ind.target {
+            if !t.0.is_finite() {
+                ck.push(format!("{ip}.target"), "must be a number");
+            }
+        }
+    }
+
+    for (i, o) in e.observations.iter().enumerate() {
+        let op = format!("{p}.observations[{i}]");
+        ck.id(format!("{op}.id"), &o.id);
+        indicator(ck, format!("{op}.indicator_id"), &o.indicator_id);
+        let ind = e.indicators.iter().find(|x| x.id == o.indicator_id);
+        match (ind.map(|x| (x.kind, x.derived.is_some())), o.value) {
+            (Some((_, true)), _) => ck.push(
+                format!("{op}.indicator_id"),
+                "names a derived indicator, whose values are computed, not observed",
+            ),
+            (Some((IndicatorKind::Quantitative, _)), None) => {
+                ck.push(format!("{op}.value"), "must be a number for a quantitative indicator")
+            }
+            (Some((IndicatorKind::Qualitative, _)), Some(_)) => {
+                ck.push(format!("{op}.value"), "must be empty for a qualitative indicator")
+            }
+            (Some((IndicatorKind::Qualitative, _)), None) if o.text.trim().is_empty() => {
+                ck.push(format!("{op}.text"), "must say what was observed")
+            }
+            _ => {}
+        }
+        if let Some(v) = o.value {
+            if !v.0.is_finite() {
+                ck.push(format!("{op}.value"), "must be a number");
+            }
+        }
+        ck.len(format!("{op}.text"), &o.text, LONG_MAX);
+        ck.len(format!("{op}.source"), &o.source, SHORT_MAX);
+    }
+
+    for (i, s) in e.stories.iter().enumerate() {
+        let sp = format!("{p}.stories[{i}]");
+        ck.id(format!("{sp}.id"), &s.id);
+        ck.name(format!("{sp}.title"), &s.title);
+        if let Some(t) = &s.teller_id {
+            if !person_ids.contains(t) {
+                ck.push(format!("{sp}.teller_id"), format!("no person with id '{t}'"));
+            }
+        }
+        ck.len(format!("{sp}.teller_name"), &s.teller_name, SHORT_MAX);
+        cycle(ck, format!("{sp}.start_cycle_id"), &s.start_cycle_id);
+        for (j, st) in s.steps.iter().enumerate() {
+            let stp = format!("{sp}.steps[{j}]");
+            cycle(ck, format!("{stp}.cycle_id"), &st.cycle_id);
+            if s.steps[..j].iter().any(|x| x.cycle_id == st.cycle_id) {
+                ck.push(format!("{stp}.cycle_id"), "tells the same cycle twice");
+            }
+            ck.len(format!("{stp}.text"), &st.text, LONG_MAX);
+        }
+        if s.status == StoryStatus::Aspirational && s.follow_up_on.is_none() {
+            ck.push(format!("{sp}.follow_up_on"), "must be set for an aspirational story");
+        }
+        for (j, m) in s.meeting_ids.iter().enumerate() {
+            if !meeting_ids.contains(m) {
+                ck.push(format!("{sp}.meeting_ids[{j}]"), format!("no meeting with id '{m}' in this community"));
+            }
+        }
+        for (j, r) in s.repertoire_item_ids.iter().enumerate() {
+            if !practice_ids.contains(r) {
+                ck.push(
+                    format!("{sp}.repertoire_item_ids[{j}]"),
+                    format!("no repertoire item with id '{r}' in this community"),
+                );
+            }
+        }
+        for (j, ind) in s.indicator_ids.iter().enumerate() {
+            indicator(ck, format!("{sp}.indicator_ids[{j}]"), ind);
+        }
+        if s.updated_at < s.created_at {
+            ck.push(format!("{sp}.updated_at"), "is before created_at");
+        }
+    }
+
+    for (i, r) in e.reflections.iter().enumerate() {
+        let rp = format!("{p}.reflections[{i}]");
+        ck.id(format!("{rp}.id"), &r.id);
+        ck.len(format!("{rp}.achieved"), &r.achieved, LONG_MAX);
+        ck.len(format!("{rp}.challenges"), &r.challenges, LONG_MAX);
+        ck.len(format!("{rp}.decisions"), &r.decisions, LONG_MAX);
+        if let Some(stage) = &r.stage_id {
+            ck.catalogue_ref(format!("{rp}.stage_id"), cats, CatalogueKind::LifecycleStages, stage);
+        }
+        if r.updated_at < r.created_at {
+            ck.push(format!("{rp}.updated_at"), "is before created_at");
+        }
+    }
+}
