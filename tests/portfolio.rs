@@ -954,3 +954,24 @@ fn chart_counts_cover_every_stage_and_band() {
     assert_eq!(stages.last().map(|b| (b.key.as_str(), b.count)), Some(("dormant", 1)));
     assert_eq!(stages.iter().map(|b| b.count).sum::<usize>(), 3);
 }
+
+#[test]
+fn a_community_whose_transformation_is_recorded_gets_no_live_warnings() {
+    let mut ws = workspace();
+    assert!(
+        !community_warnings(&ws, community(&ws, "c-gamma")).is_empty(),
+        "a community with no members is warned about"
+    );
+    ws.confirm_stage(&id("c-gamma"), &id("transformation"), d(2025, 11, 1), "", None, t(1))
+        .expect("stage");
+    assert!(
+        !community_warnings(&ws, community(&ws, "c-gamma")).is_empty(),
+        "at the transformation stage, before the ending is recorded, the warnings still stand"
+    );
+    ws.record_transformation(&id("c-gamma"), &id("merged"), d(2025, 11, 10), "Merged into Alpha", t(2))
+        .expect("transformation");
+    let c = community(&ws, "c-gamma");
+    assert_eq!(community_warnings(&ws, c), Vec::<Warning>::new());
+    assert!(cultivate::model::roles::role_warnings(&ws, c).is_empty());
+    assert_sound(&ws);
+}

@@ -677,9 +677,12 @@ pub struct Warning {
 
 /// The warnings for a community in the portfolio: its role warnings, then its participation
 /// warnings, leaving out "nobody at the core level" when a role warning already says the
-/// core group is empty.
+/// core group is empty. None for a community that has ended or changed form.
 pub fn community_warnings(ws: &Workspace, c: &Community) -> Vec<Warning> {
     let cats = &ws.catalogues;
+    if c.cultivation.transformation.is_some() {
+        return Vec::new();
+    }
     let roles = role_warnings(ws, c);
     let core_said = roles.iter().any(|w| {
         matches!(

@@ -151,7 +151,8 @@ fn or_list(items: &[String]) -> String {
 
 /// The warnings about a community's roles, most serious first: no members; no leader; a
 /// single point of failure or an empty core group; expected roles left empty; members
-/// overloaded across communities (see [`OVERLOAD_THRESHOLD`]).
+/// overloaded across communities (see [`OVERLOAD_THRESHOLD`]). None for a community whose
+/// transformation is recorded: it has ended or changed form.
 pub fn role_warnings(ws: &Workspace, c: &Community) -> Vec<RoleWarning> {
     role_warnings_with(ws, c, OVERLOAD_THRESHOLD)
 }
@@ -160,6 +161,11 @@ pub fn role_warnings(ws: &Workspace, c: &Community) -> Vec<RoleWarning> {
 pub fn role_warnings_with(ws: &Workspace, c: &Community, threshold: usize) -> Vec<RoleWarning> {
     let cats = &ws.catalogues;
     let mut out = Vec::new();
+    // A community that has ended or changed form (its transformation is recorded) has no
+    // roster to warn about.
+    if c.cultivation.transformation.is_some() {
+        return out;
+    }
     if c.memberships.is_empty() {
         out.push(RoleWarning {
             kind: RoleWarningKind::NoMembers,
