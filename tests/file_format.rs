@@ -101,6 +101,8 @@ fn generated_workspace_round_trips() {
             people: 300,
             communities: 12,
             memberships_per_person: 3,
+            meetings: 60,
+            stories: 24,
         },
     );
     let text = encode_workspace(&ws, saved(), 1, false);
