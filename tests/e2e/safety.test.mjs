@@ -514,3 +514,34 @@ test('(e) two tabs: "Keep this tab’s version" backs up the other tab’s save 
     await context.close();
   }
 });
+
+test('(f) storage disabled: the app says so, works in memory, and Export now keeps the work', async () => {
+  const context = await newContext(browser);
+  try {
+    // As in a browser with site data blocked: touching localStorage throws.
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
+    });
+    const page = await context.newPage();
+    await gotoApp(page, server.url);
+    const banner = page.getByTestId('memory-only-banner');
+    await banner.waitFor();
+    assert.match(await banner.innerText(), /Browser storage is not available/);
+    assert.match(await banner.innerText(), /Your work stays in this tab only; export it to keep it\./);
+    // Not createWorkspace(): without storage the status never says "Saved".
+    await page.getByRole('textbox', { name: 'Workspace name', exact: true }).fill('No storage');
+    await page.getByRole('button', { name: 'Create workspace' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await navigate(page, 'People & organisations');
+    await addPerson(page, 'Only In Memory');
+    const exported = await downloadJson(page, () => banner.getByRole('button', { name: 'Export now' }).click());
+    assert.deepEqual(exported.json.data.people.map((p) => p.name), ['Only In Memory']);
+    assert.equal(exported.json.data.name, 'No storage');
+  } finally {
+    await context.close();
+  }
+});
