@@ -20,6 +20,8 @@ use crate::storage::format::{
     decode_document, encode_community, encode_workspace, CommunityBundle, Document, LoadError,
 };
 use crate::storage::import::{plan, ImportPlan};
+use crate::storage::offline::{self, OfflineStatus};
+use crate::storage::workspaces::{self, ParkedInfo};
 
 /// Debounce between the last edit and the save.
 pub const SAVE_DELAY_MS: u64 = 300;
@@ -77,8 +79,11 @@ pub struct AppState {
     /// A passing message for the user ("Imported 3 communities").
     pub notice: RwSignal<Option<String>>,
     pub undo: RwSignal<Option<UndoPoint>>,
-    /// Bumped whenever backups or recovery copies change, so lists re-read them.
+    /// Bumped whenever backups, recovery copies or parked workspaces change, so lists
+    /// re-read them.
     pub storage_epoch: RwSignal<u32>,
+    /// Offline use: whether the app's files are stored, and whether a newer version waits.
+    pub offline: RwSignal<OfflineStatus>,
     revision: StoredValue<u64>,
     dirty: StoredValue<bool>,
     persist: StoredValue<bool>,
@@ -179,6 +184,7 @@ impl AppState {
             notice: RwSignal::new(None),
             undo: RwSignal::new(None),
             storage_epoch: RwSignal::new(0),
+            offline: RwSignal::new(OfflineStatus::Off),
             revision: StoredValue::new(0),
             dirty: StoredValue::new(false),
             persist: StoredValue::new(true),
@@ -186,6 +192,12 @@ impl AppState {
         };
         provide_context(state);
         state.load();
+        state
+            .offline
+            .set(match offline::register(move |s| state.offline.set(s)) {
+                Ok(s) => s,
+                Err(e) => OfflineStatus::Unavailable(e.to_string()),
+            });
 
         // Save what is pending when the page goes away or into the background.
         let flush = move || state.flush();
@@ -202,7 +214,8 @@ impl AppState {
             if ours || everything {
                 state.on_other_tab_saved();
             }
-            if ev.key().is_some_and(|k| k.starts_with("cultivate.backup")) || everything {
+            let listed = |k: &String| k.starts_with("cultivate.backup") || k.starts_with(workspaces::KEY_PARKED_INDEX);
+            if ev.key().is_some_and(|k| listed(&k)) || everything {
                 state.storage_epoch.update(|n| *n += 1);
             }
         });
@@ -243,13 +256,7 @@ impl AppState {
     }
 
     pub fn start_new(&self, name: &str) -> Result<(), String> {
-        let name = name.trim();
-        if name.is_empty() {
-            return Err("Give the workspace a name".into());
-        }
-        if let Some(m) = crate::model::limits::too_long(name, crate::model::limits::NAME_MAX) {
-            return Err(format!("The name {m}"));
-        }
+        let name = check_workspace_name(name)?;
         self.claim_storage_for_new()?;
         self.begin_with(Workspace::new(new_id(), name, now()));
         Ok(())
@@ -657,6 +664,210 @@ impl AppState {
         self.storage_epoch.track();
         self.save.track();
         browser::usage()
+    }
+}
+
+/// A new workspace's name, trimmed, or what is wrong with it.
+fn check_workspace_name(name: &str) -> Result<&str, String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err("Give the workspace a name".into());
+    }
+    if let Some(m) = crate::model::limits::too_long(name, crate::model::limits::NAME_MAX) {
+        return Err(format!("The name {m}"));
+    }
+    Ok(name)
+}
+
+/// Several workspaces, the sample and starting over (the Data page's "Workspaces").
+///
+/// "Alongside" keeps the open workspace: it is parked (see `storage::workspaces`) and
+/// listed, and can be switched back to. "In place" replaces it after a backup, undoable like
+/// an import. Nothing is replaced unless the open workspace was kept first.
+impl AppState {
+    /// The parked workspaces, newest first.
+    pub fn parked_workspaces(&self) -> Result<Vec<ParkedInfo>, StorageError> {
+        self.storage_epoch.track();
+        workspaces::list()
+    }
+
+    /// Whether switching away would lose nothing: the open workspace is loaded, storage
+    /// works, no conflict with another tab, every edit saved and nobody saved since.
+    fn check_can_park(&self) -> Result<(), String> {
+        if !self.is_ready() {
+            return Err("No workspace is open.".into());
+        }
+        if !self.persists() {
+            return Err("Browser storage is not available, so this workspace cannot be kept alongside another. Export it first, or replace it instead.".into());
+        }
+        if self.conflict.get_untracked().is_some() {
+            return Err("First choose which version to keep in the banner about the other tab; then try again.".into());
+        }
+        self.flush();
+        if self.dirty.get_value() {
+            let why = match self.save.get_untracked() {
+                SaveStatus::Failed(m) => format!(" ({m})"),
+                _ => String::new(),
+            };
+            return Err(format!("This workspace's latest changes are not saved{why}, so nothing was changed. Export it, make room on this page, then try again."));
+        }
+        match browser::stored_revision() {
+            Ok(StoredRevision::At(r) | StoredRevision::Older(r)) if r == self.revision.get_value() => Ok(()),
+            Ok(StoredRevision::Absent) => Ok(()),
+            Ok(_) => {
+                Err("The workspace was changed in another tab or window. Reload this page, then try again.".into())
+            }
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    /// Parks the open workspace, then opens `incoming` in its place. When `from_parked` is
+    /// given, that parked copy is removed once `incoming` is saved. Returns the name of the
+    /// parked workspace.
+    fn open_alongside(&self, incoming: Workspace, from_parked: Option<&str>) -> Result<String, String> {
+        self.check_can_park()?;
+        if matches!(browser::stored_revision(), Ok(StoredRevision::Older(_))) {
+            // Keep the stored text of the older format before it is first overwritten.
+            browser::keep_stored_before_upgrade(now()).map_err(|e| {
+                format!("Nothing was changed: the stored workspace is in an older format, and a copy of it could not be kept first. {e}")
+            })?;
+        }
+        let current = self.ws.get_untracked();
+        let parked = workspaces::park(&current, now())
+            .map_err(|e| format!("Nothing was changed: this workspace could not be kept aside. {e}"))?;
+        let at = now();
+        let next = self.revision.get_value().saturating_add(1);
+        if let Err(e) = browser::save_workspace(&incoming, next, at) {
+            // The open workspace is still stored as it was; drop the extra parked copy.
+            let _ = workspaces::delete(&parked.key);
+            self.storage_epoch.update(|n| *n += 1);
+            return Err(format!(
+                "Nothing was changed: the other workspace could not be saved. {e}"
+            ));
+        }
+        self.revision.set_value(next);
+        self.dirty.set_value(false);
+        self.save.set(SaveStatus::Saved(Some(at)));
+        // An undo point belongs to the workspace that is now parked.
+        self.undo.set(None);
+        self.ws.set(incoming);
+        self.phase.set(Phase::Ready);
+        if let Some(key) = from_parked {
+            if let Err(e) = workspaces::delete(key) {
+                self.notice.set(Some(format!(
+                    "The workspace is open, but its parked copy could not be removed, so it is listed twice. Delete the older copy under Workspaces. ({e})"
+                )));
+            }
+        }
+        self.storage_epoch.update(|n| *n += 1);
+        Ok(parked.name)
+    }
+
+    /// Opens the sample workspace; the open one is parked and listed under Workspaces.
+    pub fn open_sample_alongside(&self) -> Result<(), String> {
+        let kept = self.open_alongside(crate::model::sample::sample_workspace(), None)?;
+        self.notice.set(Some(format!(
+            "Opened the sample workspace. “{kept}” is kept under Workspaces on the Data page."
+        )));
+        Ok(())
+    }
+
+    /// Starts a new empty workspace; the open one is parked and listed under Workspaces.
+    pub fn start_new_alongside(&self, name: &str) -> Result<(), String> {
+        let name = check_workspace_name(name)?;
+        let kept = self.open_alongside(Workspace::new(new_id(), name, now()), None)?;
+        self.notice.set(Some(format!(
+            "Started “{name}”. “{kept}” is kept under Workspaces on the Data page."
+        )));
+        Ok(())
+    }
+
+    /// Replaces the open workspace with the sample, after a backup (undoable).
+    pub fn replace_with_sample(&self) -> Result<(), String> {
+        self.replace_workspace(crate::model::sample::sample_workspace(), "Before loading the sample")?;
+        self.notice.set(Some(
+            "Loaded the sample workspace. The previous one was backed up first.".into(),
+        ));
+        Ok(())
+    }
+
+    /// "Start over": replaces the open workspace with a new empty one, after a backup
+    /// (undoable).
+    pub fn start_over(&self, name: &str) -> Result<(), String> {
+        let name = check_workspace_name(name)?;
+        self.replace_workspace(Workspace::new(new_id(), name, now()), "Before starting over")?;
+        self.notice.set(Some(format!(
+            "Started over with “{name}”. The previous workspace was backed up first."
+        )));
+        Ok(())
+    }
+
+    /// Opens a parked workspace; the open one is parked in its turn. A parked workspace
+    /// that cannot be loaded is left exactly as it is.
+    pub fn switch_workspace(&self, key: &str) -> Result<(), String> {
+        let ws = match workspaces::read(key) {
+            Ok(Ok(ws)) => ws,
+            Ok(Err(e)) => {
+                return Err(format!(
+                    "That workspace cannot be opened, so nothing was changed; it stays stored as it is, and you can download it. {e}"
+                ))
+            }
+            Err(e) => return Err(e.to_string()),
+        };
+        let name = ws.name.clone();
+        let kept = self.open_alongside(ws, Some(key))?;
+        self.notice.set(Some(format!(
+            "Switched to “{name}”. “{kept}” is kept under Workspaces."
+        )));
+        Ok(())
+    }
+
+    /// Deletes a parked workspace after backing it up (a readable one as a backup, an
+    /// unreadable one as set-aside data, exactly as stored).
+    pub fn delete_parked(&self, key: &str) -> Result<(), String> {
+        let raw = workspaces::read_raw(key).map_err(|e| e.to_string())?;
+        let kept = match workspaces::read(key) {
+            Ok(Ok(ws)) => browser::create_backup(&ws, &format!("Deleted workspace “{}”", ws.name), now()).map(|_| ()),
+            _ => browser::keep_for_recovery(&raw, now()).map(|_| ()),
+        };
+        kept.map_err(|e| format!("Nothing was deleted, because the workspace could not be backed up first. {e}"))?;
+        self.storage_epoch.update(|n| *n += 1);
+        workspaces::delete(key)
+            .map_err(|e| format!("The backup was made, but the workspace could not be deleted. {e}"))?;
+        self.storage_epoch.update(|n| *n += 1);
+        Ok(())
+    }
+
+    /// Offers a parked workspace's stored text as a download, byte for byte.
+    pub fn download_parked(&self, key: &str, name: &str) -> Result<(), StorageError> {
+        let raw = workspaces::read_raw(key)?;
+        browser::download(&file_name(name, today()), "application/json", &raw)
+    }
+
+    /// Offers one of the CSV exports of the open workspace as a download; returns its name.
+    pub fn export_csv(&self, export: crate::model::csv::Export) -> Result<String, StorageError> {
+        let (name, text) = self.ws.with_untracked(|ws| {
+            (
+                format!("cultivate-{}-{}-{}.csv", slug(&ws.name), export.key(), today()),
+                export.table(ws).to_csv(),
+            )
+        });
+        self.download_text(&name, crate::model::csv::MIME, &text)?;
+        Ok(name)
+    }
+
+    /// Whether reloading the page now would lose work: unsaved edits or a conflict.
+    pub fn has_unsaved_work(&self) -> bool {
+        self.flush();
+        self.dirty.get_value() || self.conflict.get_untracked().is_some()
+    }
+
+    /// Reloads into the newer version of the app that is waiting (saving first).
+    pub fn apply_update(&self) -> Result<(), String> {
+        self.flush();
+        offline::apply_update().map_err(|e| {
+            format!("The update could not be applied: {e}. Close every tab of Cultivate and open it again.")
+        })
     }
 }
 

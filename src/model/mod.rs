@@ -7,6 +7,7 @@
 
 pub mod catalogue;
 pub mod chooser;
+pub mod csv;
 pub mod cultivation;
 pub mod evaluation;
 pub mod evaluation_catalogues;

@@ -8,4 +8,6 @@ pub mod backups;
 pub mod browser;
 pub mod format;
 pub mod import;
+pub mod offline;
 pub mod schema;
+pub mod workspaces;

@@ -9,7 +9,7 @@ use leptos_router::path;
 
 use crate::model::Timestamp;
 use crate::state::{AppState, Phase};
-use components::{AppNav, Banners, ConfirmHost, Leaf, NoticeToast, SaveStatusPill};
+use components::{AppNav, Banners, ConfirmHost, Leaf, NoticeToast, SaveStatusPill, UpdateNotice};
 use pages::*;
 
 /// Sets a `performance.mark`, used by the benchmark to time start-up.
@@ -105,6 +105,7 @@ pub fn App() -> impl IntoView {
                     Screen::Ready => view! { <Shell/> }.into_any(),
                 }}
                 <NoticeToast/>
+                <UpdateNotice/>
             </ConfirmHost>
         </Router>
     }

@@ -16,6 +16,7 @@ pub mod safe_link;
 pub mod save_status;
 pub mod select_field;
 pub mod spidergram;
+pub mod update_notice;
 
 pub use banners::{Banners, NoticeToast};
 pub use catalogue_checklist::CatalogueChecklist;
@@ -33,3 +34,4 @@ pub use safe_link::SafeLink;
 pub use save_status::SaveStatusPill;
 pub use select_field::{CatalogueSelect, SelectField};
 pub use spidergram::{Series, Spidergram};
+pub use update_notice::UpdateNotice;

@@ -7,12 +7,19 @@ use crate::ui::local_datetime;
 use super::use_title;
 
 mod catalogue_editor;
+mod csv_export;
+mod offline;
+mod workspaces;
 use catalogue_editor::CatalogueEditor;
+use csv_export::CsvExports;
+use offline::OfflineSection;
+use workspaces::WorkspacesSection;
 
 /// localStorage holds about 5.2 million UTF-16 characters per site in Chromium.
 const STORAGE_BUDGET_CHARS: usize = 5_200_000;
 
-/// Export, import, backups, recovery copies, storage use and the catalogues.
+/// Export (JSON and CSV), import, workspaces, backups, recovery copies, offline use,
+/// storage use and the catalogues.
 #[component]
 pub fn DataPage() -> impl IntoView {
     let state = AppState::expect();
@@ -37,6 +44,7 @@ pub fn DataPage() -> impl IntoView {
             <p>"Download the whole workspace as a JSON file. To share a single community, use “Export community” on its page."</p>
             <button class="btn btn--primary" data-testid="export-workspace" on:click=export>"Export workspace"</button>
             {move || export_msg.get().map(|m| view! { <p role="status">{m}</p> })}
+            <CsvExports/>
         </section>
         <section class="section" aria-labelledby="import-h">
             <h2 id="import-h">"Import"</h2>
@@ -56,9 +64,10 @@ pub fn DataPage() -> impl IntoView {
             })}
             <ImportPanel/>
         </section>
+        <WorkspacesSection/>
         <section class="section" aria-labelledby="backups-h">
             <h2 id="backups-h">"Backups"</h2>
-            <p>"A backup of the workspace is taken before an import or a restore replaces it. The newest five are kept."</p>
+            <p>"A backup of the workspace is taken before an import, a restore, the sample or starting over replaces it, and before a workspace is deleted. The newest five are kept."</p>
             {move || match backups() {
                 Err(e) => view! { <p class="field__error">{format!("Backups cannot be listed: {e}")}</p> }.into_any(),
                 Ok(list) if list.is_empty() => view! { <p class="muted" data-testid="no-backups">"No backups yet."</p> }.into_any(),
@@ -132,6 +141,7 @@ pub fn DataPage() -> impl IntoView {
             }),
             _ => None,
         }}
+        <OfflineSection/>
         <section class="section" aria-labelledby="usage-h">
             <h2 id="usage-h">"Storage use"</h2>
             {move || match state.storage_usage() {

@@ -1,0 +1,55 @@
+use leptos::prelude::*;
+
+use crate::state::AppState;
+use crate::ui::components::ask;
+
+/// "Update available — reload": shown when a newer version of the app is stored and waits.
+/// The open page keeps working on its version until the user chooses to reload; pending
+/// edits are saved first, and a reload that would lose unsaved work asks before it goes.
+///
+/// The live region (`role="status"`) is always in the page, so screen readers announce the
+/// notice when it appears.
+#[component]
+pub fn UpdateNotice() -> impl IntoView {
+    let state = AppState::expect();
+    let error = RwSignal::new(None::<String>);
+    let dismissed = RwSignal::new(false);
+    let shown = move || state.offline.with(|s| s.update_pending()) && !dismissed.get();
+    let reload = move |_| {
+        let go = move || {
+            if let Err(e) = state.apply_update() {
+                error.set(Some(e));
+            }
+        };
+        if state.has_unsaved_work() {
+            ask(
+                "Reload without your latest changes?",
+                vec![
+                    "Some changes in this tab are not saved (see the message at the top of the page), and reloading loses them.".into(),
+                    "Export your workspace first, or cancel and reload later.".into(),
+                ],
+                "Reload anyway",
+                go,
+            );
+        } else {
+            go();
+        }
+    };
+    view! {
+        <div class="update-region no-print" role="status" data-testid="update-region">
+            {move || shown().then(|| view! {
+                <div class="update-notice" data-testid="update-notice">
+                    <p>
+                        <strong>"Update available. "</strong>
+                        "A new version of Cultivate is ready. Reload to use it; your work is kept."
+                    </p>
+                    <div class="update-notice__actions">
+                        <button class="btn btn--primary btn--small" data-testid="update-reload" on:click=reload>"Reload"</button>
+                        <button class="btn btn--ghost btn--small" on:click=move |_| dismissed.set(true)>"Later"</button>
+                    </div>
+                    {move || error.get().map(|e| view! { <p class="field__error">{e}</p> })}
+                </div>
+            })}
+        </div>
+    }
+}
