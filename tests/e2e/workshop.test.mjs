@@ -14,6 +14,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer } from './lib/server.mjs';
+import { withPolicy } from '../../scripts/csp.mjs';
 import {
   DIST_DIR,
   launchBrowser,
@@ -170,7 +171,8 @@ test('update: a new version waits while the open page keeps working; "Reload" mo
       await fs.rename(path.join(dir, f), path.join(dir, next));
       html = html.split(f).join(next);
     }
-    await fs.writeFile(path.join(dir, 'index.html'), html);
+    // The loader script now names other files: its CSP hash is computed again, as the build does.
+    await fs.writeFile(path.join(dir, 'index.html'), withPolicy(html));
     const v2build = 'f'.repeat(16);
     const files2 = v1.files.map((f) => renamed[f] ?? f);
     const sw2 = v1.sw
@@ -227,6 +229,7 @@ async function subPathDist() {
   html = html.replace(/<base href="\/"\s*\/?>/, `<base href="${SUB}" />`);
   for (const f of files) html = html.split(`'/${f}'`).join(`'${SUB}${f}'`).split(`"/${f}"`).join(`"${SUB}${f}"`);
   assert.ok(html.includes(`<base href="${SUB}"`));
+  html = withPolicy(html); // the loader names other URLs now: hash it again, as the build does
   await fs.writeFile(path.join(dir, 'index.html'), html);
   await fs.writeFile(path.join(dir, '404.html'), html);
   return dir;
