@@ -85,8 +85,11 @@ fn tech<'a>(ws: &'a Workspace, community: &str) -> &'a Technology {
 /// below are the ones these tests create (even if the sample gains technology later).
 fn base() -> Workspace {
     let mut ws = sample_workspace();
+    // No habitats and no meetings: what uses a technology catalogue entry here is the
+    // technology records these tests add.
     for c in &mut ws.communities {
         c.technology = Technology::default();
+        c.facilitation = Default::default();
     }
     assert_sound(&ws);
     assert_eq!(ws.communities[0].id, id(GUILD));
@@ -1592,6 +1595,10 @@ fn validation_flags_an_emptied_orientation_or_tool_category_catalogue() {
     ws.catalogues.tool_categories.clear();
     ws.catalogues.habitat_checklist.clear();
     ws.catalogues.activity_types.clear();
+    // The meeting formats point at activity types; with none left, they point at nothing.
+    for f in &mut ws.catalogues.meeting_formats {
+        f.points_to.clear();
+    }
     assert_eq!(
         validate_workspace(&ws),
         vec![

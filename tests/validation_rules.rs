@@ -132,9 +132,16 @@ fn bad_id_characters_length_and_emptiness_are_reported() {
         )]
     );
     assert_eq!(broken(|ws| ws.id = id("")), vec![p("id", "id must not be empty")]);
+    // A sample meeting's harvest links that repertoire item, so its reference dangles too.
     assert_eq!(
         broken(|ws| ws.communities[2].practice[0].id = id(&"r".repeat(65))),
-        vec![p("communities[2].practice[0].id", "id is longer than 64 characters")]
+        vec![
+            p("communities[2].practice[0].id", "id is longer than 64 characters"),
+            p(
+                "communities[2].facilitation.meetings[0].record.harvest[0].repertoire_item_id",
+                "no repertoire item with id 'r-n1' in this community"
+            ),
+        ]
     );
 }
 

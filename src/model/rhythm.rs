@@ -740,7 +740,7 @@ pub fn looks_like_link(location: &str) -> bool {
 }
 
 /// Why a location is refused: too long, or a link that may not become live.
-fn location_problem(location: &str) -> Option<String> {
+pub(crate) fn location_problem(location: &str) -> Option<String> {
     if let Some(m) = too_long(location, LINK_MAX) {
         return Some(format!("Location {m}"));
     }

@@ -1,6 +1,7 @@
 //! A community's page: its domain, its members and its practice.
 
 mod domain_section;
+mod follow_ups;
 mod member_row;
 mod members_section;
 mod practice_section;
@@ -18,6 +19,7 @@ use super::use_title;
 use domain_section::DomainSection;
 use members_section::MembersSection;
 use practice_section::PracticeSection;
+pub use follow_ups::FollowUpList;
 
 #[component]
 pub fn CommunityPage() -> impl IntoView {
@@ -133,6 +135,7 @@ fn CommunityDetail(id: Id) -> impl IntoView {
         })}
         <DomainSection id=id.clone()/>
         <MembersSection id=id.clone()/>
+        <follow_ups::FollowUpsSection id=id.clone()/>
         <PracticeSection id=id/>
     }
 }
