@@ -90,6 +90,9 @@ fn base() -> Workspace {
     for c in &mut ws.communities {
         c.technology = Technology::default();
         c.facilitation = Default::default();
+        for story in &mut c.evaluation.stories {
+            story.meeting_ids.clear();
+        }
     }
     assert_sound(&ws);
     assert_eq!(ws.communities[0].id, id(GUILD));

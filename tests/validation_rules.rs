@@ -132,13 +132,21 @@ fn bad_id_characters_length_and_emptiness_are_reported() {
         )]
     );
     assert_eq!(broken(|ws| ws.id = id("")), vec![p("id", "id must not be empty")]);
-    // A sample meeting's harvest links that repertoire item, so its reference dangles too.
+    // A sample meeting's harvest and two stories link that repertoire item, so those references dangle too.
     assert_eq!(
         broken(|ws| ws.communities[2].practice[0].id = id(&"r".repeat(65))),
         vec![
             p("communities[2].practice[0].id", "id is longer than 64 characters"),
             p(
                 "communities[2].facilitation.meetings[0].record.harvest[0].repertoire_item_id",
+                "no repertoire item with id 'r-n1' in this community"
+            ),
+            p(
+                "communities[2].evaluation.stories[0].repertoire_item_ids[0]",
+                "no repertoire item with id 'r-n1' in this community"
+            ),
+            p(
+                "communities[2].evaluation.stories[3].repertoire_item_ids[0]",
                 "no repertoire item with id 'r-n1' in this community"
             ),
         ]
@@ -527,15 +535,16 @@ fn catalogue_ids_are_scoped_per_catalogue() {
     let ws = sample_workspace();
     assert!(ws.catalogues.contains(CatalogueKind::LifecycleStages, &id("potential")));
     assert!(ws.catalogues.contains(CatalogueKind::ValueCycles, &id("potential")));
-    assert_eq!(broken(|ws| ws.catalogues.value_cycles[7].id = id("p-amara")), vec![]);
+    // (An entry nothing refers to: renaming a used entry's id leaves its uses dangling.)
+    assert_eq!(broken(|ws| ws.catalogues.transformation_modes[0].id = id("p-amara")), vec![]);
 }
 
 #[test]
 fn bad_catalogue_entry_id_is_reported() {
     assert_eq!(
-        broken(|ws| ws.catalogues.value_cycles[2].id = id("applied value")),
+        broken(|ws| ws.catalogues.transformation_modes[0].id = id("faded away")),
         vec![p(
-            "catalogues.value_cycles[2].id",
+            "catalogues.transformation_modes[0].id",
             "id may hold only letters, digits, '-' and '_'"
         )]
     );

@@ -23,6 +23,7 @@ pub fn LifecycleSection(id: Id) -> impl IntoView {
                 ".)"
             </p>
             <current::CurrentStage id=id.clone()/>
+            <super::super::evaluate::LatestReflection id=id.clone()/>
             <transformation::TransformationPanel id=id.clone()/>
             <assessment::SelfAssessment id=id.clone()/>
             <confirm::ConfirmStage id=id.clone()/>
