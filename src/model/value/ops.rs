@@ -75,6 +75,22 @@ fn gone(what: &str) -> ModelError {
     ModelError::NotFound(format!("That {what} no longer exists"))
 }
 
+/// The record of `items` whose id (`key`) is `id`; `NotFound` naming `what` when there is none.
+fn find_by_id<'a, T>(items: &'a mut [T], id: &Id, key: fn(&T) -> &Id, what: &str) -> ModelResult<&'a mut T> {
+    items.iter_mut().find(|x| key(x) == id).ok_or_else(|| gone(what))
+}
+
+/// Removes the record of `items` whose id (`key`) is `id`; `NotFound` naming `what` when
+/// there is none.
+fn remove_by_id<T>(items: &mut Vec<T>, id: &Id, key: fn(&T) -> &Id, what: &str) -> ModelResult {
+    let n = items.len();
+    items.retain(|x| key(x) != id);
+    if items.len() == n {
+        return Err(gone(what));
+    }
+    Ok(())
+}
+
 // ----- value-creation plans -----
 
 /// The plan form: the period, what the community aspires to in each cycle and for whom,
@@ -722,12 +738,7 @@ impl Workspace {
         let (aspirations, collection) = draft.normalised(self);
         let (from, to) = period.ok_or_else(|| ModelError::Refused("The period is not valid".into()))?;
         self.with_community(community, now, |c| {
-            let p = c
-                .evaluation
-                .plans
-                .iter_mut()
-                .find(|p| &p.id == id)
-                .ok_or_else(|| gone("plan"))?;
+            let p = find_by_id(&mut c.evaluation.plans, id, |x| &x.id, "plan")?;
             p.from = from;
             p.to = to;
             p.aspirations = aspirations;
@@ -741,12 +752,7 @@ impl Workspace {
 
     pub fn delete_value_plan(&mut self, community: &Id, id: &Id, now: Timestamp) -> ModelResult {
         self.with_community(community, now, |c| {
-            let n = c.evaluation.plans.len();
-            c.evaluation.plans.retain(|p| &p.id != id);
-            if n == c.evaluation.plans.len() {
-                return Err(gone("plan"));
-            }
-            Ok(())
+            remove_by_id(&mut c.evaluation.plans, id, |x| &x.id, "plan")
         })
     }
 
@@ -793,12 +799,7 @@ impl Workspace {
         }
         invalid(draft.problems(self, c, Some(id)))?;
         self.with_community(community, now, |c| {
-            let i = c
-                .evaluation
-                .indicators
-                .iter_mut()
-                .find(|i| &i.id == id)
-                .ok_or_else(|| gone("indicator"))?;
+            let i = find_by_id(&mut c.evaluation.indicators, id, |x| &x.id, "indicator")?;
             draft.apply(i);
             Ok(())
         })
@@ -809,11 +810,7 @@ impl Workspace {
     pub fn delete_value_indicator(&mut self, community: &Id, id: &Id, now: Timestamp) -> ModelResult {
         self.with_community(community, now, |c| {
             let ev = &mut c.evaluation;
-            let n = ev.indicators.len();
-            ev.indicators.retain(|i| &i.id != id);
-            if n == ev.indicators.len() {
-                return Err(gone("indicator"));
-            }
+            remove_by_id(&mut ev.indicators, id, |x| &x.id, "indicator")?;
             ev.observations.retain(|o| &o.indicator_id != id);
             for p in &mut ev.plans {
                 p.collection.retain(|col| &col.indicator_id != id);
@@ -893,12 +890,7 @@ impl Workspace {
         let mut obs = obs.ok_or_else(|| ModelError::Refused("The observation is not valid".into()))?;
         obs.id = id.clone();
         self.with_community(community, now, |c| {
-            let o = c
-                .evaluation
-                .observations
-                .iter_mut()
-                .find(|o| &o.id == id)
-                .ok_or_else(|| gone("observation"))?;
+            let o = find_by_id(&mut c.evaluation.observations, id, |x| &x.id, "observation")?;
             *o = obs;
             Ok(())
         })
@@ -906,12 +898,7 @@ impl Workspace {
 
     pub fn delete_observation(&mut self, community: &Id, id: &Id, now: Timestamp) -> ModelResult {
         self.with_community(community, now, |c| {
-            let n = c.evaluation.observations.len();
-            c.evaluation.observations.retain(|o| &o.id != id);
-            if n == c.evaluation.observations.len() {
-                return Err(gone("observation"));
-            }
-            Ok(())
+            remove_by_id(&mut c.evaluation.observations, id, |x| &x.id, "observation")
         })
     }
 
@@ -974,12 +961,7 @@ impl Workspace {
         draft.apply(self, &mut s, told, follow);
         s.updated_at = now.max(s.created_at);
         self.with_community(community, now, |c| {
-            let slot = c
-                .evaluation
-                .stories
-                .iter_mut()
-                .find(|x| &x.id == id)
-                .ok_or_else(|| gone("story"))?;
+            let slot = find_by_id(&mut c.evaluation.stories, id, |x| &x.id, "story")?;
             *slot = s;
             Ok(())
         })
@@ -987,12 +969,7 @@ impl Workspace {
 
     pub fn delete_story(&mut self, community: &Id, id: &Id, now: Timestamp) -> ModelResult {
         self.with_community(community, now, |c| {
-            let n = c.evaluation.stories.len();
-            c.evaluation.stories.retain(|s| &s.id != id);
-            if n == c.evaluation.stories.len() {
-                return Err(gone("story"));
-            }
-            Ok(())
+            remove_by_id(&mut c.evaluation.stories, id, |x| &x.id, "story")
         })
     }
 
@@ -1040,12 +1017,7 @@ impl Workspace {
         invalid(e)?;
         let on = on.ok_or_else(|| ModelError::Refused("The reflection is not valid".into()))?;
         self.with_community(community, now, |c| {
-            let r = c
-                .evaluation
-                .reflections
-                .iter_mut()
-                .find(|r| &r.id == id)
-                .ok_or_else(|| gone("reflection"))?;
+            let r = find_by_id(&mut c.evaluation.reflections, id, |x| &x.id, "reflection")?;
             r.on = on;
             r.achieved = draft.achieved.trim().to_string();
             r.challenges = draft.challenges.trim().to_string();
@@ -1059,12 +1031,7 @@ impl Workspace {
 
     pub fn delete_reflection(&mut self, community: &Id, id: &Id, now: Timestamp) -> ModelResult {
         self.with_community(community, now, |c| {
-            let n = c.evaluation.reflections.len();
-            c.evaluation.reflections.retain(|r| &r.id != id);
-            if n == c.evaluation.reflections.len() {
-                return Err(gone("reflection"));
-            }
-            Ok(())
+            remove_by_id(&mut c.evaluation.reflections, id, |x| &x.id, "reflection")
         })
     }
 }
