@@ -16,16 +16,23 @@
 //!   participant's file) as a formula (OWASP "CSV injection"). Dates, times, numbers and
 //!   ids are written as they are.
 //!
-//! Each export is a variant of [`Export`] and one function building its [`Table`]; adding an
-//! export (meetings and attendance, indicators and observations, stories) is one variant and
-//! one function.
+//! Each export is a variant of [`Export`] and one function building its [`Table`]. Names
+//! come from the people and the catalogues by id; an id that points at nothing (which
+//! validation keeps out of a stored workspace) gives an empty cell, never the raw id.
 
 use std::borrow::Cow;
 
+use chrono::{Datelike, Months, NaiveDate};
+
 use super::catalogue::CatalogueKind;
+use super::evaluation::{DerivedMeasure, Indicator, Observation};
+use super::facilitation::Meeting;
 use super::ids::Id;
+use super::meetings::{has_record, slot_end, total_minutes};
+use super::participation::{timeline, Direction};
 use super::rhythm::{repeat_label, schedule_label};
-use super::workspace::Workspace;
+use super::value::derived::derived_points;
+use super::workspace::{Community, Membership, Person, Workspace};
 
 /// The byte order mark every file starts with (see the module documentation for why).
 pub const BOM: char = '\u{feff}';
@@ -39,14 +46,14 @@ pub const LIST_SEPARATOR: &str = "; ";
 /// A table to write: a header row and rows of the same length.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Table {
-    pub columns: Vec<&'static str>,
+    pub columns: Vec<String>,
     pub rows: Vec<Vec<String>>,
 }
 
 impl Table {
-    pub fn new(columns: &[&'static str]) -> Self {
+    pub fn new(columns: &[&str]) -> Self {
         Table {
-            columns: columns.to_vec(),
+            columns: columns.iter().map(|c| c.to_string()).collect(),
             rows: Vec::new(),
         }
     }
@@ -62,7 +69,7 @@ impl Table {
     pub fn to_csv(&self) -> String {
         let mut out = String::new();
         out.push(BOM);
-        write_record(&mut out, self.columns.iter().copied());
+        write_record(&mut out, self.columns.iter().map(String::as_str));
         for row in &self.rows {
             write_record(&mut out, row.iter().map(String::as_str));
         }
@@ -101,16 +108,35 @@ pub fn text(value: &str) -> String {
     }
 }
 
+/// A number as a spreadsheet reads it: the shortest form that gives the same value back
+/// ("12", "12.5", "-3"), never with an exponent or a thousands separator.
+pub fn number(value: f64) -> String {
+    value.to_string()
+}
+
 /// The exports on offer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Export {
     People,
     Memberships,
     Activities,
+    Meetings,
+    Attendance,
+    Indicators,
+    Stories,
 }
 
 impl Export {
-    pub const ALL: [Export; 3] = [Export::People, Export::Memberships, Export::Activities];
+    /// Every export, group by group (see [`Export::group`]).
+    pub const ALL: [Export; 7] = [
+        Export::People,
+        Export::Memberships,
+        Export::Activities,
+        Export::Meetings,
+        Export::Attendance,
+        Export::Indicators,
+        Export::Stories,
+    ];
 
     /// The file-name part: `cultivate-<workspace>-<key>-<date>.csv`.
     pub fn key(self) -> &'static str {
@@ -118,6 +144,10 @@ impl Export {
             Export::People => "people",
             Export::Memberships => "members",
             Export::Activities => "activities",
+            Export::Meetings => "meetings",
+            Export::Attendance => "attendance",
+            Export::Indicators => "indicators",
+            Export::Stories => "stories",
         }
     }
 
@@ -126,7 +156,32 @@ impl Export {
             Export::People => "People",
             Export::Memberships => "Members per community",
             Export::Activities => "Planned activities",
+            Export::Meetings => "Meetings",
+            Export::Attendance => "Meeting attendance",
+            Export::Indicators => "Indicators and observations",
+            Export::Stories => "Value-creation stories",
         }
+    }
+
+    /// The heading the download list shows the export under.
+    pub fn group(self) -> &'static str {
+        match self {
+            Export::People | Export::Memberships => "People and communities",
+            Export::Activities | Export::Meetings | Export::Attendance => "Activities and meetings",
+            Export::Indicators | Export::Stories => "Evaluation",
+        }
+    }
+
+    /// The exports under their headings, in the order of [`Export::ALL`].
+    pub fn groups() -> Vec<(&'static str, Vec<Export>)> {
+        let mut out: Vec<(&'static str, Vec<Export>)> = Vec::new();
+        for e in Export::ALL {
+            match out.last_mut() {
+                Some((g, list)) if *g == e.group() => list.push(e),
+                _ => out.push((e.group(), vec![e])),
+            }
+        }
+        out
     }
 
     /// What one row is, for the download list.
@@ -139,6 +194,18 @@ impl Export {
             Export::Activities => {
                 "One row per activity of each community's rhythm planner: schedule, format and place."
             }
+            Export::Meetings => {
+                "One row per meeting: date and times, formats, status (designed, running or recorded), agenda blocks, attendees, guests, harvest and follow-ups open and done."
+            }
+            Export::Attendance => {
+                "One row per person recorded at a meeting: the member with their participation level on the day, or the guest by name."
+            }
+            Export::Indicators => {
+                "One row per observation of an indicator (entered by hand, imported from CSV, or computed from the workspace), with its cycle, unit, target and plan; an indicator without observations has one row of its own."
+            }
+            Export::Stories => {
+                "One row per value-creation story: teller, date, each cycle's step in its own column, verification, links and consent. Private stories are included: filter on the Consent column before you share the file."
+            }
         }
     }
 
@@ -147,17 +214,33 @@ impl Export {
             Export::People => people(ws),
             Export::Memberships => memberships(ws),
             Export::Activities => activities(ws),
+            Export::Meetings => meetings(ws),
+            Export::Attendance => attendance(ws),
+            Export::Indicators => indicators(ws),
+            Export::Stories => stories(ws),
         }
     }
 
     /// Rows the export would have now (for "12 rows" next to the button).
     pub fn row_count(self, ws: &Workspace) -> usize {
+        let communities = ws.communities.iter();
         match self {
             Export::People => ws.people.len(),
-            Export::Memberships => ws.communities.iter().map(|c| c.memberships.len()).sum(),
-            Export::Activities => ws.communities.iter().map(|c| c.cultivation.activities.len()).sum(),
+            Export::Memberships => communities.map(|c| c.memberships.len()).sum(),
+            Export::Activities => communities.map(|c| c.cultivation.activities.len()).sum(),
+            Export::Meetings => communities.map(|c| c.facilitation.meetings.len()).sum(),
+            Export::Attendance => communities
+                .flat_map(|c| c.facilitation.meetings.iter().filter_map(|m| m.record.as_ref()))
+                .map(|r| r.attendee_ids.len() + guests(r).count())
+                .sum(),
+            Export::Indicators => communities.map(|c| indicator_rows(ws, c).len()).sum(),
+            Export::Stories => communities.map(|c| c.evaluation.stories.len()).sum(),
         }
     }
+}
+
+fn person<'a>(ws: &'a Workspace, id: &Id) -> Option<&'a Person> {
+    ws.people.iter().find(|p| &p.id == id)
 }
 
 fn organisation_name(ws: &Workspace, id: Option<&Id>) -> String {
@@ -166,9 +249,32 @@ fn organisation_name(ws: &Workspace, id: Option<&Id>) -> String {
         .unwrap_or_default()
 }
 
+/// The label of a catalogue entry as a text cell; empty when the entry is missing.
+fn label(ws: &Workspace, kind: CatalogueKind, id: &Id) -> String {
+    ws.catalogues
+        .entry(kind, id)
+        .map(|e| text(&e.label))
+        .unwrap_or_default()
+}
+
+/// Several names in one text cell, joined with [`LIST_SEPARATOR`].
+fn joined<S: AsRef<str>>(names: impl IntoIterator<Item = S>) -> String {
+    let all: Vec<S> = names.into_iter().collect();
+    text(&all.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(LIST_SEPARATOR))
+}
+
+/// The labels of catalogue entries in one cell; missing entries are left out.
 fn labels(ws: &Workspace, kind: CatalogueKind, ids: &[Id]) -> String {
-    let all: Vec<String> = ids.iter().map(|id| ws.catalogues.label(kind, id)).collect();
-    text(&all.join(LIST_SEPARATOR))
+    joined(
+        ids.iter()
+            .filter_map(|id| ws.catalogues.entry(kind, id))
+            .map(|e| e.label.as_str()),
+    )
+}
+
+/// The guests of a record worth a row: every name that is not blank.
+fn guests(r: &super::facilitation::MeetingRecord) -> impl Iterator<Item = &String> {
+    r.guests.iter().filter(|g| !g.trim().is_empty())
 }
 
 /// Everyone in the workspace, in the order they were added.
@@ -183,18 +289,17 @@ pub fn people(ws: &Workspace) -> Table {
         "Person id",
     ]);
     for p in &ws.people {
-        let communities: Vec<&str> = ws
+        let communities = ws
             .communities
             .iter()
             .filter(|c| c.memberships.iter().any(|m| m.person_id == p.id))
-            .map(|c| c.name.as_str())
-            .collect();
+            .map(|c| c.name.as_str());
         t.push(vec![
             text(&p.name),
             text(&p.email),
             organisation_name(ws, p.organisation_id.as_ref()),
             text(&p.title),
-            text(&communities.join(LIST_SEPARATOR)),
+            joined(communities),
             text(&p.notes),
             p.id.to_string(),
         ]);
@@ -219,14 +324,14 @@ pub fn memberships(ws: &Workspace) -> Table {
     ]);
     for c in &ws.communities {
         for m in &c.memberships {
-            let person = ws.people.iter().find(|p| p.id == m.person_id);
+            let person = person(ws, &m.person_id);
             let since = m.history.last().map(|h| h.on).unwrap_or(m.joined_on);
             t.push(vec![
                 text(&c.name),
                 person.map(|p| text(&p.name)).unwrap_or_default(),
                 person.map(|p| text(&p.email)).unwrap_or_default(),
                 organisation_name(ws, person.and_then(|p| p.organisation_id.as_ref())),
-                text(&ws.catalogues.label(CatalogueKind::ParticipationLevels, &m.level_id)),
+                label(ws, CatalogueKind::ParticipationLevels, &m.level_id),
                 labels(ws, CatalogueKind::Roles, &m.role_ids),
                 labels(ws, CatalogueKind::LeadershipGroups, &m.leadership_group_ids),
                 m.joined_on.to_string(),
@@ -265,7 +370,7 @@ pub fn activities(ws: &Workspace) -> Table {
                 text(&a.title),
                 a.activity_type_id
                     .as_ref()
-                    .map(|id| text(&ws.catalogues.label(CatalogueKind::ActivityTypes, id)))
+                    .map(|id| label(ws, CatalogueKind::ActivityTypes, id))
                     .unwrap_or_default(),
                 a.starts_on.to_string(),
                 a.start_time.format("%H:%M").to_string(),
@@ -280,6 +385,451 @@ pub fn activities(ws: &Workspace) -> Table {
                 c.id.to_string(),
                 a.id.to_string(),
             ]);
+        }
+    }
+    t
+}
+
+/// A meeting's state as the export states it, without reference to today: "Running" while
+/// run mode is on, "Recorded" once attendance, harvest, follow-ups or notes are recorded,
+/// "Designed" before that (the Date column tells a coming meeting from a past one).
+pub fn meeting_state(m: &Meeting) -> &'static str {
+    if m.run.is_some() {
+        "Running"
+    } else if has_record(m) {
+        "Recorded"
+    } else {
+        "Designed"
+    }
+}
+
+/// Every meeting, community by community, in date order.
+pub fn meetings(ws: &Workspace) -> Table {
+    let mut t = Table::new(&[
+        "Community",
+        "Title",
+        "Date",
+        "Start time",
+        "End time",
+        "Duration (minutes)",
+        "Agenda (minutes)",
+        "Formats",
+        "Activity types",
+        "Status",
+        "Agenda blocks",
+        "Attendees",
+        "Guests",
+        "Harvest items",
+        "Follow-ups open",
+        "Follow-ups done",
+        "Purpose",
+        "Location",
+        "Record notes",
+        "Community id",
+        "Meeting id",
+    ]);
+    for c in &ws.communities {
+        for m in by_date(c) {
+            let mut formats: Vec<&Id> = Vec::new();
+            for f in m.blocks.iter().filter_map(|b| b.format_id.as_ref()) {
+                if !formats.contains(&f) {
+                    formats.push(f);
+                }
+            }
+            let formats = formats
+                .into_iter()
+                .filter_map(|f| ws.catalogues.entry(CatalogueKind::MeetingFormats, f))
+                .map(|e| e.label.as_str());
+            let rec = m.record.as_ref();
+            let follow_ups = rec.map(|r| r.follow_ups.as_slice()).unwrap_or_default();
+            let done = follow_ups.iter().filter(|f| f.done_on.is_some()).count();
+            t.push(vec![
+                text(&c.name),
+                text(&m.title),
+                m.on.to_string(),
+                m.start_time.format("%H:%M").to_string(),
+                slot_end(m).format("%H:%M").to_string(),
+                m.slot_minutes.to_string(),
+                total_minutes(m).to_string(),
+                joined(formats),
+                labels(ws, CatalogueKind::ActivityTypes, &m.activity_type_ids),
+                meeting_state(m).to_string(),
+                m.blocks.len().to_string(),
+                rec.map_or(0, |r| r.attendee_ids.len()).to_string(),
+                rec.map_or(0, |r| guests(r).count()).to_string(),
+                rec.map_or(0, |r| r.harvest.len()).to_string(),
+                (follow_ups.len() - done).to_string(),
+                done.to_string(),
+                text(&m.purpose),
+                text(&m.location),
+                rec.map(|r| text(&r.notes)).unwrap_or_default(),
+                c.id.to_string(),
+                m.id.to_string(),
+            ]);
+        }
+    }
+    t
+}
+
+/// A community's meetings by date and start time, earliest first (creation order on a tie).
+fn by_date(c: &Community) -> Vec<&Meeting> {
+    let mut v: Vec<&Meeting> = c.facilitation.meetings.iter().collect();
+    v.sort_by_key(|m| (m.on, m.start_time));
+    v
+}
+
+/// The participation level a member had on a day: the last level change on or before it;
+/// `None` before the first one.
+pub fn level_on(m: &Membership, day: NaiveDate) -> Option<&Id> {
+    m.history.iter().rev().find(|h| h.on <= day).map(|h| &h.to_level_id)
+}
+
+/// Everyone recorded at a meeting: the members ticked, then the guests, meeting by meeting.
+pub fn attendance(ws: &Workspace) -> Table {
+    let mut t = Table::new(&[
+        "Community",
+        "Meeting",
+        "Date",
+        "Name",
+        "Attended as",
+        "Email",
+        "Organisation",
+        "Level on the day",
+        "Community id",
+        "Meeting id",
+        "Person id",
+    ]);
+    for c in &ws.communities {
+        for m in by_date(c) {
+            let Some(r) = &m.record else { continue };
+            let meeting = [text(&c.name), text(&m.title), m.on.to_string()];
+            for id in &r.attendee_ids {
+                let p = person(ws, id);
+                let level = c
+                    .memberships
+                    .iter()
+                    .find(|ms| &ms.person_id == id)
+                    .and_then(|ms| level_on(ms, m.on))
+                    .map(|l| label(ws, CatalogueKind::ParticipationLevels, l))
+                    .unwrap_or_default();
+                let mut row = meeting.to_vec();
+                row.extend([
+                    p.map(|p| text(&p.name)).unwrap_or_default(),
+                    "Member".to_string(),
+                    p.map(|p| text(&p.email)).unwrap_or_default(),
+                    organisation_name(ws, p.and_then(|p| p.organisation_id.as_ref())),
+                    level,
+                    c.id.to_string(),
+                    m.id.to_string(),
+                    id.to_string(),
+                ]);
+                t.push(row);
+            }
+            for g in guests(r) {
+                let mut row = meeting.to_vec();
+                row.extend([
+                    text(g),
+                    "Guest".to_string(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    c.id.to_string(),
+                    m.id.to_string(),
+                ]);
+                t.push(row);
+            }
+        }
+    }
+    t
+}
+
+/// How an indicator's value came into the workspace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// Entered in the observation form.
+    ByHand,
+    /// Imported from a CSV file (the import notes "imported from <file>" in the source).
+    CsvImport,
+    /// Computed from the workspace's own records.
+    Computed,
+}
+
+impl Origin {
+    /// The CSV import writes "imported from <file>" as the source, or "<source> (imported
+    /// from <file>)" when the file gave one.
+    pub fn of(o: &Observation) -> Origin {
+        let s = o.source.as_str();
+        if s.starts_with("imported from ") || (s.contains(" (imported from ") && s.ends_with(')')) {
+            Origin::CsvImport
+        } else {
+            Origin::ByHand
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Origin::ByHand => "Entered by hand",
+            Origin::CsvImport => "Imported from CSV",
+            Origin::Computed => "Computed",
+        }
+    }
+}
+
+/// One row of the indicators export before it is written.
+struct IndicatorRow<'a> {
+    indicator: Option<&'a Indicator>,
+    indicator_id: &'a Id,
+    on: Option<NaiveDate>,
+    value: Option<f64>,
+    note: String,
+    source: String,
+    origin: Option<Origin>,
+    observation_id: Option<&'a Id>,
+}
+
+/// The dates a computed measure counts, to choose the span its values are computed over.
+fn measure_dates(ws: &Workspace, c: &Community, m: DerivedMeasure) -> Vec<NaiveDate> {
+    let recorded = c.facilitation.meetings.iter().filter(|mt| mt.record.is_some());
+    match m {
+        DerivedMeasure::Attendance | DerivedMeasure::ActiveMembers => recorded.map(|mt| mt.on).collect(),
+        DerivedMeasure::RepertoireItemsAdded => c.practice.iter().map(|r| r.added_on).collect(),
+        DerivedMeasure::FollowUpsDone => recorded
+            .flat_map(|mt| {
+                mt.record
+                    .iter()
+                    .flat_map(|r| r.follow_ups.iter().filter_map(|f| f.done_on))
+            })
+            .collect(),
+        DerivedMeasure::MovesTowardsCore => timeline(&ws.catalogues, c)
+            .into_iter()
+            .filter(|mv| mv.direction == Direction::Inward)
+            .map(|mv| mv.on)
+            .collect(),
+    }
+}
+
+/// The last day of the month of `d`.
+fn month_end(d: NaiveDate) -> NaiveDate {
+    d.with_day(1)
+        .and_then(|first| first.checked_add_months(Months::new(1)))
+        .and_then(|next| next.pred_opt())
+        .unwrap_or(d)
+}
+
+/// A community's indicator rows: each indicator's observations by date, then its computed
+/// values (per meeting for attendance, per month for the other measures, from the first
+/// to the last record they count), or one row with no observation; then any observation
+/// whose indicator is missing.
+fn indicator_rows<'a>(ws: &Workspace, c: &'a Community) -> Vec<IndicatorRow<'a>> {
+    let mut rows = Vec::new();
+    let ev = &c.evaluation;
+    for ind in &ev.indicators {
+        let before = rows.len();
+        let mut obs: Vec<&Observation> = ev.observations.iter().filter(|o| o.indicator_id == ind.id).collect();
+        obs.sort_by_key(|o| o.on);
+        rows.extend(obs.into_iter().map(|o| observation_row(Some(ind), o)));
+        if let Some(m) = ind.derived {
+            let dates = measure_dates(ws, c, m);
+            if let (Some(&from), Some(&to)) = (dates.iter().min(), dates.iter().max()) {
+                let to = if m == DerivedMeasure::Attendance {
+                    to
+                } else {
+                    month_end(to)
+                };
+                let (points, _) = derived_points(&ws.catalogues, c, m, from, to);
+                rows.extend(points.into_iter().map(|p| IndicatorRow {
+                    indicator: Some(ind),
+                    indicator_id: &ind.id,
+                    on: Some(p.on),
+                    value: Some(p.value),
+                    note: p.label,
+                    source: m.label().to_string(),
+                    origin: Some(Origin::Computed),
+                    observation_id: None,
+                }));
+            }
+        }
+        if rows.len() == before {
+            rows.push(IndicatorRow {
+                indicator: Some(ind),
+                indicator_id: &ind.id,
+                on: None,
+                value: None,
+                note: String::new(),
+                source: String::new(),
+                origin: None,
+                observation_id: None,
+            });
+        }
+    }
+    let orphans = ev
+        .observations
+        .iter()
+        .filter(|o| !ev.indicators.iter().any(|i| i.id == o.indicator_id));
+    rows.extend(orphans.map(|o| observation_row(None, o)));
+    rows
+}
+
+fn observation_row<'a>(ind: Option<&'a Indicator>, o: &'a Observation) -> IndicatorRow<'a> {
+    IndicatorRow {
+        indicator: ind,
+        indicator_id: &o.indicator_id,
+        on: Some(o.on),
+        value: o.value.map(|v| v.0),
+        note: o.text.clone(),
+        source: o.source.clone(),
+        origin: Some(Origin::of(o)),
+        observation_id: Some(&o.id),
+    }
+}
+
+/// The periods ("2025-07-01 to 2026-06-30") of the value-creation plans that collect the
+/// indicator and, for an observation, whose period holds its date.
+fn plan_periods(c: &Community, indicator: &Id, on: Option<NaiveDate>) -> String {
+    joined(
+        c.evaluation
+            .plans
+            .iter()
+            .filter(|p| p.collection.iter().any(|col| &col.indicator_id == indicator))
+            .filter(|p| on.is_none_or(|d| p.from <= d && d <= p.to))
+            .map(|p| format!("{} to {}", p.from, p.to)),
+    )
+}
+
+/// Every indicator with its observations and computed values, community by community.
+pub fn indicators(ws: &Workspace) -> Table {
+    let mut t = Table::new(&[
+        "Community",
+        "Plan period",
+        "Indicator",
+        "Value cycle",
+        "Kind",
+        "Unit",
+        "Target",
+        "Date",
+        "Value",
+        "Note",
+        "Source",
+        "Entered how",
+        "Community id",
+        "Indicator id",
+        "Observation id",
+    ]);
+    for c in &ws.communities {
+        for r in indicator_rows(ws, c) {
+            let ind = r.indicator;
+            t.push(vec![
+                text(&c.name),
+                plan_periods(c, r.indicator_id, r.on),
+                ind.map(|i| text(&i.name)).unwrap_or_default(),
+                ind.map(|i| label(ws, CatalogueKind::ValueCycles, &i.cycle_id))
+                    .unwrap_or_default(),
+                ind.map(|i| i.kind.label().to_string()).unwrap_or_default(),
+                ind.map(|i| text(&i.unit)).unwrap_or_default(),
+                ind.and_then(|i| i.target).map(|n| number(n.0)).unwrap_or_default(),
+                r.on.map(|d| d.to_string()).unwrap_or_default(),
+                r.value.map(number).unwrap_or_default(),
+                text(&r.note),
+                text(&r.source),
+                r.origin.map(|o| o.label().to_string()).unwrap_or_default(),
+                c.id.to_string(),
+                r.indicator_id.to_string(),
+                r.observation_id.map(Id::to_string).unwrap_or_default(),
+            ]);
+        }
+    }
+    t
+}
+
+/// Every value-creation story, community by community. Each cycle of the `value_cycles`
+/// catalogue has a column of its own, in catalogue order, holding the story's step in it.
+/// Stories of every consent level are exported; the Consent column lets a spreadsheet
+/// user filter out those that are private to the community before sharing.
+pub fn stories(ws: &Workspace) -> Table {
+    let cycles = ws.catalogues.get(CatalogueKind::ValueCycles);
+    let mut columns: Vec<String> = [
+        "Community",
+        "Title",
+        "Teller",
+        "Told on",
+        "Status",
+        "Follow up on",
+        "Starts in",
+        "Cycles",
+    ]
+    .map(String::from)
+    .to_vec();
+    columns.extend(cycles.iter().map(|e| text(&e.label)));
+    columns.extend(
+        [
+            "Verification",
+            "Consent",
+            "Meetings",
+            "Repertoire items",
+            "Indicators",
+            "Community id",
+            "Story id",
+        ]
+        .map(String::from),
+    );
+    let mut t = Table {
+        columns,
+        rows: Vec::new(),
+    };
+    for c in &ws.communities {
+        for s in &c.evaluation.stories {
+            let teller = s
+                .teller_id
+                .as_ref()
+                .and_then(|id| person(ws, id))
+                .map_or(s.teller_name.as_str(), |p| p.name.as_str());
+            let step = |cycle: &Id| s.steps.iter().find(|st| &st.cycle_id == cycle);
+            let mut row = vec![
+                text(&c.name),
+                text(&s.title),
+                text(teller),
+                s.told_on.to_string(),
+                s.status.label().to_string(),
+                s.follow_up_on.map(|d| d.to_string()).unwrap_or_default(),
+                label(ws, CatalogueKind::ValueCycles, &s.start_cycle_id),
+                joined(
+                    cycles
+                        .iter()
+                        .filter(|e| step(&e.id).is_some())
+                        .map(|e| e.label.as_str()),
+                ),
+            ];
+            row.extend(
+                cycles
+                    .iter()
+                    .map(|e| step(&e.id).map(|st| text(&st.text)).unwrap_or_default()),
+            );
+            let ev = &c.evaluation;
+            row.extend([
+                s.verification.label().to_string(),
+                s.consent.label().to_string(),
+                joined(
+                    s.meeting_ids
+                        .iter()
+                        .filter_map(|id| c.facilitation.meetings.iter().find(|m| &m.id == id))
+                        .map(|m| m.title.as_str()),
+                ),
+                joined(
+                    s.repertoire_item_ids
+                        .iter()
+                        .filter_map(|id| c.practice.iter().find(|r| &r.id == id))
+                        .map(|r| r.title.as_str()),
+                ),
+                joined(
+                    s.indicator_ids
+                        .iter()
+                        .filter_map(|id| ev.indicators.iter().find(|i| &i.id == id))
+                        .map(|i| i.name.as_str()),
+                ),
+                c.id.to_string(),
+                s.id.to_string(),
+            ]);
+            t.push(row);
         }
     }
     t
@@ -491,6 +1041,50 @@ mod tests {
         assert_eq!(row[3], a.starts_on.format("%Y-%m-%d").to_string());
         assert_eq!(row[4], a.start_time.format("%H:%M").to_string());
         assert_eq!(row[5], a.duration_minutes.to_string());
+    }
+
+    #[test]
+    fn the_origin_of_an_observation_is_read_from_what_the_import_writes() {
+        let obs = |source: &str| Observation {
+            id: Id::new("o"),
+            indicator_id: Id::new("i"),
+            on: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default(),
+            value: None,
+            text: String::new(),
+            source: source.into(),
+        };
+        assert_eq!(Origin::of(&obs("imported from pulse.csv")), Origin::CsvImport);
+        assert_eq!(Origin::of(&obs("Survey (imported from pulse.csv)")), Origin::CsvImport);
+        assert_eq!(Origin::of(&obs("Pulse survey, November")), Origin::ByHand);
+        assert_eq!(
+            Origin::of(&obs("Figures imported from the platform by Kofi")),
+            Origin::ByHand
+        );
+        assert_eq!(Origin::of(&obs("")), Origin::ByHand);
+    }
+
+    #[test]
+    fn month_ends_and_levels_on_a_day() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default();
+        assert_eq!(month_end(d(2024, 2, 10)), d(2024, 2, 29));
+        assert_eq!(month_end(d(2025, 12, 31)), d(2025, 12, 31));
+        assert_eq!(month_end(d(2026, 1, 1)), d(2026, 1, 31));
+        let ws = sample_workspace();
+        let m = ws
+            .communities
+            .iter()
+            .flat_map(|c| &c.memberships)
+            .find(|m| m.history.len() > 1)
+            .expect("a sample member who changed level");
+        let (first, second) = (&m.history[0], &m.history[1]);
+        assert_eq!(level_on(m, first.on), Some(&first.to_level_id));
+        assert_eq!(level_on(m, second.on), Some(&second.to_level_id));
+        if let Some(before) = first.on.pred_opt() {
+            assert_eq!(level_on(m, before), None, "no level before joining");
+        }
+        if let Some(between) = second.on.pred_opt().filter(|b| *b >= first.on) {
+            assert_eq!(level_on(m, between), Some(&first.to_level_id));
+        }
     }
 
     #[test]

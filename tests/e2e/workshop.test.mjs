@@ -347,6 +347,57 @@ test('CSV downloads: UTF-8 with BOM, CRLF, quoted commas, quotes and line breaks
     assert.deepEqual(arows[0].slice(0, 6), ['Community', 'Title', 'Type', 'First date', 'Start time', 'Duration (minutes)']);
     assert.ok(arows.length > 1);
     assert.ok(arows.slice(1).every((r) => /^\d{4}-\d{2}-\d{2}$/.test(r[3]) && /^\d{2}:\d{2}$/.test(r[4])), 'ISO dates and times');
+
+    // The seven exports, under three headings.
+    for (const heading of ['People and communities', 'Activities and meetings', 'Evaluation']) {
+      await page.getByRole('heading', { level: 4, name: heading }).waitFor();
+    }
+    for (const key of ['people', 'members', 'activities', 'meetings', 'attendance', 'indicators', 'stories']) {
+      await page.getByTestId(`csv-${key}`).waitFor();
+    }
+
+    const meetings = await downloadFile(page, () => page.getByTestId('csv-meetings').click());
+    assert.match(meetings.suggestedFilename, /^cultivate-[a-z0-9-]+-meetings-\d{4}-\d{2}-\d{2}\.csv$/);
+    assert.ok(meetings.text.startsWith('\uFEFF'));
+    assert.ok(
+      meetings.text.startsWith(
+        '\uFEFFCommunity,Title,Date,Start time,End time,Duration (minutes),Agenda (minutes),Formats,Activity types,Status,Agenda blocks,Attendees,Guests,Harvest items,Follow-ups open,Follow-ups done,Purpose,Location,Record notes,Community id,Meeting id\r\n',
+      ),
+      'the header line',
+    );
+    const mtrows = parseCsv(meetings.text.slice(1));
+    assert.equal(mtrows.length, doc.data.communities.reduce((n, c) => n + c.facilitation.meetings.length, 0) + 1);
+    const clinic = mtrows.find((r) => r[20] === 'mt-s1');
+    assert.deepEqual(clinic.slice(1, 7), ['Champions\' clinic: secrets in pipelines', '2025-12-10', '14:00', '15:30', '90', '90']);
+    assert.deepEqual(clinic.slice(9, 16), ['Recorded', '4', '6', '1', '4', '2', '1'], 'status, blocks, attendees, guests, harvest, follow-ups open and done');
+    assert.equal(clinic[7], 'Check-in and news round; Case clinic; Show-and-tell; Harvest and close');
+
+    const attendance = await downloadFile(page, () => page.getByTestId('csv-attendance').click());
+    const atrows = parseCsv(attendance.text.slice(1));
+    assert.deepEqual(atrows[0].slice(0, 5), ['Community', 'Meeting', 'Date', 'Name', 'Attended as']);
+    const hers_at = atrows.find((r) => r[9] === 'mt-s1' && r[10] === person.id);
+    assert.ok(hers_at, 'the renamed first sample person attended the clinic');
+    assert.deepEqual(hers_at.slice(3, 5), ['Zoë "Z" Ørsted, Jr.', 'Member']);
+    assert.deepEqual(atrows.find((r) => r[4] === 'Guest').slice(3, 5), ['Priya Raman (cloud platform team)', 'Guest']);
+
+    const stories = await downloadFile(page, () => page.getByTestId('csv-stories').click());
+    assert.match(stories.suggestedFilename, /^cultivate-[a-z0-9-]+-stories-\d{4}-\d{2}-\d{2}\.csv$/);
+    const srows = parseCsv(stories.text.slice(1));
+    assert.deepEqual(srows[0], [
+      'Community', 'Title', 'Teller', 'Told on', 'Status', 'Follow up on', 'Starts in', 'Cycles',
+      'Immediate value', 'Potential value', 'Applied value', 'Realized value', 'Transformative value',
+      'Strategic value', 'Enabling value', 'Orienting value',
+      'Verification', 'Consent', 'Meetings', 'Repertoire items', 'Indicators', 'Community id', 'Story id',
+    ]);
+    assert.equal(srows.length, doc.data.communities.reduce((n, c) => n + c.evaluation.stories.length, 0) + 1);
+    const grid = srows.find((r) => r[22] === 'story-n-grid');
+    assert.deepEqual(grid.slice(1, 8), [
+      'The planning grid at the northern checkpoint', 'Ivan Petrov', '2025-12-18', 'Realised', '',
+      'Immediate value', 'Immediate value; Potential value; Applied value; Realized value',
+    ]);
+    assert.match(grid[10], /^I filled in the grid with my team/);
+    assert.deepEqual(grid.slice(16, 19), ['Corroborated', 'Shareable in the organisation', 'Peer circle: access at checkpoints']);
+    assert.equal(srows.find((r) => r[22] === 'story-n-river')[17], 'Private to the community', 'private stories are exported, marked');
     assertNoConsoleErrors(page);
   } finally {
     await context.close();
