@@ -19,9 +19,23 @@ use crate::storage::browser::{self, Loaded, StorageError, StoredRevision};
 use crate::storage::format::{
     decode_document, encode_community, encode_workspace, CommunityBundle, Document, LoadError,
 };
-use crate::storage::import::{plan, ImportPlan};
+use crate::model::evaluation::Story;
+use crate::model::merge::{MergePlan, Side};
+use crate::storage::import::{merge_files, plan, ImportPlan};
+use crate::storage::pieces;
 use crate::storage::offline::{self, OfflineStatus};
 use crate::storage::workspaces::{self, ParkedInfo};
+
+/// A piece of the workspace to share as a file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SharePiece {
+    Community(Id),
+    /// A community's meeting.
+    Meeting(Id, Id),
+    Stories(Id),
+    /// A story-collection file for participants, with the facilitator's invitation.
+    Collection(Id, String),
+}
 
 /// Debounce between the last edit and the save.
 pub const SAVE_DELAY_MS: u64 = 300;
@@ -88,6 +102,10 @@ pub struct AppState {
     dirty: StoredValue<bool>,
     persist: StoredValue<bool>,
     timer: StoredValue<Option<leptos::leptos_dom::helpers::TimeoutHandle>>,
+    /// This browser's id in change stamps (see [`crate::model::merge`]).
+    device: StoredValue<String>,
+    /// The story-collection file opened last, for a participant page without storage.
+    participant_pending: StoredValue<Option<Box<CommunityBundle>>>,
 }
 
 /// The current time.
@@ -189,7 +207,14 @@ impl AppState {
             dirty: StoredValue::new(false),
             persist: StoredValue::new(true),
             timer: StoredValue::new(None),
+            device: StoredValue::new(String::new()),
+            participant_pending: StoredValue::new(None),
         };
+        // A device id that stays with this browser; without storage, one for this tab.
+        let fresh = || new_id().as_str().chars().filter(|c| *c != '-').take(12).collect::<String>();
+        state
+            .device
+            .set_value(browser::device_id(fresh).unwrap_or_else(|_| format!("tab-{}", fresh())));
         provide_context(state);
         state.load();
         state
@@ -297,6 +322,10 @@ impl AppState {
         }
         let mut draft = self.ws.with_untracked(|ws| ws.clone());
         let result = f(&mut draft)?;
+        // Stamp what changed, so that merging files later knows which side changed what.
+        let device = self.device.get_value();
+        self.ws
+            .with_untracked(|before| crate::model::merge::stamp_changes(before, &mut draft, &device, now()));
         self.ws.set(draft);
         self.schedule_save();
         Ok(result)
@@ -503,7 +532,7 @@ impl AppState {
 
     /// Offers one community, with the people and organisations it refers to, as a download.
     pub fn export_community(&self, id: &Id) -> Result<String, StorageError> {
-        let bundle = self.ws.with_untracked(|ws| CommunityBundle::of(ws, id));
+        let bundle = self.ws.with_untracked(|ws| pieces::community_piece(ws, id));
         let bundle = bundle.ok_or_else(|| StorageError::Failed("that community no longer exists".into()))?;
         let name = file_name(&bundle.community.name, today());
         browser::download(&name, "application/json", &encode_community(&bundle, now()))?;
@@ -542,19 +571,142 @@ impl AppState {
                 incoming_counts,
                 ..
             } => (*incoming, format!("Imported {file}: {}.", incoming_counts.describe())),
-            ImportPlan::AddCommunity {
-                result,
-                community,
-                replaces_existing,
-                ..
-            } => {
-                let verb = if replaces_existing { "Replaced" } else { "Added" };
-                (*result, format!("{verb} the community {community} from {file}."))
+            ImportPlan::Merge { .. } | ImportPlan::Collection { .. } => {
+                return Err("Nothing was imported: this file is merged, not imported in place of your workspace.".into())
             }
         };
         self.replace_workspace(incoming, &format!("Before importing {file}"))?;
         self.notice.set(Some(summary.clone()));
         Ok(summary)
+    }
+
+    /// Plans merging decoded files into the workspace as it is now; nothing changes until
+    /// [`Self::confirm_merge`].
+    pub fn plan_merge(&self, files: &[(String, Document)]) -> Result<MergePlan, LoadError> {
+        if !self.is_ready() {
+            return Err(LoadError::NotCultivate("there is no workspace to merge into yet".into()));
+        }
+        self.ws.with_untracked(|ws| merge_files(ws, files, now())).map_err(|problems| {
+            let total = problems.len();
+            LoadError::Invalid {
+                problems: problems.into_iter().take(crate::storage::format::PROBLEM_CAP).collect(),
+                total,
+            }
+        })
+    }
+
+    /// Carries out a merge planned by [`Self::plan_merge`], with a side for each conflict.
+    /// If the workspace changed since the plan was made, nothing happens and the caller
+    /// plans again. The workspace is backed up first, and the merge can be undone.
+    pub fn confirm_merge(&self, files: &[(String, Document)], seen: &MergePlan, choices: &[Side]) -> Result<String, String> {
+        let plan = self.plan_merge(files).map_err(|e| format!("Nothing was merged. {e}"))?;
+        if plan != *seen {
+            return Err("Nothing was merged: your workspace changed while you were reviewing. Review the merge again.".into());
+        }
+        let device = self.device.get_value();
+        let merged = plan
+            .resolve(choices, &device, now())
+            .map_err(|e| format!("Nothing was merged: {e}."))?;
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        let label = format!("Before merging {}", names.join(", "));
+        self.replace_workspace(merged, &label)?;
+        let theirs = choices.iter().filter(|c| **c == Side::Theirs).count();
+        let summary = format!(
+            "Merged {}: {} added, {} updated, {} conflict{} resolved ({} kept yours, {} took theirs).",
+            names.join(", "),
+            plan.added.len(),
+            plan.updated.len(),
+            plan.conflicts.len(),
+            if plan.conflicts.len() == 1 { "" } else { "s" },
+            plan.conflicts.len() - theirs.min(plan.conflicts.len()),
+            theirs.min(plan.conflicts.len()),
+        );
+        self.notice.set(Some(summary.clone()));
+        Ok(summary)
+    }
+
+    /// Offers a piece of the workspace as a small file that merges into another workspace.
+    pub fn export_piece(&self, piece: SharePiece) -> Result<String, StorageError> {
+        let bundle = self.ws.with_untracked(|ws| match &piece {
+            SharePiece::Community(c) => pieces::community_piece(ws, c).ok_or("that community no longer exists".to_string()),
+            SharePiece::Meeting(c, m) => pieces::meeting_piece(ws, c, m).ok_or("that meeting no longer exists".to_string()),
+            SharePiece::Stories(c) => pieces::stories_piece(ws, c).ok_or("that community no longer exists".to_string()),
+            SharePiece::Collection(c, prompt) => pieces::collection_piece(ws, c, prompt),
+        });
+        let bundle = bundle.map_err(StorageError::Failed)?;
+        let base = match &bundle.piece {
+            Some(p) if !p.title.is_empty() => p.title.clone(),
+            _ => bundle.community.name.clone(),
+        };
+        let name = file_name(&base, today());
+        browser::download(&name, "application/json", &encode_community(&bundle, now()))?;
+        Ok(name)
+    }
+
+    // ----- participant mode -----
+
+    /// The participant's story-collection file and stories so far, if any.
+    pub fn participant_load(&self) -> Result<Option<CommunityBundle>, String> {
+        match browser::load_participant() {
+            Ok(None) => Ok(None),
+            Ok(Some(Ok(bundle))) => Ok(Some(bundle)),
+            Ok(Some(Err(e))) => Err(format!("The stored participant answers cannot be read: {e}")),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    /// Starts answering a story-collection file. Refused while stories written for another
+    /// file are kept here and not yet discarded, so that none is lost.
+    pub fn participant_start(&self, collection: &CommunityBundle) -> Result<(), String> {
+        if let Ok(Some(current)) = self.participant_load() {
+            let written = current.community.evaluation.stories.len();
+            let same = current.community.id == collection.community.id
+                && current.piece.as_ref().map(|p| &p.prompt) == collection.piece.as_ref().map(|p| &p.prompt);
+            if same {
+                return Ok(());
+            }
+            if written > 0 {
+                return Err(format!(
+                    "You have {written} stor{} for {} in this browser. Export or discard them on the participant page first.",
+                    if written == 1 { "y" } else { "ies" },
+                    current.community.name
+                ));
+            }
+        }
+        let mut fresh = collection.clone();
+        fresh.community.evaluation.stories.clear();
+        // Without storage the participant works in this tab only; the page says so.
+        let _ = self.participant_save(&fresh);
+        self.participant_pending.set_value(Some(Box::new(fresh)));
+        Ok(())
+    }
+
+    /// The collection file just opened, when it could not be stored (storage disabled).
+    pub fn participant_in_memory(&self) -> Option<CommunityBundle> {
+        self.participant_pending.get_value().map(|b| *b)
+    }
+
+    /// Decodes, migrates and validates a file without planning anything.
+    pub fn decode(&self, text: &str) -> Result<Document, LoadError> {
+        decode_document(text)
+    }
+
+    /// Keeps the participant's collection file and stories in this browser.
+    pub fn participant_save(&self, bundle: &CommunityBundle) -> Result<(), StorageError> {
+        browser::save_participant(bundle, now())
+    }
+
+    pub fn participant_clear(&self) -> Result<(), StorageError> {
+        browser::clear_participant()
+    }
+
+    /// Offers the participant's stories as an answers file for the facilitator to merge.
+    pub fn participant_export(&self, collection: &CommunityBundle, stories: &[Story]) -> Result<String, StorageError> {
+        let answers = pieces::answers_piece(collection, stories, &self.device.get_value());
+        let base = answers.piece.as_ref().map(|p| p.title.clone()).unwrap_or_default();
+        let name = file_name(&base, today());
+        browser::download(&name, "application/json", &encode_community(&answers, now()))?;
+        Ok(name)
     }
 
     /// Backs up the current workspace (if there is one), then replaces it and saves.

@@ -325,7 +325,7 @@ fn a_refused_edit_leaves_nothing_half_done() {
 }
 
 #[wasm_bindgen_test]
-fn an_import_is_planned_again_at_confirm_time_so_edits_made_meanwhile_survive() {
+fn a_merge_reviewed_before_an_edit_is_planned_again_so_the_edit_survives() {
     reset();
     browser::save_workspace(&sample_workspace(), 1, now()).unwrap();
     let owner = Owner::new();
@@ -334,19 +334,50 @@ fn an_import_is_planned_again_at_confirm_time_so_edits_made_meanwhile_survive() 
         let bundle =
             cultivate::storage::format::CommunityBundle::of(&sample_workspace(), &Id::new("c-testing")).unwrap();
         let text = cultivate::storage::format::encode_community(&bundle, now());
-        let (doc, _preview) = state.plan_import(&text).unwrap();
-        // While the preview is open, the user adds a role.
+        let doc = state.decode(&text).unwrap();
+        let files = vec![("testing.json".to_string(), doc)];
+        let seen = state.plan_merge(&files).unwrap();
+        // While the review is open, the user adds a role.
         let added = state
             .edit(|ws| ws.add_catalogue_entry(cultivate::model::CatalogueKind::Roles, "Storyteller", "", "", now()))
             .unwrap();
-        state.confirm_import(doc, "testing.json").unwrap();
+        let err = state.confirm_merge(&files, &seen, &[]).unwrap_err();
+        assert!(err.contains("changed while you were reviewing"), "{err}");
+        assert_eq!(browser::backups().unwrap().len(), 0, "nothing was done");
+        let again = state.plan_merge(&files).unwrap();
+        state.confirm_merge(&files, &again, &[]).unwrap();
         assert!(
             state
                 .ws
                 .with_untracked(|w| w.catalogues.contains(cultivate::model::CatalogueKind::Roles, &added)),
-            "the role added during the preview is still there"
+            "the role added during the review is still there"
         );
-        assert_eq!(browser::backups().unwrap().len(), 1, "the import made a backup first");
+        assert_eq!(browser::backups().unwrap().len(), 1, "the merge made a backup first");
+    });
+    owner.unset();
+}
+
+#[wasm_bindgen_test]
+fn an_edit_stamps_the_changed_record_with_this_browsers_device() {
+    reset();
+    browser::save_workspace(&sample_workspace(), 1, now()).unwrap();
+    let owner = Owner::new();
+    owner.with(|| {
+        let state = AppState::init();
+        let device = storage().get_item(browser::KEY_DEVICE).unwrap().expect("a device id is stored");
+        let person = state.ws.with_untracked(|w| w.people[0].clone());
+        state
+            .edit(|ws| {
+                ws.people[0].notes = "Changed here".into();
+                Ok(())
+            })
+            .unwrap();
+        let stamp = state
+            .ws
+            .with_untracked(|w| w.stamps.get(&format!("people/{}", person.id.as_str())).cloned())
+            .expect("the person is stamped");
+        assert_eq!(stamp.v.get(&device), Some(&1));
+        assert_eq!(state.ws.with_untracked(|w| w.stamps.len()), 1, "only that record");
     });
     owner.unset();
 }

@@ -9,7 +9,7 @@ use cultivate::model::organisation::{Programme, Stewardship};
 use cultivate::model::technology::Technology;
 use cultivate::model::{CatalogueKind, Catalogues};
 use cultivate::storage::format::{
-    decode_document, encode_workspace, v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, CommunityBundle, Document, MIGRATIONS,
+    decode_document, encode_workspace, v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, CommunityBundle, Document, MIGRATIONS,
     SCHEMA_VERSION,
 };
 use serde_json::{json, Value};
@@ -19,6 +19,7 @@ const V1_GENERATED: &str = include_str!("fixtures/v1-generated.json");
 const V2_SAMPLE: &str = include_str!("fixtures/v2-sample.json");
 const V3_SAMPLE: &str = include_str!("fixtures/v3-sample.json");
 const V4_SAMPLE: &str = include_str!("fixtures/v4-sample.json");
+const V5_SAMPLE: &str = include_str!("fixtures/v5-sample.json");
 
 fn v3_data(text: &str) -> Value {
     let v: Value = serde_json::from_str(text).unwrap();
@@ -444,4 +445,51 @@ fn golden_v4_file_imports_migrates_and_round_trips() {
         panic!("did not re-import")
     };
     assert_eq!(env2.data, env.data);
+}
+
+fn v5_data(text: &str) -> Value {
+    let v: Value = serde_json::from_str(text).unwrap();
+    assert_eq!(v["schema_version"], json!(5), "the fixture is a version 5 file");
+    v["data"].clone()
+}
+
+#[test]
+fn v5_to_v6_keeps_the_data_as_it_is_because_stamps_are_optional() {
+    let before = v5_data(V5_SAMPLE);
+    assert!(before.get("stamps").is_none());
+    assert_eq!(v5_to_v6(before.clone()).unwrap(), before);
+    // A one-community file too.
+    let file = json!({ "community": before["communities"][0].clone(), "people": [], "organisations": [], "catalogues": before["catalogues"].clone() });
+    assert_eq!(v5_to_v6(file.clone()).unwrap(), file);
+    assert_eq!(v5_to_v6(json!("text")).unwrap(), json!("text"));
+}
+
+#[test]
+fn v5_to_v6_refuses_fields_version_5_never_wrote() {
+    for key in ["stamps", "piece"] {
+        let mut data = v5_data(V5_SAMPLE);
+        data[key] = json!({});
+        let err = v5_to_v6(data).unwrap_err();
+        assert!(err.contains(key), "{err}");
+    }
+}
+
+#[test]
+fn golden_v5_file_imports_migrates_and_round_trips() {
+    let Ok(Document::Workspace(env)) = decode_document(V5_SAMPLE) else {
+        panic!("v5-sample.json did not import: {:?}", decode_document(V5_SAMPLE).err());
+    };
+    assert_eq!(env.schema_version, SCHEMA_VERSION);
+    assert!(env.data.stamps.is_empty(), "a version 5 file has no stamps");
+    assert!(env.data.communities.iter().any(|c| !c.facilitation.meetings.is_empty()));
+    assert!(env.data.communities.iter().any(|c| !c.evaluation.stories.is_empty()));
+    let again = encode_workspace(&env.data, env.saved_at, env.revision, true);
+    let Ok(Document::Workspace(env2)) = decode_document(&again) else {
+        panic!("did not re-import")
+    };
+    assert_eq!(env2.data, env.data);
+    // Re-exported, only the envelope's version changes: the data is byte for byte the same.
+    let original: Value = serde_json::from_str(V5_SAMPLE).unwrap();
+    let exported: Value = serde_json::from_str(&again).unwrap();
+    assert_eq!(exported["data"], original["data"]);
 }

@@ -18,6 +18,7 @@ pub mod generate;
 pub mod ids;
 pub mod lifecycle;
 pub mod meetings;
+pub mod merge;
 pub mod limits;
 pub mod links;
 pub mod onboarding;

@@ -37,6 +37,9 @@ pub struct Workspace {
     /// Readiness checks, leaders' capacity building and peer groups, across communities.
     #[serde(default)]
     pub programme: Programme,
+    /// When and on which device each record last changed, for merging files (format 6).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub stamps: super::merge::Stamps,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -469,6 +472,7 @@ impl Workspace {
             communities: Vec::new(),
             catalogues: Catalogues::default(),
             programme: Programme::default(),
+            stamps: Default::default(),
         }
     }
 

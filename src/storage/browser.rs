@@ -18,6 +18,10 @@ pub const KEY_WORKSPACE: &str = "cultivate.workspace";
 pub const KEY_BACKUP_INDEX: &str = "cultivate.backups";
 /// Prefix of each backup's document.
 pub const PREFIX_BACKUP: &str = "cultivate.backup.";
+/// This browser's device id, which stamps the changes made here (for merging files).
+pub const KEY_DEVICE: &str = "cultivate.device";
+/// A participant's story-collection file and the stories written so far.
+pub const KEY_PARTICIPANT: &str = "cultivate.participant";
 /// Prefix of raw values kept aside when they could not be loaded.
 pub const PREFIX_RECOVERY: &str = "cultivate.recovery.";
 
@@ -108,6 +112,41 @@ fn app_keys() -> Result<Vec<String>, StorageError> {
         }
     }
     Ok(keys)
+}
+
+/// This browser's device id: the stored one, or `fresh` stored now. A device id is a short
+/// random text; anything else stored under its key is replaced.
+pub fn device_id(fresh: impl FnOnce() -> String) -> Result<String, StorageError> {
+    if let Some(id) = get(KEY_DEVICE)? {
+        let id = id.trim().to_string();
+        if !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+            return Ok(id);
+        }
+    }
+    let id = fresh();
+    set(KEY_DEVICE, &id)?;
+    Ok(id)
+}
+
+/// The participant's stored answers (a story-collection or answers file), if any; an
+/// unreadable value is reported and left as it is.
+pub fn load_participant() -> Result<Option<Result<crate::storage::format::CommunityBundle, LoadError>>, StorageError> {
+    let Some(raw) = get(KEY_PARTICIPANT)? else {
+        return Ok(None);
+    };
+    Ok(Some(match decode_document(&raw) {
+        Ok(crate::storage::format::Document::Community(env)) => Ok(env.data),
+        Ok(_) => Err(LoadError::NotCultivate("it holds a whole workspace, not a story-collection file".into())),
+        Err(e) => Err(e),
+    }))
+}
+
+pub fn save_participant(bundle: &crate::storage::format::CommunityBundle, now: Timestamp) -> Result<(), StorageError> {
+    set(KEY_PARTICIPANT, &crate::storage::format::encode_community(bundle, now))
+}
+
+pub fn clear_participant() -> Result<(), StorageError> {
+    remove(KEY_PARTICIPANT)
 }
 
 /// What [`load_workspace`] found.

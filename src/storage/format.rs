@@ -26,7 +26,7 @@ pub const FORMAT_WORKSPACE: &str = "cultivate-workspace";
 /// `format` of a file holding one community and what it refers to.
 pub const FORMAT_COMMUNITY: &str = "cultivate-community";
 /// The schema version this build writes and the newest it reads.
-pub const SCHEMA_VERSION: u64 = 5;
+pub const SCHEMA_VERSION: u64 = 6;
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// How many problems an import report lists in full.
@@ -60,6 +60,42 @@ pub struct CommunityBundle {
     pub people: Vec<Person>,
     pub organisations: Vec<Organisation>,
     pub catalogues: Catalogues,
+    /// The change stamps of the records in the file, keyed as in a workspace (format 6).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub stamps: crate::model::merge::Stamps,
+    /// What part of a workspace the file shares, when it is not the whole community.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub piece: Option<Piece>,
+}
+
+/// What a one-community file holds (format 6). A file without one holds the whole community.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Piece {
+    pub kind: PieceKind,
+    /// What the piece is, in words: the meeting's title, "Stories of …".
+    #[serde(default)]
+    pub title: String,
+    /// For a story-collection file: the facilitator's invitation to participants.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub prompt: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PieceKind {
+    /// One community, whole.
+    Community,
+    /// One meeting of a community, with its agenda and record.
+    Meeting,
+    /// A community's value-creation stories, with the meetings they mention.
+    Stories,
+    /// A story-collection file a facilitator hands out to participants.
+    Collection,
+    /// A participant's stories, made from a story-collection file.
+    Answers,
 }
 
 impl CommunityBundle {
@@ -86,6 +122,8 @@ impl CommunityBundle {
             people,
             organisations,
             catalogues: ws.catalogues.clone(),
+            stamps: Default::default(),
+            piece: None,
         })
     }
 
@@ -103,6 +141,7 @@ impl CommunityBundle {
             communities: vec![self.community.clone()],
             catalogues: self.catalogues.clone(),
             programme: Default::default(),
+            stamps: Default::default(),
         };
         // A workspace made from the file needs an id of its own that no record uses.
         let mut n = 1;
@@ -197,7 +236,27 @@ pub const MIGRATIONS: &[Migration] = &[
         description: "Facilitating and evaluation: adds six catalogues (meeting formats, meeting phases and checklist; value-cycle questions, example indicators, kinds of knowledge capital) and an empty facilitation and evaluation record to every community.",
         apply: v4_to_v5,
     },
+    Migration {
+        from: 5,
+        description: "Merging: records may carry change stamps (`stamps`), and a one-community file may say which piece of a workspace it shares (`piece`). Files before version 6 have neither; nothing is added, so every record they hold counts as unstamped.",
+        apply: v5_to_v6,
+    },
 ];
+
+/// Version 5 → 6: merging. Stamps are optional and a file of version 5 has none, so the data
+/// is kept as it is; a `stamps` or `piece` field in a version 5 file is refused, because
+/// version 5 never wrote one.
+pub fn v5_to_v6(data: Value) -> Result<Value, String> {
+    let Value::Object(map) = &data else {
+        return Ok(data);
+    };
+    for key in ["stamps", "piece"] {
+        if map.contains_key(key) {
+            return Err(format!("`{key}` did not exist before version 6"));
+        }
+    }
+    Ok(data)
+}
 
 /// Version 4 → 5: the Facilitating and Evaluation chapters. Six catalogues gain their
 /// default entries; each community, in a workspace or a one-community file, gains an empty
@@ -757,7 +816,7 @@ fn decode_workspace(v: &Value, d: &mut Decoding) -> Option<Workspace> {
 fn decode_bundle(v: &Value, d: &mut Decoding) -> Option<CommunityBundle> {
     let map = as_object(v, "", &mut d.problems)?;
     for key in map.keys() {
-        if !["community", "people", "organisations", "catalogues"].contains(&key.as_str()) {
+        if !["community", "people", "organisations", "catalogues", "stamps", "piece"].contains(&key.as_str()) {
             d.problems.push(Problem {
                 path: key.chars().take(80).collect(),
                 reason: "is not a field of a community file".into(),
@@ -797,11 +856,21 @@ fn decode_bundle(v: &Value, d: &mut Decoding) -> Option<CommunityBundle> {
     let orgs = list("organisations", d);
     let people = decode_each(&people, "people", d, |v, p| stand_in_person(v, p, at));
     let organisations = decode_each(&orgs, "organisations", d, |v, p| stand_in_organisation(v, p, at));
+    let stamps = match map.get("stamps") {
+        Some(v) => decode_at(v, "stamps", &mut d.problems).unwrap_or_default(),
+        None => Default::default(),
+    };
+    let piece = match map.get("piece") {
+        Some(v) => decode_at(v, "piece", &mut d.problems),
+        None => None,
+    };
     Some(CommunityBundle {
         community: community?,
         people,
         organisations,
         catalogues: fill,
+        stamps,
+        piece,
     })
 }
 

@@ -1,9 +1,12 @@
 //! Import planning: what a decoded file will do to the current workspace, before the user
 //! confirms. Pure, so it is tested natively.
 
-use crate::model::{validate_workspace, CatalogueKind, Community, Id, Problem, Timestamp, Workspace};
+use crate::model::{CatalogueKind, Community, Id, Problem, Timestamp, Workspace};
 
-use super::format::{CommunityBundle, Document};
+use crate::model::merge::{MergeError, MergePlan};
+
+use super::format::{CommunityBundle, Document, PieceKind};
+use super::pieces::{plan_merge_files, FileSource};
 
 /// Counts shown in an import preview.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -37,83 +40,62 @@ impl Counts {
 /// What confirming an import will do.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ImportPlan {
-    /// Replace the whole workspace with the file's.
+    /// Replace the whole workspace with the file's (a workspace file can also be merged:
+    /// see [`merge_files`]).
     Replace {
         incoming: Box<Workspace>,
         incoming_counts: Counts,
         current_counts: Option<Counts>,
     },
-    /// Add (or replace) one community, with the people, organisations and catalogue entries
-    /// it needs that the workspace lacks. `result` is the workspace afterwards.
-    AddCommunity {
-        result: Box<Workspace>,
-        community: String,
-        replaces_existing: bool,
-        new_people: usize,
-        new_organisations: usize,
-        new_catalogue_entries: usize,
-    },
+    /// Merge a piece (a community, a meeting, stories, a participant's answers) into the
+    /// workspace: what it adds, updates and where both sides changed the same record.
+    Merge { plan: Box<MergePlan>, what: String },
+    /// A story-collection file: a participant answers it; it does not go into a workspace.
+    Collection { bundle: Box<CommunityBundle> },
 }
 
-/// Adds a one-community file to `ws`. People and organisations already present (same id)
-/// are kept as they are; missing ones are added, as are missing catalogue entries. A
-/// community with the same id is replaced. The result is validated as a whole.
-pub fn add_community(ws: &Workspace, bundle: &CommunityBundle, now: Timestamp) -> Result<ImportPlan, Vec<Problem>> {
-    let mut out = ws.clone();
-    let mut new_people = 0;
-    let mut new_organisations = 0;
-    let mut new_catalogue_entries = 0;
-    for o in &bundle.organisations {
-        if out.organisation(&o.id).is_none() {
-            out.organisations.push(o.clone());
-            new_organisations += 1;
-        }
-    }
-    for p in &bundle.people {
-        if out.person(&p.id).is_none() {
-            out.people.push(p.clone());
-            new_people += 1;
-        }
-    }
-    // Only the entries the community uses: entries the user removed from their own catalogues
-    // on purpose do not come back with every file from someone who kept the defaults.
-    let mut wanted = referenced_entries(&bundle.community);
-    // An entry that belongs to another (a stage's task) brings its parent along.
-    let parents: Vec<(CatalogueKind, Id)> = wanted
+/// Plans merging decoded files into `ws`, in the order given. The merged workspace with
+/// every conflict kept as it is must be valid; its problems are reported otherwise.
+pub fn merge_files(ws: &Workspace, files: &[(String, Document)], now: Timestamp) -> Result<MergePlan, Vec<Problem>> {
+    let sources: Vec<(String, FileSource)> = files
         .iter()
-        .filter_map(|(kind, id)| {
-            let parent = kind.parent()?;
-            let pid = bundle.catalogues.entry(*kind, id)?.parent_id.clone()?;
-            Some((parent, pid))
+        .map(|(name, doc)| {
+            let source = match doc {
+                Document::Workspace(env) => FileSource::Workspace(Box::new(env.data.clone())),
+                Document::Community(env) => FileSource::Piece(Box::new(env.data.clone()), env.saved_at),
+            };
+            (name.clone(), source)
         })
         .collect();
-    wanted.extend(parents);
-    for (kind, id) in wanted {
-        if !out.catalogues.contains(kind, &id) {
-            if let Some(e) = bundle.catalogues.entry(kind, &id) {
-                out.catalogues.get_mut(kind).push(e.clone());
-                new_catalogue_entries += 1;
-            }
-        }
+    let plan = plan_merge_files(ws, &sources).map_err(|reason| {
+        vec![Problem {
+            path: String::new(),
+            reason,
+        }]
+    })?;
+    match plan.resolve(&[], "check", now) {
+        Ok(_) => Ok(plan),
+        Err(MergeError::Invalid(problems)) => Err(problems),
+        Err(MergeError::Shape(reason)) => Err(vec![Problem {
+            path: String::new(),
+            reason,
+        }]),
     }
-    let replaces_existing = out.community(&bundle.community.id).is_some();
-    out.communities.retain(|c| c.id != bundle.community.id);
-    out.communities.push(bundle.community.clone());
-    if now > out.updated_at {
-        out.updated_at = now;
+}
+
+/// "the community X", "the meeting Y of X", "stories of X"…
+pub fn describe_piece(bundle: &CommunityBundle) -> String {
+    let c = &bundle.community.name;
+    match &bundle.piece {
+        None => format!("the community {c}"),
+        Some(p) => match p.kind {
+            PieceKind::Community => format!("the community {c}"),
+            PieceKind::Meeting => format!("the meeting {} of {c}", p.title),
+            PieceKind::Stories => format!("the value-creation stories of {c}"),
+            PieceKind::Collection => format!("a story-collection file for {c}"),
+            PieceKind::Answers => p.title.clone(),
+        },
     }
-    let problems = validate_workspace(&out);
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    Ok(ImportPlan::AddCommunity {
-        community: bundle.community.name.clone(),
-        result: Box::new(out),
-        replaces_existing,
-        new_people,
-        new_organisations,
-        new_catalogue_entries,
-    })
 }
 
 /// Every catalogue entry a community refers to, without repeats.
@@ -226,11 +208,24 @@ pub fn plan(doc: Document, current: Option<&Workspace>, now: Timestamp) -> Resul
             current_counts: current.map(Counts::of),
             incoming: Box::new(env.data),
         }),
+        Document::Community(env) if env.data.piece.as_ref().is_some_and(|p| p.kind == PieceKind::Collection) => {
+            Ok(ImportPlan::Collection {
+                bundle: Box::new(env.data),
+            })
+        }
         Document::Community(env) => match current {
-            Some(ws) => add_community(ws, &env.data, now),
+            Some(ws) => {
+                let what = describe_piece(&env.data);
+                let plan = merge_files(ws, &[(String::new(), Document::Community(env))], now)?;
+                Ok(ImportPlan::Merge {
+                    plan: Box::new(plan),
+                    what,
+                })
+            }
             // With no workspace yet, the community file becomes one.
             None => {
-                let ws = env.data.as_workspace(now);
+                let mut ws = env.data.as_workspace(now);
+                ws.stamps = env.data.stamps.clone();
                 Ok(ImportPlan::Replace {
                     incoming_counts: Counts::of(&ws),
                     incoming: Box::new(ws),
@@ -244,6 +239,7 @@ pub fn plan(doc: Document, current: Option<&Workspace>, now: Timestamp) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::validate_workspace;
     use crate::model::sample::sample_workspace;
     use crate::storage::format::CommunityBundle;
 
@@ -263,15 +259,21 @@ mod tests {
                 .delete_catalogue_entry(CatalogueKind::Roles, &Id::new(role), at)
                 .unwrap();
         }
-        let ImportPlan::AddCommunity {
-            result,
-            new_catalogue_entries,
-            ..
-        } = add_community(&target, &bundle, target.updated_at).unwrap()
-        else {
-            panic!("expected an added community");
+        let doc = Document::Community(crate::storage::format::Envelope {
+            format: crate::storage::format::FORMAT_COMMUNITY.into(),
+            schema_version: crate::storage::format::SCHEMA_VERSION,
+            app_version: String::new(),
+            saved_at: target.updated_at,
+            revision: 0,
+            data: bundle,
+        });
+        let ImportPlan::Merge { plan, what } = plan(doc, Some(&target), target.updated_at).unwrap() else {
+            panic!("expected a merge");
         };
-        assert_eq!(new_catalogue_entries, 1, "welcome_wagon is used by Emil's membership");
+        assert_eq!(what, "the community Test Automation Chapter (London)");
+        let added_entries = plan.added.iter().filter(|r| r.kind.ends_with("catalogue entry")).count();
+        let result = plan.resolve(&[], "test", target.updated_at).unwrap();
+        assert_eq!(added_entries, 1, "welcome_wagon is used by Emil's membership");
         assert!(result
             .catalogues
             .contains(CatalogueKind::Roles, &Id::new("welcome_wagon")));

@@ -9,5 +9,6 @@ pub mod browser;
 pub mod format;
 pub mod import;
 pub mod offline;
+pub mod pieces;
 pub mod schema;
 pub mod workspaces;

@@ -1,11 +1,12 @@
 use leptos::prelude::*;
 
+use crate::model::merge::MergePlan;
 use crate::model::Problem;
 use crate::state::AppState;
-use crate::storage::format::{Document, LoadError};
+use crate::storage::format::{CommunityBundle, Document, LoadError};
 use crate::storage::import::ImportPlan;
 
-use super::ProblemList;
+use super::{MergeReview, ProblemList};
 
 #[derive(Clone)]
 enum Step {
@@ -22,7 +23,60 @@ enum Step {
         problems: Vec<Problem>,
         total: usize,
     },
+    /// Reviewing a merge of one or more files.
+    Merge {
+        files: Vec<(String, Document)>,
+        plan: Box<MergePlan>,
+        what: String,
+    },
+    /// A story-collection file, for a participant to answer.
+    Collection { file: String, bundle: Box<CommunityBundle> },
     Done(String),
+}
+
+fn refused(file: String, e: LoadError) -> Step {
+    match e {
+        LoadError::Invalid { problems, total } => Step::Refused {
+            file,
+            message: format!(
+                "Nothing was imported: the file has {total} problem{}. Your workspace is unchanged.",
+                if total == 1 { "" } else { "s" }
+            ),
+            problems,
+            total,
+        },
+        e => Step::Refused {
+            file,
+            message: format!("Nothing was imported. {e} Your workspace is unchanged."),
+            problems: vec![],
+            total: 0,
+        },
+    }
+}
+
+fn merge_step(state: AppState, files: Vec<(String, Document)>, what: String) -> Step {
+    match state.plan_merge(&files) {
+        Ok(plan) => Step::Merge {
+            files,
+            plan: Box::new(plan),
+            what,
+        },
+        Err(LoadError::Invalid { problems, total }) => Step::Refused {
+            file: String::new(),
+            message: format!(
+                "Nothing was merged: the merged workspace would have {total} problem{}. Your workspace is unchanged.",
+                if total == 1 { "" } else { "s" }
+            ),
+            problems,
+            total,
+        },
+        Err(e) => Step::Refused {
+            file: String::new(),
+            message: format!("Nothing was merged. {e} Your workspace is unchanged."),
+            problems: vec![],
+            total: 0,
+        },
+    }
 }
 
 /// Import a JSON file, by picker or by drag and drop: parse, migrate, validate everything,
@@ -47,44 +101,66 @@ pub fn ImportPanel() -> impl IntoView {
                     total: 0,
                 },
                 Ok(text) => match state.plan_import(&text) {
+                    Ok((_, ImportPlan::Collection { bundle })) => Step::Collection { file: name, bundle },
+                    // Planned again with the file's name, which the review shows and
+                    // confirming checks against.
+                    Ok((doc, ImportPlan::Merge { what, .. })) => merge_step(state, vec![(name, doc)], what),
                     Ok((doc, plan)) => Step::Preview {
                         file: name,
                         doc: Box::new(doc),
                         plan,
                     },
-                    Err(LoadError::Invalid { problems, total }) => Step::Refused {
-                        file: name,
-                        message: format!(
-                            "Nothing was imported: the file has {total} problem{}. Your workspace is unchanged.",
-                            if total == 1 { "" } else { "s" }
-                        ),
-                        problems,
-                        total,
-                    },
-                    Err(e) => Step::Refused {
-                        file: name,
-                        message: format!("Nothing was imported. {e} Your workspace is unchanged."),
-                        problems: vec![],
-                        total: 0,
-                    },
+                    Err(e) => refused(name, e),
                 },
             };
             step.set(next);
         });
     };
+    // Several files at once are merged in one step (a facilitator collecting participants'
+    // answers); every file is read and checked before anything is planned.
+    let take_many = move |list: Vec<web_sys::File>| {
+        step.set(Step::Reading(format!("{} files", list.len())));
+        leptos::task::spawn_local(async move {
+            let mut docs = Vec::new();
+            for file in list {
+                let name = file.name();
+                let text = match crate::storage::browser::read_file(&file).await {
+                    Ok(t) => t,
+                    Err(e) => {
+                        step.set(Step::Refused {
+                            file: name,
+                            message: format!("The file could not be read: {e}. Nothing was merged."),
+                            problems: vec![],
+                            total: 0,
+                        });
+                        return;
+                    }
+                };
+                match state.decode(&text) {
+                    Ok(doc) => docs.push((name, doc)),
+                    Err(e) => {
+                        step.set(refused(name, e));
+                        return;
+                    }
+                }
+            }
+            let what = format!("{} files", docs.len());
+            step.set(merge_step(state, docs, what));
+        });
+    };
     let take_files = move |files: Option<web_sys::FileList>| {
         let Some(files) = files else { return };
-        if files.length() > 1 {
-            step.set(Step::Refused {
+        let list: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+        match list.len() {
+            0 => {}
+            1 => take_file(list.into_iter().next().expect("one file")),
+            _ if !state.is_ready() => step.set(Step::Refused {
                 file: String::new(),
-                message: "Drop one file at a time.".into(),
+                message: "Several files can only be merged into a workspace. Start or import a workspace first, then drop them again.".into(),
                 problems: vec![],
                 total: 0,
-            });
-            return;
-        }
-        if let Some(f) = files.get(0) {
-            take_file(f);
+            }),
+            _ => take_many(list),
         }
     };
     let on_pick = move |_| {
@@ -107,6 +183,37 @@ pub fn ImportPanel() -> impl IntoView {
         }
     };
 
+    let merge_instead = move |_| {
+        if let Step::Preview { file, doc, .. } = step.get_untracked() {
+            let what = format!("the workspace in {file}");
+            step.set(merge_step(state, vec![(file, *doc)], what));
+        }
+    };
+    let finish = Callback::new(move |result: Result<String, String>| {
+        step.set(match result {
+            Ok(summary) => Step::Done(summary),
+            Err(message) => Step::Refused {
+                file: String::new(),
+                message,
+                problems: vec![],
+                total: 0,
+            },
+        })
+    });
+    let cancel = Callback::new(move |()| step.set(Step::Idle));
+    let answer = move |bundle: CommunityBundle| match state.participant_start(&bundle) {
+        Ok(()) => {
+            let navigate = leptos_router::hooks::use_navigate();
+            navigate(&crate::ui::href("/participate"), Default::default());
+        }
+        Err(message) => step.set(Step::Refused {
+            file: String::new(),
+            message,
+            problems: vec![],
+            total: 0,
+        }),
+    };
+
     view! {
         <div
             class="dropzone"
@@ -123,10 +230,10 @@ pub fn ImportPanel() -> impl IntoView {
                 take_files(ev.data_transfer().and_then(|d| d.files()));
             }
         >
-            <p>"Drop a Cultivate .json file here, or"</p>
+            <p>"Drop a Cultivate .json file here (or several, to merge them all at once), or"</p>
             <div class="field">
-                <label for="import-file">"Choose a file to import"</label>
-                <input id="import-file" type="file" accept=".json,application/json" node_ref=input_ref on:change=on_pick data-testid="import-file"/>
+                <label for="import-file">"Choose files to import or merge"</label>
+                <input id="import-file" type="file" multiple accept=".json,application/json" node_ref=input_ref on:change=on_pick data-testid="import-file"/>
             </div>
         </div>
         {move || match step.get() {
@@ -141,6 +248,24 @@ pub fn ImportPanel() -> impl IntoView {
                     {(!problems.is_empty()).then(|| view! { <ProblemList problems total/> })}
                 </div>
             }.into_any(),
+            Step::Merge { files, plan, what } => view! {
+                <MergeReview files plan=*plan what on_finish=finish on_cancel=cancel/>
+            }.into_any(),
+            Step::Collection { file, bundle } => {
+                let prompt = bundle.piece.as_ref().map(|p| p.prompt.clone()).unwrap_or_default();
+                let community = bundle.community.name.clone();
+                view! {
+                    <div class="card" data-testid="collection-card">
+                        <h3 class="card__title">{format!("Stories for {community}")}</h3>
+                        <p>{format!("{file} is a story-collection file. Write your value-creation stories with it, then send the answers file back to the facilitator. It does not change your workspace.")}</p>
+                        {(!prompt.is_empty()).then(|| view! { <blockquote class="prompt">{prompt}</blockquote> })}
+                        <div class="form-actions">
+                            <button class="btn btn--primary" data-testid="collection-open" on:click=move |_| answer((*bundle).clone())>"Write my stories"</button>
+                            <button class="btn" on:click=move |_| step.set(Step::Idle)>"Cancel"</button>
+                        </div>
+                    </div>
+                }.into_any()
+            }
             Step::Preview { file, plan, .. } => {
                 let body = match &plan {
                     ImportPlan::Replace { incoming, incoming_counts, current_counts } => {
@@ -157,23 +282,20 @@ pub fn ImportPanel() -> impl IntoView {
                             </dl>
                         }.into_any()
                     }
-                    ImportPlan::AddCommunity { community, replaces_existing, new_people, new_organisations, new_catalogue_entries, .. } => view! {
-                        <dl class="preview" data-testid="import-preview">
-                            <dt>"File"</dt><dd>{file.clone()}</dd>
-                            <dt>"Community"</dt>
-                            <dd>{format!("{community}{}", if *replaces_existing { " — replaces the community with the same id in your workspace" } else { " — added to your workspace" })}</dd>
-                            <dt>"Also adds"</dt>
-                            <dd>{format!("{new_people} people, {new_organisations} organisations and {new_catalogue_entries} catalogue entries that your workspace does not have yet")}</dd>
-                            <dt>"Safety"</dt><dd>"A backup of your workspace is made first, and you can undo."</dd>
-                        </dl>
-                    }.into_any(),
+                    ImportPlan::Merge { .. } | ImportPlan::Collection { .. } => ().into_any(),
                 };
+                let can_merge = state.is_ready();
                 view! {
                     <div class="card" data-testid="import-confirm-card">
                         <h3 class="card__title">"Check before importing"</h3>
                         {body}
                         <div class="form-actions">
-                            <button class="btn btn--primary" data-testid="import-confirm" on:click=confirm>"Import"</button>
+                            <button class="btn btn--primary" data-testid="import-confirm" on:click=confirm>
+                                {if can_merge { "Replace my workspace" } else { "Import" }}
+                            </button>
+                            {can_merge.then(|| view! {
+                                <button class="btn" data-testid="import-merge" on:click=merge_instead>"Merge into my workspace"</button>
+                            })}
                             <button class="btn" on:click=move |_| step.set(Step::Idle)>"Cancel"</button>
                         </div>
                     </div>

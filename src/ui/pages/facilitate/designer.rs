@@ -7,7 +7,7 @@ use leptos_router::hooks::use_navigate;
 use crate::model::meetings::{agenda_ics, agenda_markdown, clock_label, slot_end};
 use crate::model::rhythm::date_label;
 use crate::model::Id;
-use crate::state::{now, slug, AppState};
+use crate::state::{now, slug, AppState, SharePiece};
 use crate::ui::components::ask;
 
 use super::agenda::AgendaEditor;
@@ -69,6 +69,7 @@ fn Designer(c: Id, m: Id) -> impl IntoView {
 fn ExportBar(c: Id, m: Id) -> impl IntoView {
     let state = AppState::expect();
     let message = RwSignal::new(None::<(bool, String)>);
+    let (pc, pm) = (c.clone(), m.clone());
     let export = move |ics: bool| {
         let made = state.ws.with_untracked(|w| {
             let community = w.community(&c)?;
@@ -94,11 +95,21 @@ fn ExportBar(c: Id, m: Id) -> impl IntoView {
         }));
     };
     let export_md = export.clone();
+    let share = move |_| {
+        message.set(Some(match state.export_piece(SharePiece::Meeting(pc.clone(), pm.clone())) {
+            Ok(name) => (
+                true,
+                format!("Downloaded {name}. Importing it into another workspace adds this meeting, or merges it if it is already there."),
+            ),
+            Err(e) => (false, format!("The file could not be downloaded: {e}")),
+        }));
+    };
     view! {
         <div class="cluster no-print export-bar">
             <button class="btn" type="button" on:click=move |_| { let _ = window().print(); }>"Print the agenda"</button>
             <button class="btn" type="button" data-testid="export-md" on:click=move |_| export_md(false)>"Export Markdown"</button>
             <button class="btn" type="button" data-testid="export-meeting-ics" on:click=move |_| export(true)>"Export to calendar (.ics)"</button>
+            <button class="btn" type="button" data-testid="share-meeting" on:click=share>"Share this meeting (JSON)"</button>
         </div>
         <StatusLine message testid="export-message"/>
     }

@@ -1,0 +1,964 @@
+//! Merging two copies of a workspace, record by record.
+//!
+//! Facilitators and participants work in their own browsers and pass files around; merging
+//! brings their work together without dropping anything.
+//!
+//! **Records.** Any list in the workspace whose items are objects with a unique `id` is a
+//! collection of records (people, communities, memberships, meetings, stories, catalogue
+//! entries…), at any depth. A record's own content is everything in it except the
+//! collections nested inside it (those are records of their own) and `updated_at` (which a
+//! change to any nested record also moves). The workspace itself is the root record.
+//!
+//! **Stamps.** Every change to a record's own content bumps its version vector (one counter
+//! per device that changed it) in [`Workspace::stamps`], under the record's path, e.g.
+//! `communities/c-1/facilitation/meetings/m-7`; the order of a collection has a stamp of its
+//! own under the collection's path (`communities/c-1/facilitation/meetings`). Stamps are made
+//! by [`stamp_changes`], which compares a workspace before and after an edit, so no operation
+//! needs to know about them.
+//!
+//! **Merging** ([`plan_merge`]) matches records by id. A record present on one side only is
+//! kept or added. A record whose content differs takes the side whose stamp includes the
+//! other's (the record changed on that side only); when neither does (both changed it, or
+//! neither file has stamps) it is a [`Conflict`], resolved per record by the user. Records are
+//! never deleted by a merge: nothing present on either side is lost. The order of a list
+//! follows the side that changed it last; items only the other side has are placed after
+//! their neighbour there.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::{validate_workspace, Problem, Timestamp, Workspace};
+
+/// The version vector and the latest change of one record, or of one list's order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Stamp {
+    /// How many changes each device has made (device id → count).
+    pub v: BTreeMap<String, u64>,
+    /// When the latest change was made.
+    pub at: Option<Timestamp>,
+    /// The device that made the latest change.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub by: String,
+}
+
+/// Stamps by record path.
+pub type Stamps = BTreeMap<String, Stamp>;
+
+/// How two version vectors relate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    Equal,
+    /// The first includes every change of the second, and more.
+    After,
+    /// The second includes every change of the first, and more.
+    Before,
+    /// Each has changes the other lacks.
+    Concurrent,
+}
+
+impl Stamp {
+    pub fn compare(&self, other: &Stamp) -> Order {
+        let keys: BTreeSet<&String> = self.v.keys().chain(other.v.keys()).collect();
+        let (mut ahead, mut behind) = (false, false);
+        for k in keys {
+            let a = self.v.get(k).copied().unwrap_or(0);
+            let b = other.v.get(k).copied().unwrap_or(0);
+            ahead |= a > b;
+            behind |= a < b;
+        }
+        match (ahead, behind) {
+            (false, false) => Order::Equal,
+            (true, false) => Order::After,
+            (false, true) => Order::Before,
+            (true, true) => Order::Concurrent,
+        }
+    }
+
+    /// Both stamps' changes: the pointwise maximum, with the later of the two latest changes.
+    pub fn join(&self, other: &Stamp) -> Stamp {
+        let mut v = self.v.clone();
+        for (k, n) in &other.v {
+            let e = v.entry(k.clone()).or_insert(0);
+            *e = (*e).max(*n);
+        }
+        let (at, by) = if (other.at, &other.by) > (self.at, &self.by) {
+            (other.at, other.by.clone())
+        } else {
+            (self.at, self.by.clone())
+        };
+        Stamp { v, at, by }
+    }
+
+    /// One more change, by `device` at `now`.
+    pub fn bump(&mut self, device: &str, now: Timestamp) {
+        *self.v.entry(device.to_string()).or_insert(0) += 1;
+        self.at = Some(now);
+        self.by = device.to_string();
+    }
+}
+
+// ----- the record tree -----
+
+/// Fields that are not part of a record's own content.
+fn is_volatile(field: &str) -> bool {
+    field == "updated_at"
+}
+
+/// The root's own bookkeeping, never merged as content.
+const ROOT_SKIP: &[&str] = &["stamps"];
+
+fn ids_of(items: &[Value]) -> Option<Vec<&str>> {
+    let ids: Option<Vec<&str>> = items.iter().map(|v| v.get("id").and_then(Value::as_str)).collect();
+    let ids = ids?;
+    let unique: BTreeSet<&str> = ids.iter().copied().collect();
+    (unique.len() == ids.len()).then_some(ids)
+}
+
+/// Whether a field holds a collection of records on both sides (a missing field counts as
+/// an empty list): lists of objects with unique ids, not both empty.
+fn is_collection(a: Option<&Value>, b: Option<&Value>) -> bool {
+    let list = |v: Option<&Value>| -> Option<Vec<Value>> {
+        match v {
+            None | Some(Value::Null) => Some(Vec::new()),
+            Some(Value::Array(items)) => Some(items.clone()),
+            _ => None,
+        }
+    };
+    let (Some(la), Some(lb)) = (list(a), list(b)) else {
+        return false;
+    };
+    !(la.is_empty() && lb.is_empty()) && ids_of(&la).is_some() && ids_of(&lb).is_some()
+}
+
+/// The collections inside a record, as field paths from the record, found on either side.
+fn collection_fields(a: &Map<String, Value>, b: &Map<String, Value>, root: bool) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    walk_fields(a, b, &mut Vec::new(), &mut out, root);
+    out
+}
+
+fn walk_fields(
+    a: &Map<String, Value>,
+    b: &Map<String, Value>,
+    prefix: &mut Vec<String>,
+    out: &mut Vec<Vec<String>>,
+    root: bool,
+) {
+    let keys: BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+    for k in keys {
+        if root && prefix.is_empty() && ROOT_SKIP.contains(&k.as_str()) {
+            continue;
+        }
+        let (x, y) = (a.get(k), b.get(k));
+        prefix.push(k.clone());
+        if is_collection(x, y) {
+            out.push(prefix.clone());
+        } else if let (Some(Value::Object(xo)), Some(Value::Object(yo))) = (x, y) {
+            walk_fields(xo, yo, prefix, out, root);
+        }
+        prefix.pop();
+    }
+}
+
+fn get_path<'v>(v: &'v Map<String, Value>, path: &[String]) -> Option<&'v Value> {
+    let (first, rest) = path.split_first()?;
+    let x = v.get(first)?;
+    if rest.is_empty() {
+        Some(x)
+    } else {
+        get_path(x.as_object()?, rest)
+    }
+}
+
+fn remove_path(v: &mut Map<String, Value>, path: &[String]) {
+    match path {
+        [] => {}
+        [last] => {
+            v.remove(last);
+        }
+        [first, rest @ ..] => {
+            if let Some(Value::Object(o)) = v.get_mut(first) {
+                remove_path(o, rest);
+            }
+        }
+    }
+}
+
+fn set_path(v: &mut Map<String, Value>, path: &[String], value: Value) {
+    match path {
+        [] => {}
+        [last] => {
+            v.insert(last.clone(), value);
+        }
+        [first, rest @ ..] => {
+            let slot = v.entry(first.clone()).or_insert_with(|| Value::Object(Map::new()));
+            if !slot.is_object() {
+                *slot = Value::Object(Map::new());
+            }
+            if let Value::Object(o) = slot {
+                set_path(o, rest, value);
+            }
+        }
+    }
+}
+
+/// A record's own content: without its collections and volatile fields.
+fn own_content(v: &Map<String, Value>, collections: &[Vec<String>], root: bool) -> Map<String, Value> {
+    let mut out = v.clone();
+    for path in collections {
+        remove_path(&mut out, path);
+    }
+    out.retain(|k, _| !(is_volatile(k) || root && ROOT_SKIP.contains(&k.as_str())));
+    out
+}
+
+fn items(v: Option<&Value>) -> &[Value] {
+    match v {
+        Some(Value::Array(a)) => a,
+        _ => &[],
+    }
+}
+
+fn id_of(v: &Value) -> &str {
+    v.get("id").and_then(Value::as_str).unwrap_or_default()
+}
+
+/// An id as one part of a record path: `/` and `%` are escaped so paths split cleanly.
+pub fn key_part(id: &str) -> std::borrow::Cow<'_, str> {
+    if id.contains(['/', '%']) {
+        std::borrow::Cow::Owned(id.replace('%', "%25").replace('/', "%2F"))
+    } else {
+        std::borrow::Cow::Borrowed(id)
+    }
+}
+
+fn later_timestamp(a: Option<&Value>, b: Option<&Value>) -> Option<Value> {
+    let parse = |v: Option<&Value>| v.and_then(Value::as_str).and_then(|s| s.parse::<Timestamp>().ok());
+    match (parse(a), parse(b)) {
+        (Some(x), Some(y)) => Some(if y > x { b?.clone() } else { a?.clone() }),
+        _ => a.or(b).cloned(),
+    }
+}
+
+fn join_path(base: &str, parts: &[String]) -> String {
+    let mut s = base.to_string();
+    for p in parts {
+        if !s.is_empty() {
+            s.push('/');
+        }
+        s.push_str(p);
+    }
+    s
+}
+
+// ----- stamping -----
+
+/// Bumps the stamps of every record whose own content changed between `before` and `after`
+/// (added records included), and of every list whose order or membership changed. Stamps of
+/// records that are gone are dropped.
+pub fn stamp_changes(before: &Workspace, after: &mut Workspace, device: &str, now: Timestamp) {
+    let (Ok(Value::Object(a)), Ok(Value::Object(b))) = (serde_json::to_value(before), serde_json::to_value(&*after))
+    else {
+        return;
+    };
+    let mut changed = Vec::new();
+    let mut present = BTreeSet::new();
+    diff_record("", Some(&a), &b, true, &mut changed, &mut present);
+    let mut stamps = std::mem::take(&mut after.stamps);
+    stamps.retain(|k, _| present.contains(k));
+    for key in changed {
+        stamps.entry(key).or_default().bump(device, now);
+    }
+    after.stamps = stamps;
+}
+
+fn diff_record(
+    key: &str,
+    old: Option<&Map<String, Value>>,
+    new: &Map<String, Value>,
+    root: bool,
+    changed: &mut Vec<String>,
+    present: &mut BTreeSet<String>,
+) {
+    let empty = Map::new();
+    let old_or_empty = old.unwrap_or(&empty);
+    let cols = collection_fields(old_or_empty, new, root);
+    present.insert(key.to_string());
+    if old.is_none() || own_content(old_or_empty, &cols, root) != own_content(new, &cols, root) {
+        changed.push(key.to_string());
+    }
+    for path in &cols {
+        let ckey = join_path(key, path);
+        present.insert(ckey.clone());
+        let old_items = items(old.and_then(|o| get_path(o, path)));
+        let new_items = items(get_path(new, path));
+        let old_ids: Vec<&str> = old_items.iter().map(id_of).collect();
+        let new_ids: Vec<&str> = new_items.iter().map(id_of).collect();
+        if old_ids != new_ids {
+            changed.push(ckey.clone());
+        }
+        let by_id: HashMap<&str, &Map<String, Value>> =
+            old_items.iter().filter_map(|v| Some((id_of(v), v.as_object()?))).collect();
+        for item in new_items {
+            if let Some(obj) = item.as_object() {
+                let rkey = format!("{ckey}/{}", key_part(id_of(item)));
+                diff_record(&rkey, by_id.get(id_of(item)).copied(), obj, false, changed, present);
+            }
+        }
+    }
+}
+
+/// The paths of every record in `ws` (the root is `""`).
+pub fn record_keys(ws: &Workspace) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    if let Ok(Value::Object(o)) = serde_json::to_value(ws) {
+        collect_keys("", &o, true, &mut out);
+    }
+    out
+}
+
+fn collect_keys(key: &str, v: &Map<String, Value>, root: bool, out: &mut BTreeSet<String>) {
+    out.insert(key.to_string());
+    for path in collection_fields(v, v, root) {
+        let ckey = join_path(key, &path);
+        for item in items(get_path(v, &path)) {
+            if let Some(o) = item.as_object() {
+                collect_keys(&format!("{ckey}/{}", key_part(id_of(item))), o, false, out);
+            }
+        }
+    }
+}
+
+/// `x` with every collection of records inside it emptied, its own content unchanged: the
+/// shell of a community that a story-collection file carries.
+pub fn without_records<T: Serialize + serde::de::DeserializeOwned>(x: &T) -> Result<T, String> {
+    let Value::Object(mut o) = serde_json::to_value(x).map_err(|e| e.to_string())? else {
+        return Err("not an object".into());
+    };
+    for path in collection_fields(&o.clone(), &o.clone(), false) {
+        set_path(&mut o, &path, Value::Array(Vec::new()));
+    }
+    serde_json::from_value(Value::Object(o)).map_err(|e| e.to_string())
+}
+
+// ----- merging -----
+
+/// Which side a record's content comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Side {
+    Mine,
+    Theirs,
+}
+
+/// A record, named for people.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordRef {
+    /// The record's path, as in [`Workspace::stamps`].
+    pub key: String,
+    /// The list it is in, in words: "people", "meetings", "catalogue: roles"…
+    pub kind: String,
+    /// Its name, title or text, or its id.
+    pub label: String,
+    /// The file it comes from, when several are merged at once.
+    pub source: String,
+}
+
+/// One field of a conflict, as text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldDiff {
+    pub field: String,
+    pub mine: String,
+    pub theirs: String,
+}
+
+/// A record both sides changed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub record: RecordRef,
+    /// The fields that differ.
+    pub fields: Vec<FieldDiff>,
+    pub mine_stamp: Stamp,
+    pub theirs_stamp: Stamp,
+    theirs_content: Map<String, Value>,
+    collections: Vec<Vec<String>>,
+}
+
+/// What merging will do, before the user resolves the conflicts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MergePlan {
+    /// Records only the other file has.
+    pub added: Vec<RecordRef>,
+    /// Records changed only in the other file, taken from it.
+    pub updated: Vec<RecordRef>,
+    /// Records both sides changed; "mine" until resolved.
+    pub conflicts: Vec<Conflict>,
+    /// Lists whose order was taken from the other file.
+    pub reordered: usize,
+    merged: Map<String, Value>,
+    stamps: Stamps,
+}
+
+/// Options for [`plan_merge`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MergeOptions {
+    /// Keep the workspace's own name, description and settings as they are: for a file that
+    /// holds one piece of another workspace (a community, a meeting, a set of stories).
+    pub piece: bool,
+    /// Records (by path) whose own content is never taken from the file, only their lists
+    /// merged: the community shell of a participant's answers file.
+    pub keep_own: Vec<String>,
+}
+
+struct Ctx<'a> {
+    mine: &'a Stamps,
+    theirs: &'a Stamps,
+    names: HashMap<String, String>,
+    opts: MergeOptions,
+    plan_added: Vec<RecordRef>,
+    plan_updated: Vec<RecordRef>,
+    conflicts: Vec<Conflict>,
+    reordered: usize,
+}
+
+fn stamp_of<'s>(stamps: &'s Stamps, key: &str) -> std::borrow::Cow<'s, Stamp> {
+    match stamps.get(key) {
+        Some(s) => std::borrow::Cow::Borrowed(s),
+        None => std::borrow::Cow::Owned(Stamp::default()),
+    }
+}
+
+fn to_object(ws: &Workspace) -> Result<Map<String, Value>, String> {
+    match serde_json::to_value(ws) {
+        Ok(Value::Object(o)) => Ok(o),
+        Ok(_) => Err("a workspace is not an object".into()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// Plans merging `theirs` into `mine`. Nothing is changed: [`MergePlan::resolve`] makes the
+/// merged workspace once each conflict has a side.
+pub fn plan_merge(mine: &Workspace, theirs: &Workspace, opts: MergeOptions) -> Result<MergePlan, String> {
+    let m = to_object(mine)?;
+    let t = to_object(theirs)?;
+    let mut names = HashMap::new();
+    for p in mine.people.iter().chain(theirs.people.iter()) {
+        names.entry(p.id.as_str().to_string()).or_insert_with(|| p.name.clone());
+    }
+    let mut ctx = Ctx {
+        mine: &mine.stamps,
+        theirs: &theirs.stamps,
+        names,
+        opts,
+        plan_added: Vec::new(),
+        plan_updated: Vec::new(),
+        conflicts: Vec::new(),
+        reordered: 0,
+    };
+    let merged = merge_record(&mut ctx, "", "workspace", &m, &t, true);
+    let mut stamps = mine.stamps.clone();
+    for (k, s) in &theirs.stamps {
+        let joined = match stamps.get(k) {
+            Some(mine) => mine.join(s),
+            None => s.clone(),
+        };
+        stamps.insert(k.clone(), joined);
+    }
+    Ok(MergePlan {
+        added: ctx.plan_added,
+        updated: ctx.plan_updated,
+        conflicts: ctx.conflicts,
+        reordered: ctx.reordered,
+        merged,
+        stamps,
+    })
+}
+
+/// Plans merging several files into `mine`, one after the other, as one step. Each file's
+/// records and conflicts name it as their `source`; a conflict stays "mine" while the next
+/// file is merged.
+pub fn plan_merge_all(mine: &Workspace, files: &[(String, Workspace, MergeOptions)]) -> Result<MergePlan, String> {
+    let mut total = MergePlan {
+        added: Vec::new(),
+        updated: Vec::new(),
+        conflicts: Vec::new(),
+        reordered: 0,
+        merged: to_object(mine)?,
+        stamps: mine.stamps.clone(),
+    };
+    let mut acc = mine.clone();
+    for (i, (name, theirs, opts)) in files.iter().enumerate() {
+        let mut p = plan_merge(&acc, theirs, opts.clone())?;
+        // Where a record comes from matters only when several files are merged.
+        let source = if files.len() > 1 { name.clone() } else { String::new() };
+        for r in p.added.iter_mut().chain(p.updated.iter_mut()) {
+            r.source = source.clone();
+        }
+        for c in p.conflicts.iter_mut() {
+            c.record.source = source.clone();
+        }
+        total.added.append(&mut p.added);
+        total.updated.append(&mut p.updated);
+        total.conflicts.append(&mut p.conflicts);
+        total.reordered += p.reordered;
+        if i + 1 < files.len() {
+            acc = serde_json::from_value(Value::Object(p.merged.clone())).map_err(|e| e.to_string())?;
+            acc.stamps = p.stamps.clone();
+        }
+        total.merged = p.merged;
+        total.stamps = p.stamps;
+    }
+    Ok(total)
+}
+
+fn merge_record(
+    ctx: &mut Ctx,
+    key: &str,
+    kind: &str,
+    m: &Map<String, Value>,
+    t: &Map<String, Value>,
+    root: bool,
+) -> Map<String, Value> {
+    let cols = collection_fields(m, t, root);
+    let mc = own_content(m, &cols, root);
+    let tc = own_content(t, &cols, root);
+    let mut out = if mc == tc || (root && ctx.opts.piece) || ctx.opts.keep_own.iter().any(|k| k == key) {
+        m.clone()
+    } else {
+        let (sm, st) = (stamp_of(ctx.mine, key), stamp_of(ctx.theirs, key));
+        let record = RecordRef {
+            key: key.to_string(),
+            kind: kind.to_string(),
+            label: label(m, &ctx.names),
+            source: String::new(),
+        };
+        match sm.compare(&st) {
+            Order::After => m.clone(),
+            Order::Before => {
+                ctx.plan_updated.push(RecordRef {
+                    label: label(t, &ctx.names),
+                    ..record
+                });
+                let mut x = t.clone();
+                for path in &cols {
+                    remove_path(&mut x, path);
+                }
+                x
+            }
+            Order::Equal | Order::Concurrent => {
+                ctx.conflicts.push(Conflict {
+                    record,
+                    fields: field_diffs(&mc, &tc),
+                    mine_stamp: sm.into_owned(),
+                    theirs_stamp: st.into_owned(),
+                    theirs_content: tc.clone(),
+                    collections: cols.clone(),
+                });
+                m.clone()
+            }
+        }
+    };
+    if let Some(at) = later_timestamp(m.get("updated_at"), t.get("updated_at")) {
+        if out.contains_key("updated_at") || t.contains_key("updated_at") {
+            out.insert("updated_at".into(), at);
+        }
+    }
+    for path in &cols {
+        let ckey = join_path(key, path);
+        let ckind = kind_name(path);
+        let merged = merge_collection(ctx, &ckey, &ckind, items(get_path(m, path)), items(get_path(t, path)));
+        set_path(&mut out, path, Value::Array(merged));
+    }
+    out
+}
+
+fn merge_collection(ctx: &mut Ctx, ckey: &str, kind: &str, m: &[Value], t: &[Value]) -> Vec<Value> {
+    let m_ids: Vec<&str> = m.iter().map(id_of).collect();
+    let t_ids: Vec<&str> = t.iter().map(id_of).collect();
+    let (om, ot) = (stamp_of(ctx.mine, ckey), stamp_of(ctx.theirs, ckey));
+    let theirs_wins = match om.compare(&ot) {
+        Order::Before => true,
+        Order::After => false,
+        Order::Equal | Order::Concurrent => (ot.at, &ot.by, &t_ids) > (om.at, &om.by, &m_ids),
+    };
+    let order = if theirs_wins {
+        interleave(&t_ids, &m_ids)
+    } else {
+        interleave(&m_ids, &t_ids)
+    };
+    if theirs_wins && order != interleave(&m_ids, &t_ids) && m_ids.iter().any(|id| t_ids.contains(id)) {
+        ctx.reordered += 1;
+    }
+    let mi: HashMap<&str, &Value> = m.iter().map(|v| (id_of(v), v)).collect();
+    let ti: HashMap<&str, &Value> = t.iter().map(|v| (id_of(v), v)).collect();
+    let mut out = Vec::with_capacity(order.len());
+    for id in order {
+        let key = format!("{ckey}/{}", key_part(id));
+        match (mi.get(id), ti.get(id)) {
+            (Some(a), Some(b)) => match (a.as_object(), b.as_object()) {
+                (Some(ao), Some(bo)) => out.push(Value::Object(merge_record(ctx, &key, kind, ao, bo, false))),
+                _ => out.push((*a).clone()),
+            },
+            (Some(a), None) => out.push((*a).clone()),
+            (None, Some(b)) => {
+                if let Some(bo) = b.as_object() {
+                    ctx.plan_added.push(RecordRef {
+                        key,
+                        kind: kind.to_string(),
+                        label: label(bo, &ctx.names),
+                        source: String::new(),
+                    });
+                }
+                out.push((*b).clone());
+            }
+            (None, None) => {}
+        }
+    }
+    out
+}
+
+/// `first`'s order, with the ids only `second` has placed after their neighbour there.
+fn interleave<'a>(first: &[&'a str], second: &[&'a str]) -> Vec<&'a str> {
+    let mut out: Vec<&str> = first.to_vec();
+    let mut prev: Option<&str> = None;
+    for id in second {
+        if !out.contains(id) {
+            let at = match prev {
+                Some(p) => out.iter().position(|x| *x == p).map_or(out.len(), |i| i + 1),
+                None => 0,
+            };
+            out.insert(at, id);
+        }
+        prev = Some(id);
+    }
+    out
+}
+
+/// What one record of a list is called: "facilitation/meetings" → "meeting";
+/// "catalogues/roles" → "roles catalogue entry".
+fn kind_name(path: &[String]) -> String {
+    let last = path.last().map(String::as_str).unwrap_or_default();
+    if path.first().map(String::as_str) == Some("catalogues") {
+        return format!("{} catalogue entry", last.replace('_', " "));
+    }
+    let known = match last {
+        "people" => "person",
+        "communities" => "community",
+        "practice" => "repertoire item",
+        "stories" => "story",
+        "blocks" => "agenda block",
+        "key_issues" => "key issue",
+        "activities" => "activity",
+        "harvest" => "harvest item",
+        _ => "",
+    };
+    if !known.is_empty() {
+        return known.to_string();
+    }
+    let words = last.replace('_', " ");
+    match words.strip_suffix('s') {
+        Some(one) if !one.is_empty() => one.to_string(),
+        _ => words,
+    }
+}
+
+fn label(v: &Map<String, Value>, names: &HashMap<String, String>) -> String {
+    for f in ["name", "title", "label", "text", "statement", "headline"] {
+        if let Some(s) = v.get(f).and_then(Value::as_str).filter(|s| !s.trim().is_empty()) {
+            return s.to_string();
+        }
+    }
+    if let Some(name) = v.get("person_id").and_then(Value::as_str).and_then(|p| names.get(p)) {
+        return name.clone();
+    }
+    v.get("id").and_then(Value::as_str).unwrap_or("(no id)").to_string()
+}
+
+fn as_text(v: Option<&Value>) -> String {
+    match v {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    }
+}
+
+fn field_diffs(m: &Map<String, Value>, t: &Map<String, Value>) -> Vec<FieldDiff> {
+    let mut out = Vec::new();
+    diff_fields(m, t, "", &mut out);
+    out
+}
+
+fn diff_fields(m: &Map<String, Value>, t: &Map<String, Value>, prefix: &str, out: &mut Vec<FieldDiff>) {
+    let keys: BTreeSet<&String> = m.keys().chain(t.keys()).collect();
+    for k in keys {
+        let (a, b) = (m.get(k), t.get(k));
+        if a == b {
+            continue;
+        }
+        let name = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+        if let (Some(Value::Object(ao)), Some(Value::Object(bo))) = (a, b) {
+            diff_fields(ao, bo, &name, out);
+        } else {
+            out.push(FieldDiff {
+                field: name.replace('_', " "),
+                mine: as_text(a),
+                theirs: as_text(b),
+            });
+        }
+    }
+}
+
+/// Why a merge cannot be made.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MergeError {
+    /// The merged data does not fit the workspace's shape (a bug, or a damaged file).
+    Shape(String),
+    /// The merged workspace breaks a rule; the problems name the field paths.
+    Invalid(Vec<Problem>),
+}
+
+impl std::fmt::Display for MergeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MergeError::Shape(m) => write!(f, "the merged workspace could not be built: {m}"),
+            MergeError::Invalid(p) => {
+                write!(f, "the merged workspace would have {} problem", p.len())?;
+                if p.len() != 1 {
+                    f.write_str("s")?;
+                }
+                if let Some(first) = p.first() {
+                    write!(f, ", starting with {first}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl MergePlan {
+    /// Whether merging changes anything.
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.updated.is_empty() && self.conflicts.is_empty() && self.reordered == 0
+    }
+
+    /// The merged workspace, with `choices[i]` for `conflicts[i]` (missing choices keep
+    /// mine). A conflict's resolution is a change of its own: its stamp then includes both
+    /// sides, and one more change by `device`, so later merges take it over either side.
+    pub fn resolve(&self, choices: &[Side], device: &str, now: Timestamp) -> Result<Workspace, MergeError> {
+        let mut merged = self.merged.clone();
+        let mut stamps = self.stamps.clone();
+        for (i, c) in self.conflicts.iter().enumerate() {
+            let side = choices.get(i).copied().unwrap_or(Side::Mine);
+            if side == Side::Theirs && !replace_content(&mut merged, &c.record.key, &c.theirs_content, &c.collections) {
+                return Err(MergeError::Shape(format!("the record {} was not found", c.record.key)));
+            }
+            let mut s = c.mine_stamp.join(&c.theirs_stamp);
+            s.bump(device, now);
+            stamps.insert(c.record.key.clone(), s);
+        }
+        let value = Value::Object(merged);
+        let mut ws: Workspace = serde_path_to_error::deserialize(value).map_err(|e| {
+            let path = e.path().to_string();
+            MergeError::Shape(format!("{path}: {}", e.into_inner()))
+        })?;
+        ws.stamps = stamps;
+        let problems = validate_workspace(&ws);
+        if problems.is_empty() {
+            Ok(ws)
+        } else {
+            Err(MergeError::Invalid(problems))
+        }
+    }
+}
+
+/// Puts `content` in place of the own content of the record at `key` (its collections stay).
+fn replace_content(root: &mut Map<String, Value>, key: &str, content: &Map<String, Value>, cols: &[Vec<String>]) -> bool {
+    let Some(record) = find_record(root, key) else {
+        return false;
+    };
+    let mut next = content.clone();
+    for path in cols {
+        if let Some(v) = get_path(record, path) {
+            set_path(&mut next, path, v.clone());
+        }
+    }
+    for (k, v) in record.iter() {
+        if is_volatile(k) || (key.is_empty() && ROOT_SKIP.contains(&k.as_str())) {
+            next.insert(k.clone(), v.clone());
+        }
+    }
+    *record = next;
+    true
+}
+
+/// The record at a stamp key: field names and ids, alternately where a list is met.
+fn find_record<'v>(root: &'v mut Map<String, Value>, key: &str) -> Option<&'v mut Map<String, Value>> {
+    let mut cur = root;
+    let mut parts = key.split('/').filter(|p| !p.is_empty()).peekable();
+    while let Some(part) = parts.next() {
+        let next = cur.get_mut(part)?;
+        cur = match next {
+            Value::Object(o) => o,
+            Value::Array(list) => {
+                let id = parts.next()?;
+                list.iter_mut().find(|v| key_part(id_of(v)) == id)?.as_object_mut()?
+            }
+            _ => return None,
+        };
+    }
+    Some(cur)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::sample::sample_workspace;
+    use crate::model::Id;
+    use chrono::TimeZone;
+
+    fn t(n: i64) -> Timestamp {
+        chrono::Utc.timestamp_opt(1_800_000_000 + n, 0).unwrap()
+    }
+
+    fn edited(ws: &Workspace, device: &str, at: i64, f: impl FnOnce(&mut Workspace)) -> Workspace {
+        let mut next = ws.clone();
+        f(&mut next);
+        stamp_changes(ws, &mut next, device, t(at));
+        next
+    }
+
+    #[test]
+    fn version_vectors_compare_and_join() {
+        let mut a = Stamp::default();
+        let mut b = Stamp::default();
+        assert_eq!(a.compare(&b), Order::Equal);
+        a.bump("x", t(1));
+        assert_eq!(a.compare(&b), Order::After);
+        assert_eq!(b.compare(&a), Order::Before);
+        b.bump("y", t(2));
+        assert_eq!(a.compare(&b), Order::Concurrent);
+        let j = a.join(&b);
+        assert_eq!(j.compare(&a), Order::After);
+        assert_eq!(j.compare(&b), Order::After);
+        assert_eq!(j.by, "y");
+    }
+
+    #[test]
+    fn stamping_marks_only_the_record_that_changed() {
+        let base = sample_workspace();
+        let next = edited(&base, "dev-a", 1, |ws| ws.people[0].name = "Renamed".into());
+        let key = format!("people/{}", base.people[0].id.as_str());
+        assert_eq!(next.stamps.len(), 1, "{:?}", next.stamps.keys().collect::<Vec<_>>());
+        assert_eq!(next.stamps[&key].v["dev-a"], 1);
+        assert_eq!(next.stamps[&key].at, Some(t(1)));
+    }
+
+    #[test]
+    fn stamping_a_nested_record_leaves_its_parent_alone_but_stamps_the_list_when_it_grows() {
+        let base = sample_workspace();
+        let c = base.communities[0].id.as_str().to_string();
+        let next = edited(&base, "dev-a", 1, |ws| {
+            ws.communities[0].practice[0].title = "New title".into();
+            ws.communities[0].updated_at = t(1);
+        });
+        let item = format!("communities/{c}/practice/{}", base.communities[0].practice[0].id.as_str());
+        assert_eq!(next.stamps.keys().cloned().collect::<Vec<_>>(), vec![item]);
+        let grown = edited(&next, "dev-a", 2, |ws| {
+            let mut copy = ws.communities[0].practice[0].clone();
+            copy.id = Id::new("new-item");
+            ws.communities[0].practice.push(copy);
+        });
+        assert!(grown.stamps.contains_key(&format!("communities/{c}/practice")));
+        assert!(grown.stamps.contains_key(&format!("communities/{c}/practice/new-item")));
+        assert!(!grown.stamps.contains_key(&format!("communities/{c}")));
+    }
+
+    #[test]
+    fn a_change_on_one_side_only_is_taken() {
+        let base = sample_workspace();
+        let theirs = edited(&base, "dev-b", 1, |ws| ws.people[1].name = "Their name".into());
+        let plan = plan_merge(&base, &theirs, MergeOptions::default()).unwrap();
+        assert!(plan.conflicts.is_empty());
+        assert_eq!(plan.updated.len(), 1);
+        assert_eq!(plan.updated[0].label, "Their name");
+        let ws = plan.resolve(&[], "dev-a", t(5)).unwrap();
+        assert_eq!(ws.people[1].name, "Their name");
+        // The other way round, mine is newer and stays.
+        let plan = plan_merge(&theirs, &base, MergeOptions::default()).unwrap();
+        assert!(plan.is_empty());
+    }
+
+    #[test]
+    fn a_record_changed_on_both_sides_is_a_conflict_resolved_per_record() {
+        let base = sample_workspace();
+        let mine = edited(&base, "dev-a", 1, |ws| ws.people[0].name = "Mine".into());
+        let theirs = edited(&base, "dev-b", 2, |ws| ws.people[0].name = "Theirs".into());
+        let plan = plan_merge(&mine, &theirs, MergeOptions::default()).unwrap();
+        assert_eq!(plan.conflicts.len(), 1);
+        let c = &plan.conflicts[0];
+        assert_eq!(c.record.kind, "person");
+        assert_eq!(
+            c.fields,
+            vec![FieldDiff {
+                field: "name".into(),
+                mine: "Mine".into(),
+                theirs: "Theirs".into()
+            }]
+        );
+        let kept = plan.resolve(&[Side::Mine], "dev-a", t(3)).unwrap();
+        assert_eq!(kept.people[0].name, "Mine");
+        let taken = plan.resolve(&[Side::Theirs], "dev-a", t(3)).unwrap();
+        assert_eq!(taken.people[0].name, "Theirs");
+        // The resolution includes both sides' changes: merging either side again changes nothing.
+        for other in [&mine, &theirs] {
+            let again = plan_merge(&taken, other, MergeOptions::default()).unwrap();
+            assert!(again.is_empty(), "{:?}", again.conflicts);
+        }
+    }
+
+    #[test]
+    fn records_new_on_either_side_are_added_and_nothing_is_deleted() {
+        let base = sample_workspace();
+        let mine = edited(&base, "dev-a", 1, |ws| {
+            let mut p = ws.people[0].clone();
+            p.id = Id::new("p-mine");
+            ws.people.push(p);
+        });
+        let theirs = edited(&base, "dev-b", 1, |ws| {
+            let mut p = ws.people[0].clone();
+            p.id = Id::new("p-theirs");
+            ws.people.insert(1, p);
+            ws.communities.pop();
+        });
+        let plan = plan_merge(&mine, &theirs, MergeOptions::default()).unwrap();
+        assert_eq!(plan.added.len(), 1);
+        let ws = plan.resolve(&[], "dev-a", t(2)).unwrap();
+        assert!(ws.person(&Id::new("p-mine")).is_some());
+        assert!(ws.person(&Id::new("p-theirs")).is_some());
+        assert_eq!(ws.communities.len(), base.communities.len(), "their deletion does not delete mine");
+        // Their new person sits where they put it: after the first person.
+        assert_eq!(ws.people[1].id.as_str(), "p-theirs");
+    }
+
+    #[test]
+    fn a_piece_keeps_the_workspace_name() {
+        let base = sample_workspace();
+        let mut theirs = edited(&base, "dev-b", 1, |ws| ws.name = "Another name".into());
+        theirs.stamps.clear();
+        let plan = plan_merge(&base, &theirs, MergeOptions { piece: true, ..Default::default() }).unwrap();
+        assert!(plan.conflicts.is_empty());
+        let plan = plan_merge(&base, &theirs, MergeOptions::default()).unwrap();
+        assert_eq!(plan.conflicts.len(), 1, "unstamped different names are a conflict");
+        assert_eq!(plan.conflicts[0].record.kind, "workspace");
+    }
+
+    #[test]
+    fn interleave_places_new_ids_after_their_neighbour() {
+        assert_eq!(interleave(&["a", "b", "c"], &["a", "x", "c", "y"]), vec!["a", "x", "b", "c", "y"]);
+        assert_eq!(interleave(&["a"], &["z", "a"]), vec!["z", "a"]);
+        assert_eq!(interleave(&[], &["a", "b"]), vec!["a", "b"]);
+    }
+}
