@@ -8,6 +8,7 @@
 //! revision is compared with the one this tab loaded, so a stale tab never silently
 //! overwrites another tab's newer save.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -106,6 +107,9 @@ pub struct AppState {
     device: StoredValue<String>,
     /// The story-collection file opened last, for a participant page without storage.
     participant_pending: StoredValue<Option<Box<CommunityBundle>>>,
+    /// The JSON tree of `ws` after the last edit, to stamp the next one against; `None`
+    /// whenever `ws` is replaced some other way.
+    tree: StoredValue<Option<Arc<serde_json::Value>>>,
 }
 
 /// The current time.
@@ -209,6 +213,7 @@ impl AppState {
             timer: StoredValue::new(None),
             device: StoredValue::new(String::new()),
             participant_pending: StoredValue::new(None),
+            tree: StoredValue::new(None),
         };
         // A device id that stays with this browser; without storage, one for this tab.
         let fresh = || new_id().as_str().chars().filter(|c| *c != '-').take(12).collect::<String>();
@@ -252,6 +257,7 @@ impl AppState {
             Ok(Loaded::Nothing) => self.phase.set(Phase::Welcome),
             Ok(Loaded::Workspace { ws, revision }) => {
                 self.revision.set_value(revision);
+                self.tree.set_value(None);
                 self.ws.set(*ws);
                 self.phase.set(Phase::Ready);
             }
@@ -274,6 +280,7 @@ impl AppState {
 
     /// Starts with `ws` (new, sample or restored), saving it at once.
     fn begin_with(&self, ws: Workspace) {
+        self.tree.set_value(None);
         self.ws.set(ws);
         self.phase.set(Phase::Ready);
         self.schedule_save();
@@ -322,10 +329,20 @@ impl AppState {
         }
         let mut draft = self.ws.with_untracked(|ws| ws.clone());
         let result = f(&mut draft)?;
-        // Stamp what changed, so that merging files later knows which side changed what.
+        // Stamp what changed, so that merging files later knows which side changed what. The
+        // tree of the workspace before the edit is kept from the last edit when there is one.
         let device = self.device.get_value();
-        self.ws
-            .with_untracked(|before| crate::model::merge::stamp_changes(before, &mut draft, &device, now()));
+        let before = self
+            .tree
+            .get_value()
+            .or_else(|| self.ws.with_untracked(|w| serde_json::to_value(w).ok().map(Arc::new)));
+        match (before, serde_json::to_value(&draft)) {
+            (Some(before), Ok(after)) => {
+                crate::model::merge::stamp_tree_changes(&before, &after, &mut draft.stamps, &device, now());
+                self.tree.set_value(Some(Arc::new(after)));
+            }
+            _ => self.tree.set_value(None),
+        }
         self.ws.set(draft);
         self.schedule_save();
         Ok(result)
@@ -444,6 +461,7 @@ impl AppState {
             Ok(Loaded::Workspace { ws, revision }) => {
                 self.revision.set_value(revision);
                 self.dirty.set_value(false);
+                self.tree.set_value(None);
                 self.ws.set(*ws);
                 self.phase.set(Phase::Ready);
                 self.conflict.set(None);
@@ -658,7 +676,7 @@ impl AppState {
     /// Starts answering a story-collection file. Refused while stories written for another
     /// file are kept here and not yet discarded, so that none is lost.
     pub fn participant_start(&self, collection: &CommunityBundle) -> Result<(), String> {
-        if let Ok(Some(current)) = self.participant_load() {
+        if let Some(current) = self.participant_load().ok().flatten().or_else(|| self.participant_in_memory()) {
             let written = current.community.evaluation.stories.len();
             let same = current.community.id == collection.community.id
                 && current.piece.as_ref().map(|p| &p.prompt) == collection.piece.as_ref().map(|p| &p.prompt);
@@ -692,11 +710,14 @@ impl AppState {
     }
 
     /// Keeps the participant's collection file and stories in this browser.
+    /// Also kept in this tab, so that without storage the stories survive leaving the page.
     pub fn participant_save(&self, bundle: &CommunityBundle) -> Result<(), StorageError> {
+        self.participant_pending.set_value(Some(Box::new(bundle.clone())));
         browser::save_participant(bundle, now())
     }
 
     pub fn participant_clear(&self) -> Result<(), StorageError> {
+        self.participant_pending.set_value(None);
         browser::clear_participant()
     }
 
@@ -902,6 +923,7 @@ impl AppState {
         self.save.set(SaveStatus::Saved(Some(at)));
         // An undo point belongs to the workspace that is now parked.
         self.undo.set(None);
+        self.tree.set_value(None);
         self.ws.set(incoming);
         self.phase.set(Phase::Ready);
         if let Some(key) = from_parked {

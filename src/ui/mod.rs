@@ -100,7 +100,7 @@ pub fn App() -> impl IntoView {
                 <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
                 {move || match screen.get() {
                     Screen::Loading => view! { <main id="main" class="app-main"><p>"Loading…"</p></main> }.into_any(),
-                    Screen::Welcome => view! { <WelcomePage/> }.into_any(),
+                    Screen::Welcome => view! { <WelcomeScreen/> }.into_any(),
                     Screen::Recovery => view! { <RecoveryPage/> }.into_any(),
                     Screen::Ready => view! { <Shell/> }.into_any(),
                 }}
@@ -108,6 +108,21 @@ pub fn App() -> impl IntoView {
                 <UpdateNotice/>
             </ConfirmHost>
         </Router>
+    }
+}
+
+/// Without a workspace: the welcome page, or a participant answering a story-collection
+/// file (`/participate`), who needs no workspace of their own.
+#[component]
+fn WelcomeScreen() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let participate = Memo::new(move |_| location.pathname.get().trim_end_matches('/') == href("/participate"));
+    move || {
+        if participate.get() {
+            view! { <ParticipateStandalone/> }.into_any()
+        } else {
+            view! { <WelcomePage/> }.into_any()
+        }
     }
 }
 
@@ -189,6 +204,7 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/evaluate/:id/report") view=CommunityReportPage/>
                     <Route path=path!("/evaluate/:id/reflection") view=ReflectionPage/>
                     <Route path=path!("/data") view=DataPage/>
+                    <Route path=path!("/participate") view=ParticipatePage/>
                 </Routes>
             </main>
         </div>

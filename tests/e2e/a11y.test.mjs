@@ -70,6 +70,7 @@ const ROUTES = [
   ['/evaluate/c-negotiators/report', "Sponsor report of Frontline Negotiators' Circle"],
   ['/evaluate/c-negotiators/reflection', "Reflection of Frontline Negotiators' Circle"],
   ['/data', 'Data & backups'],
+  ['/participate', 'Stories for a facilitator'],
   ['/no/such/page', 'Page not found'],
 ];
 

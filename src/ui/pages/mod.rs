@@ -11,6 +11,7 @@ mod home;
 mod introduction;
 mod not_found;
 mod organisation;
+mod participate;
 mod people;
 mod recovery;
 mod technology;
@@ -36,6 +37,7 @@ pub use organisation::{
     ChooserPage, HealthListPage, HealthPage, IndicatorsPage, LeadersPage, OrganisationPage as PortfolioPage, ReadinessPage,
     RolesPage,
 };
+pub use participate::{ParticipatePage, ParticipateStandalone};
 pub use people::{OrganisationPage, PeoplePage, PersonPage};
 pub use recovery::RecoveryPage;
 pub use technology::{HabitatPage, TechnologyPage};

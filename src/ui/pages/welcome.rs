@@ -19,6 +19,13 @@ pub fn WelcomePage() -> impl IntoView {
         }
     };
     let sample_error = RwSignal::new(None::<String>);
+    // A participant who comes back finds the stories they started.
+    let participant = state
+        .participant_load()
+        .ok()
+        .flatten()
+        .or_else(|| state.participant_in_memory())
+        .map(|b| (b.community.name.clone(), b.community.evaluation.stories.len()));
     view! {
         <main id="main" class="welcome">
             <Banners/>
@@ -27,6 +34,16 @@ pub fn WelcomePage() -> impl IntoView {
                 "Form, cultivate, facilitate and evaluate communities of practice, within and across organisations, following the Wenger-Trayner guidebook. "
                 "Everything you enter stays in this browser; export a file to share it or keep it safe."
             </p>
+                {participant.map(|(community, n)| view! {
+                    <section class="card card--wide" aria-labelledby="continue-stories" data-testid="continue-stories">
+                        <h2 class="card__title" id="continue-stories">{format!("Your stories for {community}")}</h2>
+                        <p>{format!(
+                            "You have {n} stor{} in this browser from a story-collection file, not yet discarded. Export them as an answers file for the facilitator.",
+                            if n == 1 { "y" } else { "ies" }
+                        )}</p>
+                        <a class="btn btn--primary" href=crate::ui::href("/participate")>"Continue with my stories"</a>
+                    </section>
+                })}
                 <section class="card" aria-labelledby="new-ws">
                     <h2 class="card__title" id="new-ws">"Start a new workspace"</h2>
                     <p>"A workspace holds your organisations, people and communities. Name it after your programme or network."</p>
