@@ -722,3 +722,40 @@ fn a_damaged_backup_index_reads_as_empty() {
     let raw = serde_json::to_string(&vec![backup("k", 1)]).unwrap();
     assert_eq!(parse_index(Some(&raw)), vec![backup("k", 1)]);
 }
+
+/// A sound file of the current version is read straight into the types; it must give exactly
+/// what the careful, field-by-field path gives, stamps included.
+#[test]
+fn the_direct_read_and_the_careful_read_agree_on_sound_files() {
+    let mut stamped = sample_workspace();
+    let before = stamped.clone();
+    stamped.people[0].name = "Renamed".into();
+    let at = stamped.updated_at;
+    cultivate::model::merge::stamp_changes(&before, &mut stamped, "dev-a", at);
+    assert_eq!(stamped.stamps.len(), 1);
+    let sizes = Sizes {
+        organisations: 2,
+        people: 30,
+        communities: 3,
+        memberships_per_person: 2,
+        meetings: 10,
+        stories: 5,
+    };
+    for ws in [sample_workspace(), stamped, generate(3, sizes)] {
+        for pretty in [true, false] {
+            let text = encode_workspace(&ws, ws.updated_at, 4, pretty);
+            let direct = decode_document(&text).unwrap();
+            let careful = decode_document_carefully(&text).unwrap();
+            assert_eq!(direct, careful);
+            let Document::Workspace(env) = direct else { panic!("a workspace") };
+            assert_eq!(env.data, ws);
+        }
+    }
+    // A problem anywhere sends the file down the careful path, which names it.
+    let mut broken: Value = serde_json::from_str(&encode_workspace(&sample_workspace(), sample_workspace().updated_at, 1, false)).unwrap();
+    broken["data"]["people"][0]["organisation_id"] = json!("org-nowhere");
+    let Err(LoadError::Invalid { problems, .. }) = decode_document(&broken.to_string()) else {
+        panic!("refused")
+    };
+    assert_eq!(problems[0].path, "people[0].organisation_id");
+}

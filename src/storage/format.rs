@@ -994,6 +994,20 @@ fn finish(mut problems: Vec<Problem>) -> LoadError {
 
 /// Parses, migrates, decodes and validates a stored document or an imported file.
 pub fn decode_document(text: &str) -> Result<Document, LoadError> {
+    // The common case, a sound workspace in the current version, is read straight into the
+    // types: no JSON tree, no copy. Anything else (an older version, a community file, any
+    // problem at all) takes the careful path below, which names every problem's field path.
+    if let Ok(env) = serde_json::from_str::<Envelope<Workspace>>(text) {
+        if env.format == FORMAT_WORKSPACE && env.schema_version == SCHEMA_VERSION && validate_workspace(&env.data).is_empty()
+        {
+            return Ok(Document::Workspace(env));
+        }
+    }
+    decode_document_carefully(text)
+}
+
+/// [`decode_document`] through a JSON tree, field by field, collecting every problem.
+pub fn decode_document_carefully(text: &str) -> Result<Document, LoadError> {
     let root: Value = serde_json::from_str(text).map_err(|e| {
         LoadError::NotJson(format!(
             "{} (line {}, column {})",
