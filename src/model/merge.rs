@@ -261,19 +261,25 @@ fn join_path(base: &str, parts: &[String]) -> String {
 /// (added records included), and of every list whose order or membership changed. Stamps of
 /// records that are gone are dropped.
 pub fn stamp_changes(before: &Workspace, after: &mut Workspace, device: &str, now: Timestamp) {
-    let (Ok(Value::Object(a)), Ok(Value::Object(b))) = (serde_json::to_value(before), serde_json::to_value(&*after))
-    else {
+    if let (Ok(a), Ok(b)) = (serde_json::to_value(before), serde_json::to_value(&*after)) {
+        stamp_tree_changes(&a, &b, &mut after.stamps, device, now);
+    }
+}
+
+/// [`stamp_changes`] on the JSON trees of the two workspaces, for a caller that keeps the
+/// tree of the workspace as it was (the app does, so an edit serialises one workspace, not
+/// two). `stamps` are the new workspace's.
+pub fn stamp_tree_changes(before: &Value, after: &Value, stamps: &mut Stamps, device: &str, now: Timestamp) {
+    let (Value::Object(a), Value::Object(b)) = (before, after) else {
         return;
     };
     let mut changed = Vec::new();
     let mut present = BTreeSet::new();
-    diff_record("", Some(&a), &b, true, &mut changed, &mut present);
-    let mut stamps = std::mem::take(&mut after.stamps);
+    diff_record("", Some(a), b, true, &mut changed, &mut present);
     stamps.retain(|k, _| present.contains(k));
     for key in changed {
         stamps.entry(key).or_default().bump(device, now);
     }
-    after.stamps = stamps;
 }
 
 fn diff_record(
