@@ -215,11 +215,7 @@ impl AppState {
             participant_pending: StoredValue::new(None),
             tree: StoredValue::new(None),
         };
-        // A device id that stays with this browser; without storage, one for this tab.
-        let fresh = || new_id().as_str().chars().filter(|c| *c != '-').take(12).collect::<String>();
-        state
-            .device
-            .set_value(browser::device_id(fresh).unwrap_or_else(|_| format!("tab-{}", fresh())));
+
         provide_context(state);
         state.load();
         state
@@ -278,6 +274,23 @@ impl AppState {
         self.persist.get_value()
     }
 
+    /// This browser's device id, kept in storage from the first change made here (nothing is
+    /// written before); without storage, one for this tab.
+    fn device(&self) -> String {
+        let known = self.device.get_value();
+        if !known.is_empty() {
+            return known;
+        }
+        let fresh = || new_id().as_str().chars().filter(|c| *c != '-').take(12).collect::<String>();
+        let id = if self.persists() {
+            browser::device_id(fresh).unwrap_or_else(|_| format!("tab-{}", fresh()))
+        } else {
+            format!("tab-{}", fresh())
+        };
+        self.device.set_value(id.clone());
+        id
+    }
+
     /// Starts with `ws` (new, sample or restored), saving it at once.
     fn begin_with(&self, ws: Workspace) {
         self.tree.set_value(None);
@@ -331,7 +344,7 @@ impl AppState {
         let result = f(&mut draft)?;
         // Stamp what changed, so that merging files later knows which side changed what. The
         // tree of the workspace before the edit is kept from the last edit when there is one.
-        let device = self.device.get_value();
+        let device = self.device();
         let before = self
             .tree
             .get_value()
@@ -621,7 +634,7 @@ impl AppState {
         if plan != *seen {
             return Err("Nothing was merged: your workspace changed while you were reviewing. Review the merge again.".into());
         }
-        let device = self.device.get_value();
+        let device = self.device();
         let merged = plan
             .resolve(choices, &device, now())
             .map_err(|e| format!("Nothing was merged: {e}."))?;
@@ -723,7 +736,7 @@ impl AppState {
 
     /// Offers the participant's stories as an answers file for the facilitator to merge.
     pub fn participant_export(&self, collection: &CommunityBundle, stories: &[Story]) -> Result<String, StorageError> {
-        let answers = pieces::answers_piece(collection, stories, &self.device.get_value());
+        let answers = pieces::answers_piece(collection, stories, &self.device());
         let base = answers.piece.as_ref().map(|p| p.title.clone()).unwrap_or_default();
         let name = file_name(&base, today());
         browser::download(&name, "application/json", &encode_community(&answers, now()))?;

@@ -364,7 +364,7 @@ fn an_edit_stamps_the_changed_record_with_this_browsers_device() {
     let owner = Owner::new();
     owner.with(|| {
         let state = AppState::init();
-        let device = storage().get_item(browser::KEY_DEVICE).unwrap().expect("a device id is stored");
+        assert_eq!(storage().get_item(browser::KEY_DEVICE).unwrap(), None, "nothing is written before a change");
         let person = state.ws.with_untracked(|w| w.people[0].clone());
         state
             .edit(|ws| {
@@ -372,6 +372,7 @@ fn an_edit_stamps_the_changed_record_with_this_browsers_device() {
                 Ok(())
             })
             .unwrap();
+        let device = storage().get_item(browser::KEY_DEVICE).unwrap().expect("a device id is stored");
         let stamp = state
             .ws
             .with_untracked(|w| w.stamps.get(&format!("people/{}", person.id.as_str())).cloned())
