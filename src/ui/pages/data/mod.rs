@@ -41,14 +41,14 @@ pub fn DataPage() -> impl IntoView {
         </div>
         <section class="section" aria-labelledby="export-h">
             <h2 id="export-h">"Export"</h2>
-            <p>"Download the whole workspace as a JSON file. To share a single community, use “Export community” on its page."</p>
+            <p>"Download the whole workspace as a JSON file. To share a piece of it, use “Export community” on a community's page, “Share this meeting” in the meeting designer, or “Share these stories” on a community's stories page."</p>
             <button class="btn btn--primary" data-testid="export-workspace" on:click=export>"Export workspace"</button>
             {move || export_msg.get().map(|m| view! { <p role="status">{m}</p> })}
             <CsvExports/>
         </section>
         <section class="section" aria-labelledby="import-h">
             <h2 id="import-h">"Import"</h2>
-            <p>"Import a workspace file to replace this workspace, or a community file to add that community. Everything in the file is checked before anything changes, and your current workspace is backed up first."</p>
+            <p>"Import a workspace file to replace this workspace or to merge it into this one. A community, a meeting, stories or participants' answers files merge into it; drop several files at once to merge them in one step. Everything in a file is checked before anything changes, you review a merge before it is made, and your current workspace is backed up first."</p>
             {move || state.undo.get().map(|point| {
                 let when = match &point.source { UndoSource::Backup(_) => "from its backup", UndoSource::Memory(_) => "from memory" };
                 view! {
