@@ -35,8 +35,8 @@ use super::organisation::{IndicatorValue, StepStatus};
 use super::participation;
 use super::rhythm::occurrence_dates;
 use super::roles::{
-    core_group, leader_plan, leader_status, leader_type_members, long_date, record_id_taken, role_warnings,
-    LeaderStatus, PlanState, RoleWarningKind,
+    core_group, leader_plan, leader_status, leader_type_members, long_date, overloaded_people, record_id_taken,
+    role_warnings_given, LeaderStatus, PersonRoles, PlanState, RoleWarningKind, OVERLOAD_THRESHOLD,
 };
 use super::workspace::{fresh_id, Community, FieldError, FieldErrors, ModelError, ModelResult, Timestamp, Workspace};
 
@@ -679,11 +679,20 @@ pub struct Warning {
 /// warnings, leaving out "nobody at the core level" when a role warning already says the
 /// core group is empty. None for a community that has ended or changed form.
 pub fn community_warnings(ws: &Workspace, c: &Community) -> Vec<Warning> {
+    if c.cultivation.transformation.is_some() {
+        return Vec::new();
+    }
+    community_warnings_given(ws, c, &overloaded_people(ws, OVERLOAD_THRESHOLD))
+}
+
+/// [`community_warnings`] given the workspace's overloaded people
+/// (`overloaded_people(ws, OVERLOAD_THRESHOLD)`), computed once for the whole portfolio.
+pub fn community_warnings_given(ws: &Workspace, c: &Community, overloaded: &[PersonRoles]) -> Vec<Warning> {
     let cats = &ws.catalogues;
     if c.cultivation.transformation.is_some() {
         return Vec::new();
     }
-    let roles = role_warnings(ws, c);
+    let roles = role_warnings_given(ws, c, overloaded);
     let core_said = roles.iter().any(|w| {
         matches!(
             w.kind,
@@ -719,6 +728,8 @@ pub fn community_warnings(ws: &Workspace, c: &Community) -> Vec<Warning> {
 /// One row per community, in workspace order.
 pub fn portfolio_rows(ws: &Workspace, today: NaiveDate) -> Vec<PortfolioRow> {
     let cats = &ws.catalogues;
+    // Overload spans the workspace: find it once, not once per community.
+    let overloaded = overloaded_people(ws, OVERLOAD_THRESHOLD);
     ws.communities
         .iter()
         .map(|c| {
@@ -756,7 +767,7 @@ pub fn portfolio_rows(ws: &Workspace, today: NaiveDate) -> Vec<PortfolioRow> {
                 }),
                 spread: spread(cats, c),
                 leaders,
-                warnings: community_warnings(ws, c),
+                warnings: community_warnings_given(ws, c, &overloaded),
                 last_activity: last_activity(c, today),
             }
         })
@@ -991,5 +1002,80 @@ mod tests {
         for id in COMPUTED_INDICATORS {
             assert!(cats.contains(CatalogueKind::OrgIndicators, &Id::new(id)), "{id}");
         }
+    }
+
+    #[test]
+    fn rows_sharing_one_overload_list_equal_the_per_community_warnings() {
+        use crate::model::roles::reference;
+        use crate::model::sample::sample_workspace;
+        let today = NaiveDate::from_ymd_opt(2026, 3, 1).expect("date");
+        let mut overload_warnings = 0;
+        for ws in [sample_workspace(), reference::crowded_workspace()] {
+            let rows = portfolio_rows(&ws, today);
+            assert_eq!(rows.len(), ws.communities.len());
+            let overloaded = reference::overloaded_people(&ws, OVERLOAD_THRESHOLD);
+            for (row, c) in rows.iter().zip(&ws.communities) {
+                assert_eq!(row.community_id, c.id);
+                // Each community on its own, overload recomputed for it.
+                assert_eq!(row.warnings, community_warnings(&ws, c), "{} {}", ws.name, c.id);
+                assert_eq!(
+                    row.warnings,
+                    community_warnings_given(&ws, c, &overloaded),
+                    "{} {}",
+                    ws.name,
+                    c.id
+                );
+                // The role warnings lead the row's warnings, as the reference gives them.
+                let roles = reference::role_warnings_with(&ws, c, OVERLOAD_THRESHOLD);
+                let shorts: Vec<&str> = row
+                    .warnings
+                    .iter()
+                    .take(roles.len())
+                    .map(|w| w.short.as_str())
+                    .collect();
+                let expected: Vec<&str> = roles.iter().map(|w| w.short.as_str()).collect();
+                assert_eq!(shorts, expected, "{} {}", ws.name, c.id);
+                overload_warnings += roles
+                    .iter()
+                    .filter(|w| matches!(w.kind, RoleWarningKind::Overloaded { .. }))
+                    .count();
+            }
+        }
+        assert!(overload_warnings > 3, "{overload_warnings} overload warnings");
+    }
+
+    /// Times the portfolio of size M (issue #9). Run in release:
+    /// `cargo test --release --lib -- --ignored --nocapture portfolio_of_size_m_timing`.
+    #[test]
+    #[ignore]
+    fn portfolio_of_size_m_timing() {
+        use crate::model::generate::{generate, Sizes};
+        let ws = generate(1, Sizes::named("M").expect("size M"));
+        let today = NaiveDate::from_ymd_opt(2026, 3, 1).expect("date");
+        let start = std::time::Instant::now();
+        let rows = portfolio_rows(&ws, today);
+        let took = start.elapsed();
+        println!("portfolio_rows, size M: {} rows in {took:?}", rows.len());
+        assert_eq!(rows.len(), ws.communities.len());
+        let start = std::time::Instant::now();
+        let warnings: usize = ws.communities.iter().map(|c| community_warnings(&ws, c).len()).sum();
+        println!(
+            "community_warnings one community at a time, size M: {warnings} warnings in {:?}",
+            start.elapsed()
+        );
+        let start = std::time::Instant::now();
+        let counts = ws.membership_counts();
+        println!(
+            "membership_counts, size M: {} people in {:?}",
+            counts.len(),
+            start.elapsed()
+        );
+        let start = std::time::Instant::now();
+        let scanned: usize = ws.people.iter().map(|p| ws.memberships_of(&p.id).count()).sum();
+        println!(
+            "memberships_of per person, size M: {scanned} memberships in {:?}",
+            start.elapsed()
+        );
+        assert_eq!(counts.values().sum::<usize>(), scanned);
     }
 }

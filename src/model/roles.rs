@@ -21,6 +21,8 @@
 //!   community is expected to have a sponsor and someone who welcomes newcomers (a welcome
 //!   wagon or a mentor).
 
+use std::collections::HashMap;
+
 use chrono::{Days, NaiveDate};
 
 use super::catalogue::{CatalogueKind, Catalogues};
@@ -159,6 +161,14 @@ pub fn role_warnings(ws: &Workspace, c: &Community) -> Vec<RoleWarning> {
 
 /// [`role_warnings`] with another overload threshold.
 pub fn role_warnings_with(ws: &Workspace, c: &Community, threshold: usize) -> Vec<RoleWarning> {
+    role_warnings_given(ws, c, &overloaded_people(ws, threshold))
+}
+
+/// [`role_warnings`] given the workspace's overloaded people, as [`overloaded_people`] lists
+/// them. Overload is a property of the whole workspace: a page warning about many communities
+/// (the portfolio, the roles page) computes it once and passes it to each community's
+/// warnings instead of recomputing it for every community.
+pub fn role_warnings_given(ws: &Workspace, c: &Community, overloaded: &[PersonRoles]) -> Vec<RoleWarning> {
     let cats = &ws.catalogues;
     let mut out = Vec::new();
     // A community that has ended or changed form (its transformation is recorded) has no
@@ -238,7 +248,7 @@ pub fn role_warnings_with(ws: &Workspace, c: &Community, threshold: usize) -> Ve
             kind: RoleWarningKind::RoleEmpty { role_ids: known },
         });
     }
-    for o in overloaded_people(ws, threshold) {
+    for o in overloaded {
         if o.places.iter().any(|p| p.community_id == c.id) {
             let others: Vec<String> = o
                 .places
@@ -262,7 +272,7 @@ pub fn role_warnings_with(ws: &Workspace, c: &Community, threshold: usize) -> Ve
                     "Too much for one person: share the work with the core group here, or hand over a role elsewhere."
                         .into(),
                 kind: RoleWarningKind::Overloaded {
-                    person_id: o.person_id,
+                    person_id: o.person_id.clone(),
                     communities: o.places.len(),
                 },
             });
@@ -294,23 +304,41 @@ pub struct PersonRoles {
     pub places: Vec<RolePlace>,
 }
 
-/// Everyone holding a role or joining a leadership group anywhere, by name, each with the
-/// communities concerned (in workspace order).
-pub fn role_summary(ws: &Workspace) -> Vec<PersonRoles> {
+/// Each person's memberships, one per community in workspace order, built in one pass over
+/// the communities: for every person, the same pairs as [`Workspace::memberships_of`] (the
+/// first membership of the person in each community). Looking people up in this index
+/// instead of calling `memberships_of` once per person keeps workspace-wide lists linear in
+/// the number of memberships.
+fn memberships_by_person(ws: &Workspace) -> HashMap<&Id, Vec<(&Community, &Membership)>> {
+    let mut index: HashMap<&Id, Vec<(&Community, &Membership)>> = HashMap::new();
+    for c in &ws.communities {
+        for m in &c.memberships {
+            let places = index.entry(&m.person_id).or_default();
+            // Communities come in order, so a person already seen in this community is last.
+            if !places.last().is_some_and(|(seen, _)| std::ptr::eq(*seen, c)) {
+                places.push((c, m));
+            }
+        }
+    }
+    index
+}
+
+/// For every person in `ws.people`, the places `place` finds among their memberships; only
+/// people with at least one place, by name.
+fn people_with_places(
+    ws: &Workspace,
+    place: impl Fn(&Community, &Membership) -> Option<RolePlace>,
+) -> Vec<PersonRoles> {
+    let index = memberships_by_person(ws);
     let mut out: Vec<PersonRoles> = ws
         .people
         .iter()
         .map(|p| PersonRoles {
             person_id: p.id.clone(),
-            places: ws
-                .memberships_of(&p.id)
-                .filter(|(_, m)| !m.role_ids.is_empty() || !m.leadership_group_ids.is_empty())
-                .map(|(c, m)| RolePlace {
-                    community_id: c.id.clone(),
-                    role_ids: m.role_ids.clone(),
-                    leadership_group_ids: m.leadership_group_ids.clone(),
-                })
-                .collect(),
+            places: index
+                .get(&p.id)
+                .map(|ms| ms.iter().filter_map(|(c, m)| place(c, m)).collect())
+                .unwrap_or_default(),
         })
         .filter(|p| !p.places.is_empty())
         .collect();
@@ -318,21 +346,45 @@ pub fn role_summary(ws: &Workspace) -> Vec<PersonRoles> {
     out
 }
 
+/// Everyone holding a role or joining a leadership group anywhere, by name, each with the
+/// communities concerned (in workspace order).
+pub fn role_summary(ws: &Workspace) -> Vec<PersonRoles> {
+    people_with_places(ws, |c, m| {
+        (!m.role_ids.is_empty() || !m.leadership_group_ids.is_empty()).then(|| RolePlace {
+            community_id: c.id.clone(),
+            role_ids: m.role_ids.clone(),
+            leadership_group_ids: m.leadership_group_ids.clone(),
+        })
+    })
+}
+
+/// Sorts by name (ignoring case), then id. A name is looked up as [`Workspace::person_name`]
+/// does (the first person with the id), through a map built once.
 fn sort_by_name(ws: &Workspace, people: &mut [PersonRoles]) {
-    people.sort_by_cached_key(|p| (ws.person_name(&p.person_id).to_lowercase(), p.person_id.clone()));
+    let mut names: HashMap<&Id, &str> = HashMap::with_capacity(ws.people.len());
+    for p in &ws.people {
+        names.entry(&p.id).or_insert(&p.name);
+    }
+    people.sort_by_cached_key(|p| {
+        let name = names.get(&p.person_id).copied().unwrap_or("(unknown person)");
+        (name.to_lowercase(), p.person_id.clone())
+    });
+}
+
+/// The place a membership gives among the leaders: its leader-type roles, if it has any.
+fn leader_place(c: &Community, m: &Membership) -> Option<RolePlace> {
+    let roles: Vec<Id> = m.role_ids.iter().filter(|r| is_leader_type_role(r)).cloned().collect();
+    (!roles.is_empty()).then(|| RolePlace {
+        community_id: c.id.clone(),
+        role_ids: roles,
+        leadership_group_ids: m.leadership_group_ids.clone(),
+    })
 }
 
 /// The communities where a person holds leader-type roles, with those roles only.
 pub fn leader_places(ws: &Workspace, person: &Id) -> Vec<RolePlace> {
     ws.memberships_of(person)
-        .filter_map(|(c, m)| {
-            let roles: Vec<Id> = m.role_ids.iter().filter(|r| is_leader_type_role(r)).cloned().collect();
-            (!roles.is_empty()).then(|| RolePlace {
-                community_id: c.id.clone(),
-                role_ids: roles,
-                leadership_group_ids: m.leadership_group_ids.clone(),
-            })
-        })
+        .filter_map(|(c, m)| leader_place(c, m))
         .collect()
 }
 
@@ -342,19 +394,10 @@ pub fn is_leader(ws: &Workspace, person: &Id) -> bool {
         .any(|(_, m)| m.role_ids.iter().any(is_leader_type_role))
 }
 
-/// Everyone holding a leader-type role somewhere, by name, with those roles.
+/// Everyone holding a leader-type role somewhere, by name, with those roles (for each, the
+/// same places as [`leader_places`]).
 pub fn leaders(ws: &Workspace) -> Vec<PersonRoles> {
-    let mut out: Vec<PersonRoles> = ws
-        .people
-        .iter()
-        .map(|p| PersonRoles {
-            person_id: p.id.clone(),
-            places: leader_places(ws, &p.id),
-        })
-        .filter(|p| !p.places.is_empty())
-        .collect();
-    sort_by_name(ws, &mut out);
-    out
+    people_with_places(ws, leader_place)
 }
 
 /// People holding leader-type roles in more than `threshold` communities, by name.
@@ -817,9 +860,171 @@ impl Workspace {
     }
 }
 
+/// The workspace-wide lists as they were computed before issue #9 (one
+/// [`Workspace::memberships_of`] scan per person, names looked up one by one), kept as the
+/// reference the one-pass versions are proved equal to.
+#[cfg(test)]
+pub(crate) mod reference {
+    use super::*;
+
+    fn sort_by_name(ws: &Workspace, people: &mut [PersonRoles]) {
+        people.sort_by_cached_key(|p| (ws.person_name(&p.person_id).to_lowercase(), p.person_id.clone()));
+    }
+
+    pub(crate) fn role_summary(ws: &Workspace) -> Vec<PersonRoles> {
+        let mut out: Vec<PersonRoles> = ws
+            .people
+            .iter()
+            .map(|p| PersonRoles {
+                person_id: p.id.clone(),
+                places: ws
+                    .memberships_of(&p.id)
+                    .filter(|(_, m)| !m.role_ids.is_empty() || !m.leadership_group_ids.is_empty())
+                    .map(|(c, m)| RolePlace {
+                        community_id: c.id.clone(),
+                        role_ids: m.role_ids.clone(),
+                        leadership_group_ids: m.leadership_group_ids.clone(),
+                    })
+                    .collect(),
+            })
+            .filter(|p| !p.places.is_empty())
+            .collect();
+        sort_by_name(ws, &mut out);
+        out
+    }
+
+    pub(crate) fn leaders(ws: &Workspace) -> Vec<PersonRoles> {
+        let mut out: Vec<PersonRoles> = ws
+            .people
+            .iter()
+            .map(|p| PersonRoles {
+                person_id: p.id.clone(),
+                places: leader_places(ws, &p.id),
+            })
+            .filter(|p| !p.places.is_empty())
+            .collect();
+        sort_by_name(ws, &mut out);
+        out
+    }
+
+    pub(crate) fn overloaded_people(ws: &Workspace, threshold: usize) -> Vec<PersonRoles> {
+        leaders(ws).into_iter().filter(|p| p.places.len() > threshold).collect()
+    }
+
+    /// The warnings as `role_warnings_with` gave them: overload recomputed for the community.
+    pub(crate) fn role_warnings_with(ws: &Workspace, c: &Community, threshold: usize) -> Vec<RoleWarning> {
+        role_warnings_given(ws, c, &overloaded_people(ws, threshold))
+    }
+
+    /// A generated workspace where many members hold leader-type roles, so that people are
+    /// overloaded at every threshold the tests use; plus, unlike anything the operations
+    /// allow, a person with a second membership in one community (the index must take the
+    /// first, as `memberships_of` does), two people sharing a name (sorted by id) and a
+    /// person in no community.
+    pub(crate) fn crowded_workspace() -> Workspace {
+        use crate::model::generate::{generate, Sizes};
+        let mut ws = generate(
+            7,
+            Sizes {
+                organisations: 3,
+                people: 60,
+                communities: 8,
+                memberships_per_person: 4,
+                meetings: 0,
+                stories: 0,
+            },
+        );
+        let mut n = 0;
+        for c in &mut ws.communities {
+            for m in &mut c.memberships {
+                n += 1;
+                if n % 5 == 0 {
+                    m.role_ids.push(Id::new("community_leader"));
+                }
+                if n % 3 == 0 {
+                    m.role_ids.push(Id::new(CORE_ROLE));
+                }
+                if n % 7 == 0 {
+                    m.role_ids.push(Id::new("sponsor"));
+                }
+                if n % 11 == 0 {
+                    m.leadership_group_ids.push(Id::new("agenda_activists"));
+                }
+            }
+        }
+        let mut second = ws.communities[0].memberships[0].clone();
+        second.id = Id::new("m-second");
+        second.role_ids = vec![Id::new("chapter_leader")];
+        ws.communities[0].memberships.push(second);
+        let twin = ws.people[1].clone();
+        ws.people[2].name = twin.name.to_uppercase();
+        let mut loner = twin;
+        loner.id = Id::new("p-loner");
+        ws.people.push(loner);
+        ws
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::sample::sample_workspace;
+
+    #[test]
+    fn one_pass_lists_equal_the_per_person_scans() {
+        for ws in [sample_workspace(), reference::crowded_workspace()] {
+            assert_eq!(leaders(&ws), reference::leaders(&ws), "{}", ws.name);
+            assert_eq!(role_summary(&ws), reference::role_summary(&ws), "{}", ws.name);
+            for p in &ws.people {
+                let listed = leaders(&ws).into_iter().find(|l| l.person_id == p.id);
+                assert_eq!(listed.map(|l| l.places).unwrap_or_default(), leader_places(&ws, &p.id));
+            }
+            for threshold in 0..=3 {
+                assert_eq!(
+                    overloaded_people(&ws, threshold),
+                    reference::overloaded_people(&ws, threshold)
+                );
+                let overloaded = overloaded_people(&ws, threshold);
+                for c in &ws.communities {
+                    let expected = reference::role_warnings_with(&ws, c, threshold);
+                    assert_eq!(role_warnings_with(&ws, c, threshold), expected, "{} {}", ws.name, c.id);
+                    assert_eq!(
+                        role_warnings_given(&ws, c, &overloaded),
+                        expected,
+                        "{} {}",
+                        ws.name,
+                        c.id
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_crowded_workspace_exercises_every_case() {
+        let ws = reference::crowded_workspace();
+        let overloaded = overloaded_people(&ws, OVERLOAD_THRESHOLD);
+        assert!(overloaded.len() > 3, "{} overloaded", overloaded.len());
+        // The second membership in a community is ignored, as `memberships_of` ignores it.
+        let first = &ws.communities[0].memberships[0];
+        let places = leader_places(&ws, &first.person_id);
+        assert!(places.iter().all(|p| !p.role_ids.contains(&Id::new("chapter_leader"))));
+        assert_eq!(ws.people[1].name.to_lowercase(), ws.people[2].name.to_lowercase());
+        let summary = role_summary(&ws);
+        assert!(summary.len() > 10);
+        assert!(summary.iter().all(|p| p.person_id.as_str() != "p-loner"));
+        // The two people sharing a name are both listed, so the tie is broken by id.
+        for twin in &ws.people[1..3] {
+            assert!(summary.iter().any(|p| p.person_id == twin.id), "{}", twin.id);
+        }
+        let warned = ws
+            .communities
+            .iter()
+            .flat_map(|c| role_warnings(&ws, c))
+            .filter(|w| matches!(w.kind, RoleWarningKind::Overloaded { .. }))
+            .count();
+        assert!(warned > 3, "{warned} overload warnings");
+    }
 
     #[test]
     fn lists_read_as_sentences() {

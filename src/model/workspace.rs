@@ -563,6 +563,25 @@ impl Workspace {
             .filter_map(move |c| c.memberships.iter().find(|m| &m.person_id == person).map(|m| (c, m)))
     }
 
+    /// How many communities each person belongs to, counted in one pass over the communities'
+    /// memberships: for every person, `memberships_of(person).count()` (a second membership
+    /// in the same community is not counted again); people in no community are absent. For
+    /// lists of many people, where calling `memberships_of` per person would scan every
+    /// membership once per person.
+    pub fn membership_counts(&self) -> std::collections::HashMap<&Id, usize> {
+        let mut counts = std::collections::HashMap::new();
+        let mut seen = std::collections::HashSet::new();
+        for c in &self.communities {
+            seen.clear();
+            for m in &c.memberships {
+                if seen.insert(&m.person_id) {
+                    *counts.entry(&m.person_id).or_insert(0) += 1;
+                }
+            }
+        }
+        counts
+    }
+
     // ----- workspace -----
 
     pub fn rename(&mut self, name: &str, description: &str, now: Timestamp) -> ModelResult {
@@ -1455,4 +1474,44 @@ pub(crate) fn dedup(ids: &[Id]) -> Vec<Id> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn membership_counts_equal_counting_each_persons_memberships() {
+        use crate::model::generate::{generate, Sizes};
+        use crate::model::sample::sample_workspace;
+        let generated = generate(
+            3,
+            Sizes {
+                organisations: 2,
+                people: 40,
+                communities: 6,
+                memberships_per_person: 3,
+                meetings: 0,
+                stories: 0,
+            },
+        );
+        let mut doubled = sample_workspace();
+        // Not something the operations allow: a second membership in the same community
+        // counts once, as `memberships_of` finds one membership per community.
+        let again = doubled.communities[0].memberships[0].clone();
+        doubled.communities[0].memberships.push(again);
+        for ws in [sample_workspace(), generated, doubled] {
+            let counts = ws.membership_counts();
+            let mut in_some = 0;
+            for p in &ws.people {
+                let n = ws.memberships_of(&p.id).count();
+                assert_eq!(counts.get(&p.id).copied().unwrap_or(0), n, "{} in {}", p.id, ws.name);
+                in_some += usize::from(n > 0);
+            }
+            assert_eq!(counts.len(), in_some, "{}", ws.name);
+            assert!(
+                counts.values().any(|n| *n > 1),
+                "someone is in several communities of {}",
+                ws.name
+            );
+        }
+    }
 }

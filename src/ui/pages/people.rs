@@ -1,8 +1,12 @@
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use crate::model::{field_error, CatalogueKind, FieldError, Id, ModelError, OrganisationDraft, PersonDraft};
+use crate::model::{field_error, CatalogueKind, FieldError, Id, ModelError, OrganisationDraft, PersonDraft, Workspace};
 use crate::state::{new_id, now, AppState};
 use crate::ui::components::{ask, EmptyState, SelectField, TextField};
 
@@ -14,30 +18,25 @@ pub fn PeoplePage() -> impl IntoView {
     let state = AppState::expect();
     use_title(|| "People & organisations".into());
     let query = RwSignal::new(String::new());
+    // Every person's row, rebuilt only when the workspace changes (not on each keystroke).
+    let passes = AtomicU64::new(0);
+    let people = Memo::new(move |prev: Option<&Vec<Arc<PersonRow>>>| {
+        let pass = passes.fetch_add(1, Ordering::Relaxed);
+        state.ws.with(|w| person_rows(w, prev, pass))
+    });
     let rows = Memo::new(move |_| {
         let q = query.get().to_lowercase();
-        state.ws.with(|w| {
-            w.people
-                .iter()
-                .filter(|p| {
-                    q.is_empty()
-                        || p.name.to_lowercase().contains(&q)
-                        || p.title.to_lowercase().contains(&q)
-                        || p.email.to_lowercase().contains(&q)
-                })
-                .map(|p| {
-                    let org = p
-                        .organisation_id
-                        .as_ref()
-                        .map(|o| w.organisation_name(o))
-                        .unwrap_or_default();
-                    let n = w.memberships_of(&p.id).count();
-                    (p.id.clone(), p.name.clone(), org, p.title.clone(), n)
-                })
+        people.with(|all| {
+            all.iter()
+                .filter(|r| q.is_empty() || r.search.iter().any(|field| field.contains(&q)))
+                .cloned()
                 .collect::<Vec<_>>()
         })
     });
-    let total = move || state.ws.with(|w| w.people.len());
+    let total = Memo::new(move |_| state.ws.with(|w| w.people.len()));
+    // The search box and the table are built again only when the list becomes empty or stops
+    // being empty, not on every change of the workspace: the `<For>` then keeps its rows.
+    let any = Memo::new(move |_| total.get() > 0);
     let orgs = move || {
         state.ws.with(|w| {
             w.organisations
@@ -53,15 +52,15 @@ pub fn PeoplePage() -> impl IntoView {
         </div>
         <section class="section" aria-labelledby="people-h">
             <h2 id="people-h">"People"</h2>
-            {move || (total() > 0).then(|| view! {
+            {move || any.get().then(|| view! {
                 <div class="field">
                     <label for="people-search">"Search people"</label>
                     <input id="people-search" type="search" prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) data-testid="people-search"/>
                 </div>
-                <p class="muted" role="status">{move || format!("{} of {} people", rows.read().len(), total())}</p>
+                <p class="muted" role="status">{move || format!("{} of {} people", rows.read().len(), total.get())}</p>
             })}
             {move || {
-                if total() == 0 {
+                if !any.get() {
                     view! { <EmptyState message="No people yet. Add the people who will take part in or support your communities."/> }.into_any()
                 } else {
                     view! {
@@ -70,13 +69,19 @@ pub fn PeoplePage() -> impl IntoView {
                                 <caption class="visually-hidden">"People in this workspace"</caption>
                                 <thead><tr><th scope="col">"Name"</th><th scope="col">"Organisation"</th><th scope="col">"Title"</th><th scope="col" class="num">"Communities"</th></tr></thead>
                                 <tbody>
-                                    <For each=move || rows.get() key=|r| r.clone() let:r>
-                                        <tr>
-                                            <td><A href=crate::ui::href(&format!("/people/{}", r.0))>{r.1}</A></td>
-                                            <td>{r.2}</td>
-                                            <td>{r.3}</td>
-                                            <td class="num">{r.4}</td>
-                                        </tr>
+                                    <For each=move || rows.get() key=|r| (r.id.clone(), r.version) let:r>
+                                        {
+                                            let href = crate::ui::href(&format!("/people/{}", r.id));
+                                            let PersonCells { name, organisation, title, communities } = r.cells.clone();
+                                            view! {
+                                                <tr>
+                                                    <td><A href=href>{name}</A></td>
+                                                    <td>{organisation}</td>
+                                                    <td>{title}</td>
+                                                    <td class="num">{communities}</td>
+                                                </tr>
+                                            }
+                                        }
                                     </For>
                                 </tbody>
                             </table>
@@ -111,6 +116,72 @@ pub fn PeoplePage() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// What a row of the people list shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct PersonCells {
+    name: String,
+    organisation: String,
+    title: String,
+    /// Communities the person belongs to.
+    communities: usize,
+}
+
+/// One person in the people list.
+///
+/// The list's `<For>` is keyed by `(id, version)`. A keyed `<For>` keeps the rendered row of
+/// a key it has already seen, so keying by id alone would leave a row showing an old name,
+/// organisation or count. The version is derived from what the row shows (see
+/// [`person_rows`]), not from a change stamp: the organisation's name and the membership
+/// count change without touching the person's record, and a replaced workspace may bring
+/// other content under the same ids and stamps. Rows stay plain (no signal per cell), and
+/// the key hashes one id and a number instead of every cell.
+#[derive(Debug, PartialEq, Eq)]
+struct PersonRow {
+    id: Id,
+    /// The pass of [`person_rows`] that built the row: new whenever `cells` change, the same
+    /// while they stay the same.
+    version: u64,
+    cells: PersonCells,
+    /// Name, title and email, lowercased once for the search.
+    search: [String; 3],
+}
+
+/// Every person's row, in workspace order. A person whose cells and search text are those of
+/// the previous rows keeps that row (and its version); anyone else gets a new row whose
+/// version is `pass`, a number the caller never passes twice. Memberships are counted in one
+/// pass over the communities.
+fn person_rows(w: &Workspace, prev: Option<&Vec<Arc<PersonRow>>>, pass: u64) -> Vec<Arc<PersonRow>> {
+    let before: HashMap<&Id, &Arc<PersonRow>> = prev
+        .map(|rows| rows.iter().map(|r| (&r.id, r)).collect())
+        .unwrap_or_default();
+    let counts = w.membership_counts();
+    w.people
+        .iter()
+        .map(|p| {
+            let cells = PersonCells {
+                name: p.name.clone(),
+                organisation: p
+                    .organisation_id
+                    .as_ref()
+                    .map(|o| w.organisation_name(o))
+                    .unwrap_or_default(),
+                title: p.title.clone(),
+                communities: counts.get(&p.id).copied().unwrap_or(0),
+            };
+            let search = [p.name.to_lowercase(), p.title.to_lowercase(), p.email.to_lowercase()];
+            match before.get(&p.id) {
+                Some(old) if old.cells == cells && old.search == search => Arc::clone(old),
+                _ => Arc::new(PersonRow {
+                    id: p.id.clone(),
+                    version: pass,
+                    cells,
+                    search,
+                }),
+            }
+        })
+        .collect()
 }
 
 #[component]
@@ -412,5 +483,111 @@ pub fn OrganisationPage() -> impl IntoView {
             </section>
         }
         .into_any()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::sample::sample_workspace;
+    use crate::model::{Person, Timestamp};
+
+    fn at(ws: &Workspace) -> Timestamp {
+        ws.updated_at + chrono::Duration::minutes(1)
+    }
+
+    fn row<'a>(rows: &'a [Arc<PersonRow>], id: &Id) -> &'a Arc<PersonRow> {
+        rows.iter().find(|r| &r.id == id).expect("a row for the person")
+    }
+
+    #[test]
+    fn rows_show_each_persons_cells_with_memberships_counted_once() {
+        let ws = sample_workspace();
+        let rows = person_rows(&ws, None, 0);
+        assert_eq!(rows.len(), ws.people.len());
+        for (r, p) in rows.iter().zip(&ws.people) {
+            assert_eq!(r.id, p.id);
+            assert_eq!(r.cells.name, p.name);
+            assert_eq!(r.cells.title, p.title);
+            let org = p
+                .organisation_id
+                .as_ref()
+                .map(|o| ws.organisation_name(o))
+                .unwrap_or_default();
+            assert_eq!(r.cells.organisation, org);
+            assert_eq!(r.cells.communities, ws.memberships_of(&p.id).count());
+            assert_eq!(r.search[2], p.email.to_lowercase());
+        }
+        assert!(rows.iter().any(|r| r.cells.communities > 1));
+    }
+
+    /// The `<For>` key `(id, version)` must change exactly for the rows whose cells change,
+    /// including changes made outside the person's record.
+    #[test]
+    fn a_row_gets_a_new_version_exactly_when_what_it_shows_changes() {
+        let mut ws = sample_workspace();
+        let first = person_rows(&ws, None, 0);
+        let again = person_rows(&ws, Some(&first), 1);
+        assert!(
+            first.iter().zip(&again).all(|(a, b)| Arc::ptr_eq(a, b)),
+            "nothing changed"
+        );
+
+        // Renaming an organisation changes the rows of its people only.
+        let p: Person = ws
+            .people
+            .iter()
+            .find(|p| p.organisation_id.is_some())
+            .cloned()
+            .expect("someone with an organisation");
+        let org = p.organisation_id.clone().expect("organisation");
+        let draft = OrganisationDraft {
+            name: "Renamed organisation".into(),
+            description: String::new(),
+        };
+        let now = at(&ws);
+        ws.update_organisation(&org, &draft, now).expect("rename");
+        let renamed = person_rows(&ws, Some(&again), 2);
+        for (before, after) in again.iter().zip(&renamed) {
+            let works_there = ws.person(&after.id).and_then(|q| q.organisation_id.as_ref()) == Some(&org);
+            assert_eq!(after.version == 2, works_there, "{}", after.id);
+            assert_eq!(Arc::ptr_eq(before, after), !works_there, "{}", after.id);
+        }
+        assert_eq!(row(&renamed, &p.id).cells.organisation, "Renamed organisation");
+
+        // Leaving a community changes the count, and the row's version.
+        let (cid, mid) = ws
+            .memberships_of(&p.id)
+            .map(|(c, m)| (c.id.clone(), m.id.clone()))
+            .next()
+            .expect("a membership");
+        let n = row(&renamed, &p.id).cells.communities;
+        let now = at(&ws);
+        ws.remove_membership(&cid, &mid, now).expect("leave");
+        let left = person_rows(&ws, Some(&renamed), 3);
+        assert_eq!(row(&left, &p.id).cells.communities, n - 1);
+        assert_eq!(row(&left, &p.id).version, 3);
+        assert_eq!(left.iter().filter(|r| r.version == 3).count(), 1);
+
+        // Changing only the email changes what the search finds, so the row is new too.
+        let draft = PersonDraft {
+            name: p.name.clone(),
+            email: "someone.else@example.org".into(),
+            organisation_id: p.organisation_id.clone(),
+            title: p.title.clone(),
+            notes: p.notes.clone(),
+        };
+        let now = at(&ws);
+        ws.update_person(&p.id, &draft, now).expect("new email");
+        let emailed = person_rows(&ws, Some(&left), 4);
+        assert_eq!(row(&emailed, &p.id).version, 4);
+        assert_eq!(row(&emailed, &p.id).search[2], "someone.else@example.org");
+
+        // A deleted person's row goes; the others stay as they were.
+        let now = at(&ws);
+        ws.delete_person(&p.id, now).expect("delete");
+        let deleted = person_rows(&ws, Some(&emailed), 5);
+        assert_eq!(deleted.len(), emailed.len() - 1);
+        assert!(deleted.iter().all(|r| r.id != p.id && r.version < 5));
     }
 }
