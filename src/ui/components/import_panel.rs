@@ -151,9 +151,9 @@ pub fn ImportPanel() -> impl IntoView {
     let take_files = move |files: Option<web_sys::FileList>| {
         let Some(files) = files else { return };
         let list: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
-        match list.len() {
-            0 => {}
-            1 => take_file(list.into_iter().next().expect("one file")),
+        match list.as_slice() {
+            [] => {}
+            [only] => take_file(only.clone()),
             _ if !state.is_ready() => step.set(Step::Refused {
                 file: String::new(),
                 message: "Several files can only be merged into a workspace. Start or import a workspace first, then drop them again.".into(),
