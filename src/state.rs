@@ -572,15 +572,15 @@ impl AppState {
 
     /// Decodes a file and plans its import against the workspace as it is now; nothing
     /// changes until [`Self::confirm_import`].
-    pub fn plan_import(&self, text: &str) -> Result<(Document, ImportPlan), LoadError> {
+    pub fn plan_import(&self, file: &str, text: &str) -> Result<(Document, ImportPlan), LoadError> {
         let doc = decode_document(text)?;
-        let plan = self.plan_against_current(doc.clone())?;
+        let plan = self.plan_against_current(doc.clone(), file)?;
         Ok((doc, plan))
     }
 
-    fn plan_against_current(&self, doc: Document) -> Result<ImportPlan, LoadError> {
+    fn plan_against_current(&self, doc: Document, file: &str) -> Result<ImportPlan, LoadError> {
         let current = self.is_ready().then(|| self.ws.get_untracked());
-        plan(doc, current.as_ref(), now()).map_err(|problems| {
+        plan(doc, file, current.as_ref(), now()).map_err(|problems| {
             let total = problems.len();
             LoadError::Invalid {
                 problems: problems.into_iter().take(crate::storage::format::PROBLEM_CAP).collect(),
@@ -594,7 +594,7 @@ impl AppState {
     /// If the backup cannot be made, nothing is replaced.
     pub fn confirm_import(&self, doc: Document, file: &str) -> Result<String, String> {
         let plan = self
-            .plan_against_current(doc)
+            .plan_against_current(doc, file)
             .map_err(|e| format!("Nothing was imported. {e}"))?;
         let (incoming, summary) = match plan {
             ImportPlan::Replace {

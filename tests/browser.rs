@@ -394,7 +394,7 @@ fn an_import_that_cannot_back_up_first_changes_nothing_and_says_why() {
         let mut other = sample_workspace();
         other.name = "From a file".into();
         let text = encode_workspace(&other, now(), 1, true);
-        let (doc, _) = state.plan_import(&text).unwrap();
+        let (doc, _) = state.plan_import("big.json", &text).unwrap();
         let padding = fill_storage();
         let err = state.confirm_import(doc, "big.json").unwrap_err();
         assert!(err.contains("too full to back up the current workspace first"), "{err}");

@@ -119,7 +119,7 @@ fn exercise(input: &str) -> bool {
             other => panic!("an accepted workspace did not re-import: {:?}", other.err()),
         }
     }
-    let _ = plan(doc, None, now);
+    let _ = plan(doc, "fuzz.json", None, now);
     true
 }
 

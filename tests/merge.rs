@@ -288,7 +288,7 @@ fn a_meeting_piece_holds_one_meeting_and_merges_into_the_workspace_it_came_from_
     let text = encode_community(&bundle, at(5));
     assert!(text.len() < cultivate::storage::format::encode_workspace(&base, at(5), 0, true).len() / 2);
     let doc = decode_piece(&text);
-    let ImportPlan::Merge { plan, what } = plan(doc, Some(&base), at(6)).unwrap() else {
+    let ImportPlan::Merge { plan, what } = plan(doc, "meeting.json", Some(&base), at(6)).unwrap() else {
         panic!("a piece merges")
     };
     assert_eq!(what, format!("the meeting Renamed in their copy of {}", c.name));
@@ -310,7 +310,7 @@ fn three_participants_answers_merge_in_one_step_and_add_their_stories() {
     assert!(collection.community.memberships.is_empty() && collection.community.facilitation.meetings.is_empty());
     let doc = decode_piece(&encode_community(&collection, at(0)));
     let Document::Community(env) = &doc else { panic!() };
-    assert!(matches!(plan(doc.clone(), Some(&ws), at(0)).unwrap(), ImportPlan::Collection { .. }));
+    assert!(matches!(plan(doc.clone(), "collection.json", Some(&ws), at(0)).unwrap(), ImportPlan::Collection { .. }));
     let cycle = ws.catalogues.value_cycles[0].id.clone();
     let files: Vec<(String, Document)> = ["Ana", "Bo", "Cy"]
         .iter()

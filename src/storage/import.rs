@@ -200,8 +200,14 @@ pub fn referenced_entries(c: &Community) -> Vec<(CatalogueKind, Id)> {
     out
 }
 
-/// The plan for a decoded document against the current workspace (if any).
-pub fn plan(doc: Document, current: Option<&Workspace>, now: Timestamp) -> Result<ImportPlan, Vec<Problem>> {
+/// The plan for a decoded document, read from the file `file`, against the current workspace
+/// (if any).
+pub fn plan(
+    doc: Document,
+    file: &str,
+    current: Option<&Workspace>,
+    now: Timestamp,
+) -> Result<ImportPlan, Vec<Problem>> {
     match doc {
         Document::Workspace(env) => Ok(ImportPlan::Replace {
             incoming_counts: Counts::of(&env.data),
@@ -216,7 +222,7 @@ pub fn plan(doc: Document, current: Option<&Workspace>, now: Timestamp) -> Resul
         Document::Community(env) => match current {
             Some(ws) => {
                 let what = describe_piece(&env.data);
-                let plan = merge_files(ws, &[(String::new(), Document::Community(env))], now)?;
+                let plan = merge_files(ws, &[(file.to_string(), Document::Community(env))], now)?;
                 Ok(ImportPlan::Merge {
                     plan: Box::new(plan),
                     what,
@@ -239,8 +245,8 @@ pub fn plan(doc: Document, current: Option<&Workspace>, now: Timestamp) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::validate_workspace;
     use crate::model::sample::sample_workspace;
+    use crate::model::validate_workspace;
     use crate::storage::format::CommunityBundle;
 
     #[test]
@@ -267,11 +273,16 @@ mod tests {
             revision: 0,
             data: bundle,
         });
-        let ImportPlan::Merge { plan, what } = plan(doc, Some(&target), target.updated_at).unwrap() else {
+        let ImportPlan::Merge { plan, what } = plan(doc, "testing.json", Some(&target), target.updated_at).unwrap()
+        else {
             panic!("expected a merge");
         };
         assert_eq!(what, "the community Test Automation Chapter (London)");
-        let added_entries = plan.added.iter().filter(|r| r.kind.ends_with("catalogue entry")).count();
+        let added_entries = plan
+            .added
+            .iter()
+            .filter(|r| r.kind.ends_with("catalogue entry"))
+            .count();
         let result = plan.resolve(&[], "test", target.updated_at).unwrap();
         assert_eq!(added_entries, 1, "welcome_wagon is used by Emil's membership");
         assert!(result

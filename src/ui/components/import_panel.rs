@@ -100,11 +100,13 @@ pub fn ImportPanel() -> impl IntoView {
                     problems: vec![],
                     total: 0,
                 },
-                Ok(text) => match state.plan_import(&text) {
+                Ok(text) => match state.plan_import(&name, &text) {
                     Ok((_, ImportPlan::Collection { bundle })) => Step::Collection { file: name, bundle },
-                    // Planned again with the file's name, which the review shows and
-                    // confirming checks against.
-                    Ok((doc, ImportPlan::Merge { what, .. })) => merge_step(state, vec![(name, doc)], what),
+                    Ok((doc, ImportPlan::Merge { plan, what })) => Step::Merge {
+                        files: vec![(name, doc)],
+                        plan,
+                        what,
+                    },
                     Ok((doc, plan)) => Step::Preview {
                         file: name,
                         doc: Box::new(doc),
