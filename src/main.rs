@@ -1,5 +1,10 @@
 fn main() {
     console_error_panic_hook::set_once();
     cultivate::ui::mark("cultivate-start");
-    leptos::mount::mount_to_body(cultivate::ui::App);
+    // The stored documents are read (and moved from localStorage, the first time) before the
+    // app mounts, so nothing in the app reads or writes storage before loading finished.
+    wasm_bindgen_futures::spawn_local(async {
+        cultivate::storage::kv::open().await;
+        leptos::mount::mount_to_body(cultivate::ui::App);
+    });
 }

@@ -16,6 +16,7 @@ use leptos::prelude::*;
 
 use crate::model::{Id, ModelResult, Problem, Timestamp, Workspace};
 use crate::storage::backups::BackupInfo;
+pub use crate::storage::kv::Backend as StoreBackend;
 use crate::storage::browser::{self, Loaded, StorageError, StoredRevision};
 use crate::storage::format::{
     decode_document, encode_community, encode_workspace, CommunityBundle, Document, LoadError,
@@ -110,6 +111,8 @@ pub struct AppState {
     /// The JSON tree of `ws` after the last edit, to stamp the next one against; `None`
     /// whenever `ws` is replaced some other way.
     tree: StoredValue<Option<Arc<serde_json::Value>>>,
+    /// When the workspace was last written (shown once the write has committed).
+    saved_at: StoredValue<Option<Timestamp>>,
 }
 
 /// The current time.
@@ -214,6 +217,7 @@ impl AppState {
             device: StoredValue::new(String::new()),
             participant_pending: StoredValue::new(None),
             tree: StoredValue::new(None),
+            saved_at: StoredValue::new(None),
         };
 
         provide_context(state);
@@ -226,26 +230,85 @@ impl AppState {
             });
 
         // Save what is pending when the page goes away or into the background.
-        let flush = move || state.flush();
+        // With IndexedDB, a write still in flight is also kept in localStorage, as the
+        // browser may abort it when the page goes.
+        let flush = move || {
+            state.flush();
+            crate::storage::kv::journal_pending();
+        };
         let _ = window_event_listener(leptos::ev::pagehide, move |_| flush());
         let _ = window_event_listener(leptos::ev::visibilitychange, move |_| {
             if document().visibility_state() == web_sys::VisibilityState::Hidden {
                 flush();
             }
         });
-        // Another tab saved: take its version, or ask when this tab has unsaved work.
+        // Another tab saved: take its version, or ask when this tab has unsaved work. With
+        // IndexedDB as the store, `kv` tells of it; with localStorage, the `storage` event.
+        crate::storage::kv::on_external_change(move |key| state.on_external_change(key.as_deref()));
         let _ = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
-            let ours = ev.key().as_deref() == Some(browser::KEY_WORKSPACE);
-            let everything = ev.key().is_none(); // localStorage.clear()
-            if ours || everything {
-                state.on_other_tab_saved();
+            if matches!(crate::storage::kv::backend(), crate::storage::kv::Backend::LocalStorage(_)) {
+                state.on_external_change(ev.key().as_deref());
             }
-            let listed = |k: &String| k.starts_with("cultivate.backup") || k.starts_with(workspaces::KEY_PARKED_INDEX);
-            if ev.key().is_some_and(|k| listed(&k)) || everything {
-                state.storage_epoch.update(|n| *n += 1);
+        });
+        // A write accepted but not committed (the disk is full, say): say so, and keep the work.
+        crate::storage::kv::on_write_error(move |key, e| state.on_write_failed(key, e));
+        crate::storage::kv::on_committed(move |key| {
+            if key.as_deref() == Some(browser::KEY_WORKSPACE) {
+                state.on_workspace_committed();
             }
         });
         state
+    }
+
+    /// The workspace was written at `at`. With IndexedDB, the status says "Saved" once the
+    /// write has reached the disk; until then it stays "Saving…".
+    fn mark_saved(&self, at: Timestamp) {
+        self.saved_at.set_value(Some(at));
+        if crate::storage::kv::pending(browser::KEY_WORKSPACE) > 0 {
+            self.save.set(SaveStatus::Pending);
+        } else {
+            self.save.set(SaveStatus::Saved(Some(at)));
+        }
+    }
+
+    fn on_workspace_committed(&self) {
+        let settled = crate::storage::kv::pending(browser::KEY_WORKSPACE) == 0;
+        if settled && !self.dirty.get_value() && matches!(self.save.get_untracked(), SaveStatus::Pending) {
+            self.save.set(SaveStatus::Saved(self.saved_at.get_value()));
+        }
+    }
+
+    /// Another tab changed `key` (`None`: storage was cleared).
+    fn on_external_change(&self, key: Option<&str>) {
+        let everything = key.is_none();
+        if key == Some(browser::KEY_WORKSPACE) || everything {
+            self.on_other_tab_saved();
+        }
+        let listed = |k: &str| k.starts_with("cultivate.backup") || k.starts_with(workspaces::KEY_PARKED_INDEX);
+        if key.is_some_and(listed) || everything {
+            self.storage_epoch.update(|n| *n += 1);
+        }
+    }
+
+    /// A write of `key` failed while being committed. The workspace stays in memory (and
+    /// exportable) and is marked unsaved, so the next save or a retry writes it again.
+    fn on_write_failed(&self, key: &str, e: StorageError) {
+        if key == browser::KEY_WORKSPACE {
+            self.dirty.set_value(true);
+            self.save.set(SaveStatus::Failed(e.to_string()));
+        } else {
+            let what = if key.starts_with(browser::PREFIX_BACKUP) {
+                "a backup"
+            } else if key.starts_with(workspaces::PREFIX_PARKED) {
+                "a workspace kept alongside"
+            } else if key == browser::KEY_PARTICIPANT {
+                "your stories"
+            } else {
+                "a stored list"
+            };
+            self.notice.set(Some(format!("Browser storage did not keep {what}. {e}")));
+        }
+        self.storage_epoch.update(|n| *n += 1);
     }
 
     fn load(&self) {
@@ -421,7 +484,7 @@ impl AppState {
             Ok(()) => {
                 self.revision.set_value(next);
                 self.dirty.set_value(false);
-                self.save.set(SaveStatus::Saved(Some(at)));
+                self.mark_saved(at);
             }
             Err(e) => self.save.set(SaveStatus::Failed(e.to_string())),
         }
@@ -535,7 +598,7 @@ impl AppState {
             Ok(()) => {
                 self.revision.set_value(rev);
                 self.dirty.set_value(false);
-                self.save.set(SaveStatus::Saved(Some(at)));
+                self.mark_saved(at);
             }
             Err(e) => self.save.set(SaveStatus::Failed(e.to_string())),
         }
@@ -845,7 +908,13 @@ impl AppState {
         Ok(())
     }
 
-    /// Characters used in localStorage by this app, and the number of keys.
+    /// Characters this app keeps in browser storage, and the number of stored items.
+    /// Where the documents are kept in this tab.
+    pub fn storage_backend(&self) -> StoreBackend {
+        self.storage_epoch.track();
+        crate::storage::kv::backend()
+    }
+
     pub fn storage_usage(&self) -> Result<(usize, usize), StorageError> {
         self.storage_epoch.track();
         self.save.track();
@@ -933,7 +1002,7 @@ impl AppState {
         }
         self.revision.set_value(next);
         self.dirty.set_value(false);
-        self.save.set(SaveStatus::Saved(Some(at)));
+        self.mark_saved(at);
         // An undo point belongs to the workspace that is now parked.
         self.undo.set(None);
         self.tree.set_value(None);

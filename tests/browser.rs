@@ -372,7 +372,9 @@ fn an_edit_stamps_the_changed_record_with_this_browsers_device() {
                 Ok(())
             })
             .unwrap();
-        let device = storage().get_item(browser::KEY_DEVICE).unwrap().expect("a device id is stored");
+        let stored = storage().get_item(browser::KEY_DEVICE).unwrap().expect("a device id is stored");
+        // A setting, kept through gloo-storage as JSON text.
+        let device: String = serde_json::from_str(&stored).expect("the device id is stored as a JSON string");
         let stamp = state
             .ws
             .with_untracked(|w| w.stamps.get(&format!("people/{}", person.id.as_str())).cloned())

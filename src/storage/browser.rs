@@ -1,6 +1,8 @@
-//! The browser side of storage: localStorage, downloads and file reading.
+//! The browser side of storage: the stored documents (through [`super::kv`], which keeps them
+//! in IndexedDB, or in localStorage where IndexedDB is unavailable), small settings in
+//! localStorage, downloads and file reading.
 //!
-//! This is the only module that calls those APIs. Every call that can fail returns a
+//! This module and `kv` are the only code that calls those APIs. Every call that can fail returns a
 //! [`StorageError`]; nothing here panics, so a full or disabled storage becomes a message in
 //! the app, never a crash.
 
@@ -73,16 +75,43 @@ pub fn local() -> Result<web_sys::Storage, StorageError> {
 }
 
 fn get(key: &str) -> Result<Option<String>, StorageError> {
-    local()?.get_item(key).map_err(js_error)
+    super::kv::get(key)
 }
 
 fn set(key: &str, value: &str) -> Result<(), StorageError> {
-    local()?.set_item(key, value).map_err(js_error)
+    super::kv::set(key, value)
 }
 
-/// Stores `value` as JSON through gloo-storage. `local()` runs first because gloo's own
-/// handle panics when storage is blocked.
+/// Stores `value` as JSON.
 fn set_json<T: serde::Serialize>(key: &str, value: &T) -> Result<(), StorageError> {
+    let text = serde_json::to_string(value).map_err(|e| StorageError::Failed(e.to_string()))?;
+    set(key, &text)
+}
+
+fn remove(key: &str) -> Result<(), StorageError> {
+    super::kv::remove(key)
+}
+
+/// All stored documents of this app.
+fn app_keys() -> Result<Vec<String>, StorageError> {
+    super::kv::keys("cultivate.")
+}
+
+/// A small setting, kept in localStorage through gloo-storage (as JSON). `local()` runs
+/// first because gloo's own handle panics when storage is blocked.
+fn get_setting(key: &str) -> Result<Option<String>, StorageError> {
+    let local = local()?;
+    use gloo_storage::Storage as _;
+    match gloo_storage::LocalStorage::get::<String>(key) {
+        Ok(v) => Ok(Some(v)),
+        Err(gloo_storage::errors::StorageError::KeyNotFound(_)) => Ok(None),
+        // Not JSON: earlier versions of the app stored the bare text.
+        Err(gloo_storage::errors::StorageError::SerdeError(_)) => local.get_item(key).map_err(js_error),
+        Err(other) => Err(StorageError::Failed(other.to_string())),
+    }
+}
+
+fn set_setting(key: &str, value: &str) -> Result<(), StorageError> {
     local()?;
     use gloo_storage::Storage as _;
     gloo_storage::LocalStorage::set(key, value).map_err(|e| match e {
@@ -95,36 +124,17 @@ fn set_json<T: serde::Serialize>(key: &str, value: &T) -> Result<(), StorageErro
     })
 }
 
-fn remove(key: &str) -> Result<(), StorageError> {
-    local()?.remove_item(key).map_err(js_error)
-}
-
-/// All keys of this app in storage.
-fn app_keys() -> Result<Vec<String>, StorageError> {
-    let s = local()?;
-    let n = s.length().map_err(js_error)?;
-    let mut keys = Vec::new();
-    for i in 0..n {
-        if let Some(k) = s.key(i).map_err(js_error)? {
-            if k.starts_with("cultivate.") {
-                keys.push(k);
-            }
-        }
-    }
-    Ok(keys)
-}
-
 /// This browser's device id: the stored one, or `fresh` stored now. A device id is a short
 /// random text; anything else stored under its key is replaced.
 pub fn device_id(fresh: impl FnOnce() -> String) -> Result<String, StorageError> {
-    if let Some(id) = get(KEY_DEVICE)? {
+    if let Some(id) = get_setting(KEY_DEVICE)? {
         let id = id.trim().to_string();
         if !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
             return Ok(id);
         }
     }
     let id = fresh();
-    set(KEY_DEVICE, &id)?;
+    set_setting(KEY_DEVICE, &id)?;
     Ok(id)
 }
 
@@ -366,14 +376,9 @@ pub fn delete_backup(key: &str) -> Result<(), StorageError> {
     set_json(KEY_BACKUP_INDEX, &index)
 }
 
-/// Characters this app keeps in localStorage (keys and values), and the number of keys.
+/// Characters this app keeps in browser storage (keys and texts), and the number of keys.
 pub fn usage() -> Result<(usize, usize), StorageError> {
-    let keys = app_keys()?;
-    let mut chars = 0;
-    for k in &keys {
-        chars += k.chars().count() + get(k)?.map(|v| v.encode_utf16().count()).unwrap_or(0);
-    }
-    Ok((chars, keys.len()))
+    super::kv::usage()
 }
 
 /// Offers `text` as a file download.

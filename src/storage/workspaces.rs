@@ -8,13 +8,12 @@
 //! loaded stays exactly as it is (it can be downloaded or, after a backup, deleted).
 //!
 //! The index and the naming of keys are pure and tested natively; the functions at the end
-//! read and write localStorage and return a [`StorageError`] for every failure.
+//! read and write browser storage (through [`super::kv`]) and return a [`StorageError`] for every failure.
 
 use chrono::DateTime;
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::{JsCast, JsValue};
 
-use super::browser::{local, StorageError};
+use super::browser::StorageError;
 use super::format::{decode_document, encode_workspace, Document, LoadError};
 use crate::model::{Timestamp, Workspace};
 
@@ -132,41 +131,20 @@ pub fn reconcile(
 
 // ----- the browser side -----
 
-fn js_error(e: JsValue) -> StorageError {
-    if let Some(dom) = e.dyn_ref::<web_sys::DomException>() {
-        let name = dom.name();
-        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || dom.code() == 22 {
-            return StorageError::QuotaExceeded;
-        }
-        return StorageError::Failed(format!("{name}: {}", dom.message()));
-    }
-    StorageError::Failed(e.as_string().unwrap_or_else(|| format!("{e:?}")))
-}
-
 fn get(key: &str) -> Result<Option<String>, StorageError> {
-    local()?.get_item(key).map_err(js_error)
+    super::kv::get(key)
 }
 
 fn set(key: &str, value: &str) -> Result<(), StorageError> {
-    local()?.set_item(key, value).map_err(js_error)
+    super::kv::set(key, value)
 }
 
 fn remove(key: &str) -> Result<(), StorageError> {
-    local()?.remove_item(key).map_err(js_error)
+    super::kv::remove(key)
 }
 
 fn parked_keys() -> Result<Vec<String>, StorageError> {
-    let s = local()?;
-    let n = s.length().map_err(js_error)?;
-    let mut keys = Vec::new();
-    for i in 0..n {
-        if let Some(k) = s.key(i).map_err(js_error)? {
-            if k.starts_with(PREFIX_PARKED) {
-                keys.push(k);
-            }
-        }
-    }
-    Ok(keys)
+    super::kv::keys(PREFIX_PARKED)
 }
 
 fn write_index(index: &[ParkedInfo]) -> Result<(), StorageError> {

@@ -11,6 +11,7 @@ import {
   checkA11y,
   assertNoConsoleErrors,
   loadSample,
+  putStored,
 } from './lib/harness.mjs';
 
 let server;
@@ -132,18 +133,17 @@ test('the welcome screen and the recovery screen have no axe violations, light a
     await page.locator('#workspace-name-error').waitFor();
     violations.push(...(await auditBothSchemes(page, 'welcome with an error')));
 
-    await page.evaluate(() => localStorage.setItem('cultivate.workspace', '{"format":"cultivate-workspace","schema_version":1, garbage'));
+    await putStored(page, 'cultivate.workspace', '{"format":"cultivate-workspace","schema_version":1, garbage');
     await page.emulateMedia({ colorScheme: 'light' });
     await gotoApp(page, server.url);
     await page.getByTestId('recovery').waitFor();
     violations.push(...(await auditBothSchemes(page, 'recovery')));
 
     // The recovery screen with a problem list (an invalid, not unparseable, value).
-    await page.evaluate(() =>
-      localStorage.setItem(
-        'cultivate.workspace',
-        JSON.stringify({ format: 'cultivate-workspace', schema_version: 1, app_version: '0.1.0', saved_at: '2026-01-01T00:00:00Z', data: { id: 'x' } }),
-      ),
+    await putStored(
+      page,
+      'cultivate.workspace',
+      JSON.stringify({ format: 'cultivate-workspace', schema_version: 1, app_version: '0.1.0', saved_at: '2026-01-01T00:00:00Z', data: { id: 'x' } }),
     );
     await page.emulateMedia({ colorScheme: 'light' });
     await gotoApp(page, server.url);

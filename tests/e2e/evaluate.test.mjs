@@ -5,8 +5,18 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import { startServer } from './lib/server.mjs';
 import {
-  DIST_DIR, launchBrowser, newContext, gotoApp, loadSample, waitForSaved, storedDoc, checkA11y,
-  assertNoConsoleErrors, downloadFile, KEY_WORKSPACE,
+  DIST_DIR,
+  launchBrowser,
+  newContext,
+  gotoApp,
+  loadSample,
+  waitForSaved,
+  storedDoc,
+  checkA11y,
+  assertNoConsoleErrors,
+  downloadFile,
+  KEY_WORKSPACE,
+  putStored,
 } from './lib/harness.mjs';
 
 const SHOTS = process.env.EVALUATE_SHOTS || '/tmp/evaluate-shots';
@@ -43,7 +53,7 @@ async function sampleWithMeeting(page) {
     updated_at: '2026-02-01T09:00:00Z',
     record: { attendee_ids: ['p-gus', 'p-emil'], guests: ['A visitor'] },
   });
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY_WORKSPACE, JSON.stringify(doc)]);
+  await putStored(page, KEY_WORKSPACE, JSON.stringify(doc));
 }
 
 test('a story from the applied cycle, linked to a meeting and an indicator, in the matrix and in a report without the private story', async () => {

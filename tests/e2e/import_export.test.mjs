@@ -27,6 +27,8 @@ import {
   waitForStored,
   eventually,
   SCHEMA_VERSION,
+  storedRaw,
+  clearStored,
 } from './lib/harness.mjs';
 
 // CULTIVATE_SCHEMA_PATH overrides the location (e.g. to try a freshly generated schema).
@@ -128,7 +130,7 @@ test('export, clear storage, import: the workspace is identical; re-import makes
     assert.deepEqual(file.json.data, storedBefore.data, 'the export holds exactly what is stored');
 
     // An empty browser again: the welcome screen.
-    await page.evaluate(() => localStorage.clear());
+    await clearStored(page);
     await gotoApp(page, server.url);
     await page.getByRole('heading', { name: 'Start a new workspace' }).waitFor();
     assert.deepEqual(await storageKeys(page), []);
@@ -180,7 +182,7 @@ test('export, clear storage, import: the workspace is identical; re-import makes
     assert.match(await rows.first().innerText(), new RegExp(`Before importing ${file.suggestedFilename.replace(/\./g, '\\.')}[\\s\\S]*Sample: two learning initiatives`));
     const backupKeys = (await storageKeys(page)).filter((k) => /^cultivate\.backup\.\d+$/.test(k));
     assert.equal(backupKeys.length, 1);
-    const backup = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), backupKeys[0]));
+    const backup = JSON.parse(await storedRaw(page, backupKeys[0]));
     assert.deepEqual(backup.data, edited.data, 'the backup holds the workspace from before the import');
 
     const undo = page.getByTestId('undo-import');

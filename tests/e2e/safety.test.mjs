@@ -25,6 +25,7 @@ import {
   waitForStored,
   eventually,
   SCHEMA_VERSION,
+  putStored,
 } from './lib/harness.mjs';
 
 let server;
@@ -149,7 +150,7 @@ test('(a) a stored workspace with a javascript: link is not loaded: recovery scr
     assert.equal(doc.data.communities[0].practice[0].link, 'https://example.org/reliability/review-template');
     doc.data.communities[0].practice[0].link = 'javascript:alert(1)';
     const raw = JSON.stringify(doc);
-    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY_WORKSPACE, raw]);
+    await putStored(page, KEY_WORKSPACE, raw);
 
     await gotoApp(page, `${server.url}communities/c-reliability`);
     const recovery = page.getByTestId('recovery');
@@ -271,7 +272,7 @@ test('(c) a workspace stored by a newer version opens the recovery screen and is
     const doc = await storedDoc(page);
     doc.schema_version += 1; // one newer than this build writes
     const raw = JSON.stringify(doc);
-    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY_WORKSPACE, raw]);
+    await putStored(page, KEY_WORKSPACE, raw);
 
     await gotoApp(page, server.url);
     const recovery = page.getByTestId('recovery');
@@ -300,28 +301,24 @@ test('(d) when storage is full an edit stays on screen, the banner says so, and 
     await waitForStored(page, (d) => d.data.people.length === 1);
     const rawBefore = await storedRaw(page);
 
-    // Fill localStorage to the last character under keys of our own.
-    const padKeys = await page.evaluate(() => {
-      let chunk = 'x'.repeat(1 << 20);
-      let i = 0;
-      while (chunk.length > 0) {
-        try {
-          localStorage.setItem(`e2e.pad.${i}`, chunk);
-          i += 1;
-        } catch {
-          chunk = chunk.slice(0, chunk.length >> 1);
+    // The disk fills up. Chromium offers no way to shrink an incognito context's quota
+    // (`Storage.overrideQuotaForOrigin` does not apply to it), so the page's IndexedDB is made
+    // to behave as on a full disk: each write's transaction aborts with the QuotaExceededError
+    // a real full disk gives, after the app has queued it, so the app learns of it late, as it
+    // would.
+    await page.evaluate(() => {
+      const put = IDBObjectStore.prototype.put;
+      window.__diskFull = true;
+      IDBObjectStore.prototype.put = function (...args) {
+        const req = put.apply(this, args);
+        if (window.__diskFull) {
+          const tx = this.transaction;
+          Object.defineProperty(tx, 'error', { value: new DOMException('The quota has been exceeded.', 'QuotaExceededError') });
+          tx.abort();
         }
-      }
-      // Proof that it is full: even one more character is refused.
-      try {
-        localStorage.setItem('e2e.pad.more', 'x');
-        return -1;
-      } catch {
-        return i;
-      }
+        return req;
+      };
     });
-    assert.ok(padKeys > 0, 'storage could not be filled');
-
     await addPerson(page, 'After Full');
     const banner = page.getByTestId('save-error-banner');
     await banner.waitFor();
@@ -337,9 +334,7 @@ test('(d) when storage is full an edit stays on screen, the banner says so, and 
     await banner.getByText(`Exported ${exported.suggestedFilename}. Keep it somewhere safe.`).waitFor();
 
     // Make room and try again: the banner goes and the edit is stored.
-    await page.evaluate(() => {
-      for (const k of Object.keys(localStorage)) if (k.startsWith('e2e.pad.')) localStorage.removeItem(k);
-    });
+    await page.evaluate(() => { window.__diskFull = false; });
     await banner.getByRole('button', { name: 'Try saving again' }).click();
     await waitForSaved(page);
     assert.equal(await banner.count(), 0);
@@ -518,13 +513,15 @@ test('(e) two tabs: "Keep this tab’s version" backs up the other tab’s save 
 test('(f) storage disabled: the app says so, works in memory, and Export now keeps the work', async () => {
   const context = await newContext(browser);
   try {
-    // As in a browser with site data blocked: touching localStorage throws.
+    // As in a browser with site data blocked: touching localStorage or IndexedDB throws.
     await context.addInitScript(() => {
-      Object.defineProperty(window, 'localStorage', {
-        get() {
-          throw new DOMException('The operation is insecure.', 'SecurityError');
-        },
-      });
+      for (const name of ['localStorage', 'indexedDB']) {
+        Object.defineProperty(window, name, {
+          get() {
+            throw new DOMException('The operation is insecure.', 'SecurityError');
+          },
+        });
+      }
     });
     const page = await context.newPage();
     await gotoApp(page, server.url);

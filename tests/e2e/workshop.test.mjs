@@ -32,6 +32,8 @@ import {
   assertNoConsoleErrors,
   eventually,
   KEY_WORKSPACE,
+  putStored,
+  storedRaw,
 } from './lib/harness.mjs';
 
 const SUB = '/cultivate-sub/';
@@ -317,7 +319,7 @@ test('CSV downloads: UTF-8 with BOM, CRLF, quoted commas, quotes and line breaks
     const person = doc.data.people[0];
     person.name = 'Zoë "Z" Ørsted, Jr.';
     person.notes = 'Met at the café\nfollow up in März';
-    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY_WORKSPACE, JSON.stringify(doc)]);
+    await putStored(page, KEY_WORKSPACE, JSON.stringify(doc));
     await gotoApp(page, new URL('data', server.url).href);
 
     const people = await downloadFile(page, () => page.getByTestId('csv-people').click());
@@ -427,7 +429,7 @@ test('the sample opens in a separate workspace; switching back brings the origin
     assert.match(await row.innerText(), /Harbour workshop/);
     const parkedKeys = (await storageKeys(page)).filter((k) => k.startsWith('cultivate.parked.'));
     assert.equal(parkedKeys.length, 1);
-    const parked = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), parkedKeys[0]));
+    const parked = JSON.parse(await storedRaw(page, parkedKeys[0]));
     assert.deepEqual(parked.data, original.data, 'the parked copy is the original, unchanged');
 
     // Work in the sample, then switch back.
@@ -491,7 +493,7 @@ test('start over and the sample in place both back up first, and can be undone',
     await backupRow.waitFor();
     assert.match(await backupRow.innerText(), new RegExp(sample.data.name));
     const backupKey = (await storageKeys(page)).find((k) => k.startsWith('cultivate.backup.'));
-    const backup = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), backupKey));
+    const backup = JSON.parse(await storedRaw(page, backupKey));
     assert.deepEqual(backup.data, sample.data, 'the backup holds the whole previous workspace');
     assert.equal((await storageKeys(page)).filter((k) => k.startsWith('cultivate.parked.')).length, 0, 'nothing parked when replacing');
 
@@ -518,7 +520,7 @@ test('a parked workspace that cannot be read is never opened or overwritten, and
     await loadSample(page);
     const raw = '{"format":"cultivate-workspace","schema_version":999,"data":{"name":"From the future"}}';
     const key = 'cultivate.parked.1700000000000';
-    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, raw]);
+    await putStored(page, key, raw);
     await gotoApp(page, new URL('data', server.url).href);
     const row = page.getByTestId('parked-row');
     assert.match(await row.innerText(), /From the future/);
@@ -526,7 +528,7 @@ test('a parked workspace that cannot be read is never opened or overwritten, and
     const error = page.getByTestId('workspaces-error');
     await error.waitFor();
     assert.match(await error.innerText(), /cannot be opened, so nothing was changed/);
-    assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), raw, 'left exactly as it was');
+    assert.equal(await storedRaw(page, key), raw, 'left exactly as it was');
     assert.equal((await storedDoc(page)).data.is_sample, true, 'the open workspace is unchanged');
 
     // Download gives the stored text byte for byte.
@@ -536,9 +538,8 @@ test('a parked workspace that cannot be read is never opened or overwritten, and
     await row.getByRole('button', { name: /^Delete…/ }).click();
     await confirm(page);
     await page.getByTestId('no-parked').waitFor();
-    const kept = await page.evaluate(() =>
-      Object.keys(localStorage).filter((k) => k.startsWith('cultivate.recovery.')).map((k) => localStorage.getItem(k)),
-    );
+    const recoveryKeys = (await storageKeys(page)).filter((k) => k.startsWith('cultivate.recovery.'));
+    const kept = await Promise.all(recoveryKeys.map((k) => storedRaw(page, k)));
     assert.deepEqual(kept, [raw], 'the unreadable document was set aside before it was deleted');
     await page.getByRole('heading', { name: 'Set-aside data' }).waitFor();
     assertNoConsoleErrors(page);

@@ -239,9 +239,51 @@ export function assertNoConsoleErrors(page, allowed = []) {
   });
 }
 
-/** The raw stored string under `key` (null when absent). */
+// The app keeps its documents in IndexedDB (database `cultivate`, store `kv`, the same keys
+// localStorage used to hold) and small settings in localStorage. These helpers read and
+// write both from the page, as the app sees them.
+
+/** The raw stored string under `key` (null when absent): from IndexedDB, or localStorage. */
 export function storedRaw(page, key = KEY_WORKSPACE) {
-  return page.evaluate((k) => localStorage.getItem(k), key);
+  return page.evaluate(async (k) => {
+    const db = await new Promise((resolve, reject) => {
+      // The app's store, opened (and created, as the app creates it). Inline: the page's CSP
+      // allows no eval.
+      const r = indexedDB.open('cultivate', 1);
+      r.onupgradeneeded = () => r.result.createObjectStore('kv');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const v = await new Promise((resolve, reject) => {
+      const r = db.transaction('kv').objectStore('kv').get(k);
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    db.close();
+    return typeof v === 'string' ? v : localStorage.getItem(k);
+  }, key);
+}
+
+/** Stores `value` under `key` in the app's IndexedDB store, as another tab or an older
+ *  session would have; the app reads it on its next load. */
+export function putStored(page, key, value) {
+  return page.evaluate(async ([k, v]) => {
+    const db = await new Promise((resolve, reject) => {
+      // The app's store, opened (and created, as the app creates it). Inline: the page's CSP
+      // allows no eval.
+      const r = indexedDB.open('cultivate', 1);
+      r.onupgradeneeded = () => r.result.createObjectStore('kv');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    await new Promise((resolve, reject) => {
+      const tx = db.transaction('kv', 'readwrite');
+      tx.objectStore('kv').put(v, k);
+      tx.oncomplete = resolve;
+      tx.onabort = () => reject(tx.error);
+    });
+    db.close();
+  }, [key, value]);
 }
 
 /** The stored workspace document, parsed (null when absent). */
@@ -250,9 +292,45 @@ export async function storedDoc(page) {
   return raw == null ? null : JSON.parse(raw);
 }
 
-/** Every localStorage key, sorted. */
+/** Empties the app's storage (IndexedDB's store and localStorage), as a fresh browser. */
+export function clearStored(page) {
+  return page.evaluate(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const r = indexedDB.open('cultivate', 1);
+      r.onupgradeneeded = () => r.result.createObjectStore('kv');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    await new Promise((resolve, reject) => {
+      const tx = db.transaction('kv', 'readwrite');
+      tx.objectStore('kv').clear();
+      tx.oncomplete = resolve;
+      tx.onabort = () => reject(tx.error);
+    });
+    db.close();
+    localStorage.clear();
+  });
+}
+
+/** Every stored key (IndexedDB's and localStorage's), sorted. */
 export function storageKeys(page) {
-  return page.evaluate(() => Object.keys(localStorage).sort());
+  return page.evaluate(async () => {
+    const db = await new Promise((resolve, reject) => {
+      // The app's store, opened (and created, as the app creates it). Inline: the page's CSP
+      // allows no eval.
+      const r = indexedDB.open('cultivate', 1);
+      r.onupgradeneeded = () => r.result.createObjectStore('kv');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const keys = await new Promise((resolve, reject) => {
+      const r = db.transaction('kv').objectStore('kv').getAllKeys();
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    db.close();
+    return [...new Set([...keys.map(String), ...Object.keys(localStorage)])].sort();
+  });
 }
 
 /** Waits until the stored workspace document satisfies `predicate(doc)` (which may use assert). */

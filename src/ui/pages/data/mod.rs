@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::state::{AppState, UndoSource};
+use crate::state::{AppState, StoreBackend as Backend, UndoSource};
 use crate::ui::components::{ask, ImportPanel};
 use crate::ui::local_datetime;
 
@@ -15,8 +15,22 @@ use csv_export::CsvExports;
 use offline::OfflineSection;
 use workspaces::WorkspacesSection;
 
-/// localStorage holds about 5.2 million UTF-16 characters per site in Chromium.
+/// localStorage (used only where IndexedDB cannot be) holds about 5.2 million UTF-16
+/// characters per site in Chromium.
 const STORAGE_BUDGET_CHARS: usize = 5_200_000;
+
+/// `1234567` as "1,234,567".
+fn group_digits(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
 
 /// Export (JSON and CSV), import, workspaces, backups, recovery copies, offline use,
 /// storage use and the catalogues.
@@ -144,10 +158,21 @@ pub fn DataPage() -> impl IntoView {
         <OfflineSection/>
         <section class="section" aria-labelledby="usage-h">
             <h2 id="usage-h">"Storage use"</h2>
-            {move || match state.storage_usage() {
-                Ok((chars, keys)) => {
+            {move || match (state.storage_usage(), state.storage_backend()) {
+                (Ok((chars, keys)), Backend::IndexedDb) => {
+                    view! {
+                        <p>
+                            {format!("{} characters in {keys} stored items, ", group_digits(chars))}
+                            "kept in this browser's IndexedDB. Its room is a share of the device's free disk space, so a large workspace and its backups fit."
+                        </p>
+                    }.into_any()
+                }
+                (Ok((chars, keys)), Backend::LocalStorage(why)) => {
                     let pct = (chars as f64 / STORAGE_BUDGET_CHARS as f64 * 100.0).min(100.0);
                     view! {
+                        {why.map(|why| view! {
+                            <p class="muted">{format!("This browser's IndexedDB could not be used ({why}), so your work is kept in localStorage, which holds about 5.2 million characters.")}</p>
+                        })}
                         <div class="usage-meter">
                             <label for="usage">{format!("{:.1}% of about 5.2 million characters ({keys} stored items)", pct)}</label>
                             <meter id="usage" min="0" max="100" low="60" high="80" optimum="0" value=format!("{pct:.1}")></meter>
@@ -155,7 +180,7 @@ pub fn DataPage() -> impl IntoView {
                         {(pct >= 80.0).then(|| view! { <p class="banner banner--warning">"Storage is nearly full. Export your work and delete old backups."</p> })}
                     }.into_any()
                 }
-                Err(e) => view! { <p class="field__error">{e.to_string()}</p> }.into_any(),
+                (Err(e), _) => view! { <p class="field__error">{e.to_string()}</p> }.into_any(),
             }}
         </section>
         <CatalogueEditor/>

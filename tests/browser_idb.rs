@@ -1,0 +1,154 @@
+//! Browser tests of the IndexedDB store (`storage::kv`) in headless Chromium.
+//! Run with `cargo test --target wasm32-unknown-unknown --test browser_idb` (scripts/test does).
+//!
+//! The store is opened once per page, so one test walks through the whole life of it: the
+//! move from localStorage at the first open, reads and writes through the mirror, and what
+//! reaches the disk.
+#![cfg(target_arch = "wasm32")]
+
+use cultivate::storage::browser::{KEY_DEVICE, KEY_WORKSPACE, PREFIX_RECOVERY};
+use cultivate::storage::kv::{self, Backend, DB_NAME, DB_VERSION, STORE};
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Settles when `req` succeeds (with its result) or fails.
+async fn request(req: &web_sys::IdbRequest) -> JsValue {
+    let r = req.clone();
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let r2 = r.clone();
+        let ok = Closure::once_into_js(move |_: JsValue| {
+            resolve.call1(&JsValue::NULL, &r2.result().unwrap()).unwrap();
+        });
+        let failed = Closure::once_into_js(move |_: JsValue| {
+            reject.call0(&JsValue::NULL).unwrap();
+        });
+        r.set_onsuccess(Some(ok.unchecked_ref()));
+        r.set_onerror(Some(failed.unchecked_ref()));
+    });
+    JsFuture::from(promise).await.expect("an IndexedDB request failed")
+}
+
+/// A connection of the test's own, as another tab would have.
+async fn connection() -> web_sys::IdbDatabase {
+    let factory = web_sys::window().unwrap().indexed_db().unwrap().unwrap();
+    let req = factory.open_with_u32(DB_NAME, DB_VERSION).unwrap();
+    let r = req.clone();
+    let upgrade = Closure::once_into_js(move |_: JsValue| {
+        let db: web_sys::IdbDatabase = r.result().unwrap().unchecked_into();
+        db.create_object_store(STORE).unwrap();
+    });
+    req.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
+    request(&req).await.unchecked_into()
+}
+
+async fn disk_get(key: &str) -> Option<String> {
+    let db = connection().await;
+    let store = db.transaction_with_str(STORE).unwrap().object_store(STORE).unwrap();
+    let v = request(&store.get(&JsValue::from_str(key)).unwrap()).await;
+    db.close();
+    v.as_string()
+}
+
+async fn disk_put(key: &str, value: &str) {
+    let db = connection().await;
+    let tx = db
+        .transaction_with_str_and_mode(STORE, web_sys::IdbTransactionMode::Readwrite)
+        .unwrap();
+    request(
+        &tx.object_store(STORE)
+            .unwrap()
+            .put_with_key(&JsValue::from_str(value), &JsValue::from_str(key))
+            .unwrap(),
+    )
+    .await;
+    db.close();
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits (up to five seconds) until no write of `key` is in flight.
+async fn committed(key: &str) {
+    for _ in 0..100 {
+        if kv::pending(key) == 0 {
+            return;
+        }
+        sleep(50).await;
+    }
+    panic!("the write of {key} did not commit within five seconds");
+}
+
+#[wasm_bindgen_test]
+async fn the_store_moves_local_storage_documents_and_keeps_both_sides_of_a_clash() {
+    // Before the first open: the store already holds a workspace (say, saved by this
+    // version in another tab) and localStorage holds a different one (saved by an older
+    // version still open elsewhere), a backup, and this browser's device id.
+    local().clear().unwrap();
+    disk_put(KEY_WORKSPACE, "IN-IDB").await;
+    local().set_item(KEY_WORKSPACE, "IN-LOCAL").unwrap();
+    local().set_item("cultivate.backup.5", "BACKUP").unwrap();
+    local().set_item(KEY_DEVICE, "device1").unwrap();
+    local().set_item("another.app", "theirs").unwrap();
+    assert_eq!(
+        kv::backend(),
+        Backend::LocalStorage(None),
+        "before opening, localStorage is the store"
+    );
+
+    assert_eq!(kv::open().await, Backend::IndexedDb);
+
+    // localStorage's text takes the key; the store's text is kept under a recovery key.
+    assert_eq!(kv::get(KEY_WORKSPACE).unwrap().as_deref(), Some("IN-LOCAL"));
+    assert_eq!(disk_get(KEY_WORKSPACE).await.as_deref(), Some("IN-LOCAL"));
+    let recovery = kv::keys(PREFIX_RECOVERY).unwrap();
+    assert_eq!(recovery.len(), 1, "one recovery copy: {recovery:?}");
+    assert_eq!(kv::get(&recovery[0]).unwrap().as_deref(), Some("IN-IDB"));
+    assert_eq!(disk_get(&recovery[0]).await.as_deref(), Some("IN-IDB"));
+    assert_eq!(disk_get("cultivate.backup.5").await.as_deref(), Some("BACKUP"));
+
+    // The documents left localStorage; the setting and other apps' keys stayed.
+    assert_eq!(local().get_item(KEY_WORKSPACE).unwrap(), None);
+    assert_eq!(local().get_item("cultivate.backup.5").unwrap(), None);
+    assert_eq!(local().get_item(KEY_DEVICE).unwrap().as_deref(), Some("device1"));
+    assert_eq!(local().get_item("another.app").unwrap().as_deref(), Some("theirs"));
+
+    // A write is read back at once from memory, and reaches the disk.
+    let big = "x".repeat(6_000_000); // more than localStorage could hold
+    kv::set(KEY_WORKSPACE, &big).unwrap();
+    assert_eq!(kv::get(KEY_WORKSPACE).unwrap().map(|v| v.len()), Some(big.len()));
+    assert!(
+        kv::pending(KEY_WORKSPACE) > 0,
+        "the write is in flight until it commits"
+    );
+    committed(KEY_WORKSPACE).await;
+    assert_eq!(disk_get(KEY_WORKSPACE).await.map(|v| v.len()), Some(big.len()));
+    assert_eq!(
+        local().get_item(KEY_WORKSPACE).unwrap(),
+        None,
+        "nothing is written to localStorage"
+    );
+
+    // Removing works the same way; a second open changes nothing.
+    kv::remove("cultivate.backup.5").unwrap();
+    assert_eq!(kv::get("cultivate.backup.5").unwrap(), None);
+    committed("cultivate.backup.5").await;
+    assert_eq!(disk_get("cultivate.backup.5").await, None);
+    assert_eq!(kv::open().await, Backend::IndexedDb);
+    let (chars, items) = kv::usage().unwrap();
+    assert_eq!(items, 2, "the workspace and the recovery copy");
+    assert!(chars > big.len());
+}
