@@ -12,6 +12,9 @@ use crate::ui::components::{ask, EmptyState, SelectField, TextField};
 
 use super::use_title;
 
+/// How many rows of the people list are shown at first, and added by "Show more".
+const PEOPLE_PAGE: usize = 200;
+
 /// People and organisations.
 #[component]
 pub fn PeoplePage() -> impl IntoView {
@@ -32,6 +35,13 @@ pub fn PeoplePage() -> impl IntoView {
                 .cloned()
                 .collect::<Vec<_>>()
         })
+    });
+    // A long list is shown a page at a time: laying out thousands of rows takes longer than a
+    // keystroke should. A new search starts again at the first page.
+    let shown = RwSignal::new(PEOPLE_PAGE);
+    let visible = Memo::new(move |_| {
+        let n = shown.get();
+        rows.with(|r| r.iter().take(n).cloned().collect::<Vec<_>>())
     });
     let total = Memo::new(move |_| state.ws.with(|w| w.people.len()));
     // The search box and the table are built again only when the list becomes empty or stops
@@ -55,7 +65,10 @@ pub fn PeoplePage() -> impl IntoView {
             {move || any.get().then(|| view! {
                 <div class="field">
                     <label for="people-search">"Search people"</label>
-                    <input id="people-search" type="search" prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) data-testid="people-search"/>
+                    <input id="people-search" type="search" prop:value=move || query.get() on:input=move |ev| {
+                        query.set(event_target_value(&ev));
+                        shown.set(PEOPLE_PAGE);
+                    } data-testid="people-search"/>
                 </div>
                 <p class="muted" role="status">{move || format!("{} of {} people", rows.read().len(), total.get())}</p>
             })}
@@ -69,7 +82,7 @@ pub fn PeoplePage() -> impl IntoView {
                                 <caption class="visually-hidden">"People in this workspace"</caption>
                                 <thead><tr><th scope="col">"Name"</th><th scope="col">"Organisation"</th><th scope="col">"Title"</th><th scope="col" class="num">"Communities"</th></tr></thead>
                                 <tbody>
-                                    <For each=move || rows.get() key=|r| (r.id.clone(), r.version) let:r>
+                                    <For each=move || visible.get() key=|r| (r.id.clone(), r.version) let:r>
                                         {
                                             let href = crate::ui::href(&format!("/people/{}", r.id));
                                             let PersonCells { name, organisation, title, communities } = r.cells.clone();
@@ -86,6 +99,21 @@ pub fn PeoplePage() -> impl IntoView {
                                 </tbody>
                             </table>
                         </div>
+                        {move || {
+                            let matching = rows.with(Vec::len);
+                            let n = shown.get();
+                            (matching > n).then(|| view! {
+                                <div class="list-more" data-testid="people-more">
+                                    <p class="muted">{format!("Showing the first {n} of {matching}.")}</p>
+                                    <button type="button" class="btn" on:click=move |_| shown.update(|v| *v += PEOPLE_PAGE)>
+                                        {format!("Show {} more", PEOPLE_PAGE.min(matching - n))}
+                                    </button>
+                                    <button type="button" class="btn" on:click=move |_| shown.set(usize::MAX)>
+                                        {format!("Show all {matching}")}
+                                    </button>
+                                </div>
+                            })
+                        }}
                     }.into_any()
                 }
             }}

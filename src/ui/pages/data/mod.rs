@@ -19,6 +19,15 @@ use workspaces::WorkspacesSection;
 /// characters per site in Chromium.
 const STORAGE_BUDGET_CHARS: usize = 5_200_000;
 
+/// "1 stored item", "3 stored items".
+fn items(n: usize) -> String {
+    if n == 1 {
+        "1 stored item".into()
+    } else {
+        format!("{n} stored items")
+    }
+}
+
 /// `1234567` as "1,234,567".
 fn group_digits(n: usize) -> String {
     let digits = n.to_string();
@@ -162,7 +171,7 @@ pub fn DataPage() -> impl IntoView {
                 (Ok((chars, keys)), Backend::IndexedDb) => {
                     view! {
                         <p>
-                            {format!("{} characters in {keys} stored items, ", group_digits(chars))}
+                            {format!("{} characters in {}, ", group_digits(chars), items(keys))}
                             "kept in this browser's IndexedDB. Its room is a share of the device's free disk space, so a large workspace and its backups fit."
                         </p>
                     }.into_any()
@@ -174,7 +183,7 @@ pub fn DataPage() -> impl IntoView {
                             <p class="muted">{format!("This browser's IndexedDB could not be used ({why}), so your work is kept in localStorage, which holds about 5.2 million characters.")}</p>
                         })}
                         <div class="usage-meter">
-                            <label for="usage">{format!("{:.1}% of about 5.2 million characters ({keys} stored items)", pct)}</label>
+                            <label for="usage">{format!("{:.1}% of about 5.2 million characters ({})", pct, items(keys))}</label>
                             <meter id="usage" min="0" max="100" low="60" high="80" optimum="0" value=format!("{pct:.1}")></meter>
                         </div>
                         {(pct >= 80.0).then(|| view! { <p class="banner banner--warning">"Storage is nearly full. Export your work and delete old backups."</p> })}

@@ -1,0 +1,83 @@
+// A long people list is shown 200 rows at a time: "Show more" and "Show all" reveal the rest,
+// the count says how many match, and a new search starts again at the first page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './lib/server.mjs';
+import {
+  DIST_DIR,
+  KEY_WORKSPACE,
+  launchBrowser,
+  newContext,
+  gotoApp,
+  loadSample,
+  storedDoc,
+  putStored,
+  checkA11y,
+  assertNoConsoleErrors,
+} from './lib/harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer({ root: DIST_DIR });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('450 people: 200 shown, "Show 200 more" adds a page, a search starts again at the first page, "Show all" shows every match', async () => {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await gotoApp(page, server.url);
+    await loadSample(page);
+    const doc = await storedDoc(page);
+    const template = doc.data.people[0];
+    const sampleCount = doc.data.people.length;
+    const extra = 450 - sampleCount;
+    for (let i = 0; i < extra; i++) {
+      doc.data.people.push({
+        ...template,
+        id: `p-many-${i}`,
+        name: `Member ${String(i).padStart(3, '0')}`,
+        email: `member${i}@example.org`,
+        title: i % 2 ? 'Engineer' : 'Analyst',
+      });
+    }
+    await putStored(page, KEY_WORKSPACE, JSON.stringify(doc));
+    await gotoApp(page, `${server.url}people`);
+
+    const rows = page.getByTestId('people-table').locator('tbody tr');
+    const more = page.getByTestId('people-more');
+    await more.waitFor();
+    assert.equal(await rows.count(), 200);
+    assert.match(await page.getByRole('status').filter({ hasText: 'people' }).innerText(), /^450 of 450 people$/);
+    assert.equal(await more.locator('p').innerText(), 'Showing the first 200 of 450.');
+
+    await more.getByRole('button', { name: 'Show 200 more' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="people-table"] tbody tr').length === 400);
+    await more.getByRole('button', { name: 'Show 50 more' }).waitFor();
+    assert.deepEqual(await checkA11y(page), []);
+
+    // A search starts again at the first page of what it finds.
+    await page.getByTestId('people-search').fill('engineer');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="people-table"] tbody tr').length === 200);
+    const engineers = doc.data.people.filter((p) => p.title.toLowerCase().includes('engineer') || p.name.toLowerCase().includes('engineer') || p.email.toLowerCase().includes('engineer')).length;
+    assert.ok(engineers > 200, `the search must match more than a page (${engineers})`);
+    assert.equal(await more.locator('p').innerText(), `Showing the first 200 of ${engineers}.`);
+
+    await more.getByRole('button', { name: `Show all ${engineers}` }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="people-table"] tbody tr').length === n, engineers);
+    assert.equal(await more.count(), 0, 'nothing more to show');
+
+    // Few enough matches: no pager at all.
+    await page.getByTestId('people-search').fill('member 01');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="people-table"] tbody tr').length === 10);
+    assert.equal(await more.count(), 0);
+    assertNoConsoleErrors(page);
+  } finally {
+    await context.close();
+  }
+});
