@@ -93,7 +93,7 @@ async fn committed(key: &str) {
 }
 
 #[wasm_bindgen_test]
-async fn the_store_moves_local_storage_documents_and_keeps_both_sides_of_a_clash() {
+async fn the_store_moves_local_storage_documents_keeps_both_sides_of_a_clash_and_never_writes_out_of_order() {
     // Before the first open: the store already holds a workspace (say, saved by this
     // version in another tab) and localStorage holds a different one (saved by an older
     // version still open elsewhere), a backup, and this browser's device id.
@@ -151,4 +151,43 @@ async fn the_store_moves_local_storage_documents_and_keeps_both_sides_of_a_clash
     let (chars, items) = kv::usage().unwrap();
     assert_eq!(items, 2, "the workspace and the recovery copy");
     assert!(chars > big.len());
+
+    // A write that fails (as on a full disk) is reported, and a later write still in flight
+    // is cancelled with it, so that removing a value never reaches the disk without the
+    // copy made before it.
+    let errors = std::rc::Rc::new(std::cell::RefCell::new(Vec::<(String, String)>::new()));
+    let seen = errors.clone();
+    kv::on_write_error(move |key, e| seen.borrow_mut().push((key.to_string(), e.to_string())));
+    let full_disk = js_sys::Function::new_no_args(
+        "const put = IDBObjectStore.prototype.put;
+         IDBObjectStore.prototype.put = function (...args) {
+           const req = put.apply(this, args);
+           const tx = this.transaction;
+           Object.defineProperty(tx, 'error', { value: new DOMException('The quota has been exceeded.', 'QuotaExceededError') });
+           tx.abort();
+           IDBObjectStore.prototype.put = put;
+           return req;
+         };",
+    );
+    full_disk.call0(&JsValue::NULL).unwrap();
+    kv::set("cultivate.recovery.copy", "KEPT FIRST").unwrap();
+    kv::remove(KEY_WORKSPACE).unwrap();
+    committed("cultivate.recovery.copy").await;
+    committed(KEY_WORKSPACE).await;
+    assert_eq!(
+        disk_get("cultivate.recovery.copy").await,
+        None,
+        "the failed write did not happen"
+    );
+    assert_eq!(
+        disk_get(KEY_WORKSPACE).await.map(|v| v.len()),
+        Some(big.len()),
+        "the removal after it was cancelled"
+    );
+    let errors = errors.borrow().clone();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert_eq!(errors[0].0, "cultivate.recovery.copy");
+    assert!(errors[0].1.contains("storage is full"), "{}", errors[0].1);
+    assert_eq!(errors[1].0, KEY_WORKSPACE);
+    assert!(errors[1].1.contains("an earlier write failed"), "{}", errors[1].1);
 }

@@ -12,8 +12,10 @@
 //! - reads come from the mirror;
 //! - a write updates the mirror at once and queues an IndexedDB transaction. Transactions on
 //!   one store run in the order they were made, so the last write wins on disk as in memory.
-//!   If a transaction fails (the disk is full, say), the hook set by [`on_write_error`]
-//!   hears of it, so the app shows the error and keeps the work, which stays exportable;
+//!   If a transaction fails (the disk is full, say), every later one still in flight is
+//!   cancelled, so that a step never reaches the disk without the steps before it (a value
+//!   is only removed once its copy is kept); the hook set by [`on_write_error`] hears of
+//!   each, so the app shows the error and keeps the work, which stays exportable;
 //! - when a transaction has committed, other tabs hear of it on a `BroadcastChannel`, read
 //!   the new value and tell the app through [`on_external_change`], as localStorage's
 //!   `storage` event did.
@@ -139,6 +141,9 @@ thread_local! {
     static ON_WRITE_ERROR: RefCell<Option<ErrorHook>> = const { RefCell::new(None) };
     static ON_CHANGE: RefCell<Option<ChangeHook>> = const { RefCell::new(None) };
     static ON_COMMIT: RefCell<Option<ChangeHook>> = const { RefCell::new(None) };
+    /// Transactions queued and not yet settled, in the order they were made.
+    static INFLIGHT: RefCell<Vec<(u64, web_sys::IdbTransaction)>> = const { RefCell::new(Vec::new()) };
+    static NEXT_SEQ: Cell<u64> = const { Cell::new(0) };
     /// Writes queued and not yet committed or failed, per key.
     static PENDING: RefCell<BTreeMap<String, usize>> = const { RefCell::new(BTreeMap::new()) };
 }
@@ -426,9 +431,16 @@ fn idb_write(idb: &mut Idb, key: &str, value: Option<&str>) -> Result<(), Storag
         None => store.delete(&k).map(drop),
     }
     .map_err(js_error)?;
+    let seq = NEXT_SEQ.with(|n| {
+        let seq = n.get();
+        n.set(seq + 1);
+        seq
+    });
+    INFLIGHT.with(|f| f.borrow_mut().push((seq, tx.clone())));
     let channel = idb.channel.clone();
     let done_key = key.to_string();
     let committed = Closure::once_into_js(move |_: JsValue| {
+        INFLIGHT.with(|f| f.borrow_mut().retain(|(s, _)| *s != seq));
         settle(&done_key);
         if pending(&done_key) == 0 {
             // A copy kept by `journal_pending` is now on disk: drop it.
@@ -446,10 +458,22 @@ fn idb_write(idb: &mut Idb, key: &str, value: Option<&str>) -> Result<(), Storag
     let t = tx.clone();
     let failed_key = key.to_string();
     let aborted = Closure::once_into_js(move |_: JsValue| {
+        // Every later write is cancelled too, so that nothing reaches the disk out of order:
+        // a step that depends on this one (removing a value only once its copy is kept, say)
+        // must not happen without it.
+        let later: Vec<web_sys::IdbTransaction> = INFLIGHT.with(|f| {
+            let mut f = f.borrow_mut();
+            let later = f.iter().filter(|(s, _)| *s > seq).map(|(_, t)| t.clone()).collect();
+            f.retain(|(s, _)| *s < seq);
+            later
+        });
+        for tx in later {
+            let _ = tx.abort();
+        }
         let e = t
             .error()
             .map(|e| js_error(e.into()))
-            .unwrap_or_else(|| StorageError::Failed("the write was cancelled".into()));
+            .unwrap_or_else(|| StorageError::Failed("it was not written because an earlier write failed".into()));
         report_write_error(&failed_key, e);
     });
     tx.set_oncomplete(Some(committed.unchecked_ref()));
@@ -476,7 +500,9 @@ pub fn journal_pending() {
         };
         let kept = super::browser::local().and_then(|l| l.set_item(&key, &text).map_err(js_error));
         if let Err(e) = kept {
-            web_sys::console::warn_1(&format!("{key} is being written and could not also be kept in localStorage: {e}").into());
+            web_sys::console::warn_1(
+                &format!("{key} is being written and could not also be kept in localStorage: {e}").into(),
+            );
         }
     }
 }
@@ -609,7 +635,9 @@ mod tests {
     }
 
     fn envelope(revision: u64, name: &str) -> String {
-        format!(r#"{{"format":"cultivate-workspace","schema_version":6,"revision":{revision},"data":{{"name":"{name}"}}}}"#)
+        format!(
+            r#"{{"format":"cultivate-workspace","schema_version":6,"revision":{revision},"data":{{"name":"{name}"}}}}"#
+        )
     }
 
     #[test]
@@ -617,7 +645,11 @@ mod tests {
         let stored = map(&[("cultivate.workspace", &envelope(4, "before"))]);
         let later = envelope(5, "after");
         let plan = plan_move(&stored, &list(&[("cultivate.workspace", &later)]), 100);
-        assert_eq!(plan.puts, list(&[("cultivate.workspace", &later)]), "no recovery copy of the earlier save");
+        assert_eq!(
+            plan.puts,
+            list(&[("cultivate.workspace", &later)]),
+            "no recovery copy of the earlier save"
+        );
         assert_eq!(plan.remove_local, vec!["cultivate.workspace".to_string()]);
     }
 
@@ -628,7 +660,10 @@ mod tests {
             let plan = plan_move(&stored, &list(&[("cultivate.workspace", &envelope(rev, "local"))]), 100);
             assert_eq!(
                 plan.puts,
-                list(&[("cultivate.recovery.100", &envelope(4, "idb")), ("cultivate.workspace", &envelope(rev, "local"))]),
+                list(&[
+                    ("cultivate.recovery.100", &envelope(4, "idb")),
+                    ("cultivate.workspace", &envelope(rev, "local"))
+                ]),
                 "revision {rev}"
             );
         }

@@ -19,6 +19,14 @@ pub fn mark(name: &str) {
     }
 }
 
+/// Records the time since the mark `start` as a performance measure called `name` (for the
+/// benchmark; a missing mark or performance API is ignored).
+pub fn measure_since(name: &str, start: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.measure_with_start_mark(name, start);
+    }
+}
+
 /// The path the app is served under, from `<base href>` (trunk's `--public-url`):
 /// `""` at the root of a host, `"/cultivate"` under a sub-path.
 fn base_path() -> String {

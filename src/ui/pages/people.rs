@@ -87,8 +87,10 @@ pub fn PeoplePage() -> impl IntoView {
                                             let href = crate::ui::href(&format!("/people/{}", r.id));
                                             let PersonCells { name, organisation, title, communities } = r.cells.clone();
                                             view! {
+                                                // A plain link: the router handles its click all the
+                                                // same, and a row is much cheaper to build than with <A>.
                                                 <tr>
-                                                    <td><A href=href>{name}</A></td>
+                                                    <td><a href=href>{name}</a></td>
                                                     <td>{organisation}</td>
                                                     <td>{title}</td>
                                                     <td class="num">{communities}</td>
