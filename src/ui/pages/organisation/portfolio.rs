@@ -201,6 +201,8 @@ fn PortfolioTable(rows: Memo<Vec<PortfolioRow>>, sort: RwSignal<(SortKey, bool)>
 }
 
 #[component]
+/// One community's row. Its links are plain `<a>`: the router handles their clicks all the
+/// same, and fifty rows build much faster without a reactive `<A>` each.
 fn PortfolioRowView(row: PortfolioRow) -> impl IntoView {
     let id = row.community_id.clone();
     let link = |path: String| crate::ui::href(&path);
@@ -222,7 +224,7 @@ fn PortfolioRowView(row: PortfolioRow) -> impl IntoView {
         },
         None => view! {
             <span class="muted">"Not checked"</span>
-            <A href=link(format!("/organisation/health/{id}")) attr:class="portfolio-table__sub no-print">"Run a health check"</A>
+            <a href=link(format!("/organisation/health/{id}")) class="portfolio-table__sub no-print">"Run a health check"</a>
         }
         .into_any(),
     };
@@ -299,12 +301,12 @@ fn PortfolioRowView(row: PortfolioRow) -> impl IntoView {
     view! {
         <tr data-testid="portfolio-row" data-community=id.0.clone()>
             <th scope="row">
-                <A href=link(format!("/communities/{id}"))>{row.name.clone()}</A>
+                <a href=link(format!("/communities/{id}"))>{row.name.clone()}</a>
                 {(!orgs.is_empty()).then(|| view! { <span class="portfolio-table__sub">{orgs}</span> })}
                 <span class="portfolio-table__links no-print">
-                    <A href=link(format!("/organisation/roles?community={id}"))>"Roles"</A>
-                    <A href=link(format!("/cultivate/{id}"))>"Cultivate"</A>
-                    <A href=link(format!("/organisation/health/{id}"))>"Health"</A>
+                    <a href=link(format!("/organisation/roles?community={id}"))>"Roles"</a>
+                    <a href=link(format!("/cultivate/{id}"))>"Cultivate"</a>
+                    <a href=link(format!("/organisation/health/{id}"))>"Health"</a>
                 </span>
             </th>
             <td data-testid="portfolio-stage"><span class="tag tag--stage">{row.stage.clone()}</span></td>
