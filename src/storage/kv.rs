@@ -560,10 +560,19 @@ pub fn keys(prefix: &str) -> Result<Vec<String>, StorageError> {
 /// Characters (UTF-16 code units, as browsers count them) of the stored documents' keys and
 /// texts, and how many there are.
 pub fn usage() -> Result<(usize, usize), StorageError> {
+    let units = |k: &str, v: &str| k.encode_utf16().count() + v.encode_utf16().count();
+    if let Some(found) = IDB.with(|i| {
+        i.borrow().as_ref().map(|s| {
+            let ours = s.mirror.iter().filter(|(k, _)| k.starts_with("cultivate."));
+            ours.fold((0, 0), |(chars, n), (k, v)| (chars + units(k, v), n + 1))
+        })
+    }) {
+        return Ok(found);
+    }
     let keys = keys("cultivate.")?;
     let mut chars = 0;
     for k in &keys {
-        chars += k.encode_utf16().count() + get(k)?.map(|v| v.encode_utf16().count()).unwrap_or(0);
+        chars += get(k)?.map(|v| units(k, &v)).unwrap_or(0);
     }
     Ok((chars, keys.len()))
 }
