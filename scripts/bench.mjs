@@ -21,7 +21,7 @@ import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { startServer } from '../tests/e2e/lib/server.mjs';
-import { DIST_DIR, REPO_ROOT, KEY_WORKSPACE, launchBrowser, newContext, gotoApp, createWorkspace, navigate, saveStatus } from '../tests/e2e/lib/harness.mjs';
+import { DIST_DIR, REPO_ROOT, KEY_WORKSPACE, launchBrowser, newContext, collectErrors, gotoApp, createWorkspace, navigate, saveStatus } from '../tests/e2e/lib/harness.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
@@ -145,14 +145,74 @@ async function benchContext(browser, options = {}) {
   return context;
 }
 
-/** Seeds localStorage with `text` under the workspace key before the app's first load. */
-async function seedStorage(context, text) {
-  await context.addInitScript(({ key, text }) => {
-    if (!sessionStorage.getItem('bench-seeded')) {
-      localStorage.setItem(key, text);
-      sessionStorage.setItem('bench-seeded', '1');
+// The app's document store: IndexedDB database `cultivate`, version 1, one object store `kv`
+// with out-of-line string keys and string values (the texts the app used to keep in
+// localStorage under the same keys). The app reads every entry at start-up, before it mounts.
+const IDB_NAME = 'cultivate';
+const IDB_VERSION = 1;
+const IDB_STORE = 'kv';
+
+/** Each seeded text is written once to a file in `seedDir`, and a page reads it from disk
+ *  through a file input: faster than passing tens of megabytes through the DevTools protocol. */
+let seedDir = null;
+const seedFiles = new Map();
+async function seedFile(text) {
+  let file = seedFiles.get(text);
+  if (!file) {
+    seedDir ??= await fs.mkdtemp(path.join(os.tmpdir(), 'cultivate-bench-seed-'));
+    file = path.join(seedDir, `seed-${seedFiles.size}.json`);
+    await fs.writeFile(file, text);
+    seedFiles.set(text, file);
+  }
+  return file;
+}
+
+/**
+ * Puts `text` under the workspace key in the app's IndexedDB store before the app's first
+ * load in `context`: a temporary page opens a same-origin document that is not the app (the
+ * web manifest), creates the database and store as the app does if they are not there, puts
+ * the text, waits for the transaction to complete, reads the value back and closes. The next
+ * page of the context then opens the app with the workspace stored.
+ */
+async function seedStorage(context, url, text) {
+  const file = await seedFile(text);
+  const page = await context.newPage();
+  try {
+    await page.goto(new URL('manifest.webmanifest', url).href);
+    await page.evaluate(() => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.id = 'bench-seed';
+      document.body.append(input);
+    });
+    await page.locator('#bench-seed').setInputFiles(file);
+    const stored = await page.evaluate(async ({ name, version, store, key }) => {
+      const text = await document.getElementById('bench-seed').files[0].text();
+      const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+      const open = indexedDB.open(name, version);
+      open.onupgradeneeded = () => open.result.createObjectStore(store);
+      open.onblocked = () => console.error('bench: opening IndexedDB is blocked');
+      const db = await request(open);
+      try {
+        await new Promise((resolve, reject) => {
+          const tx = db.transaction(store, 'readwrite');
+          tx.objectStore(store).put(text, key);
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(tx.error);
+          tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
+        });
+        const back = await request(db.transaction(store, 'readonly').objectStore(store).get(key));
+        return { read: text.length, back: typeof back === 'string' && back === text ? back.length : -1 };
+      } finally {
+        db.close();
+      }
+    }, { name: IDB_NAME, version: IDB_VERSION, store: IDB_STORE, key: KEY_WORKSPACE });
+    if (stored.read !== text.length || stored.back !== text.length) {
+      throw new Error(`seeding IndexedDB: ${text.length} characters given, ${stored.read} read from the file, ${stored.back} read back from the store`);
     }
-  }, { key: KEY_WORKSPACE, text });
+  } finally {
+    await page.close();
+  }
 }
 
 /** In-page click on the element matched by `selector`, timed until `readySelector` matches
@@ -166,6 +226,31 @@ function timeClick(page, selector, readySelector, minCount = 1) {
 }
 
 const navLink = (href) => `nav[aria-label="Main"] a[href="${href}"]`;
+
+// The people list shows its rows a page at a time ("Show N more", "Show all N").
+const PEOPLE_ROWS = '[data-testid="people-table"] tbody tr';
+const PEOPLE_SHOW_ALL = '[data-testid="people-more"] button:last-of-type';
+
+/** In-page click on `selector` (a link to the people list), timed until the list shows its
+ *  first page of rows: all `total` people, or as many as fit a page with "Show more" under. */
+function timeClickPeople(page, selector, total) {
+  return page.evaluate(({ selector, rowsSelector, total }) => {
+    const el = document.querySelector(selector);
+    if (!el) throw new Error(`nothing matches ${selector}`);
+    return window.__bench.clickAndWait(el, () => {
+      const rows = document.querySelectorAll(rowsSelector).length;
+      return rows >= total || (rows > 0 && !!document.querySelector('[data-testid="people-more"]'));
+    });
+  }, { selector, rowsSelector: PEOPLE_ROWS, total });
+}
+
+/** The people list's rows painted, and its "N of M people" status. */
+async function peopleShown(page) {
+  const rows = await page.locator(PEOPLE_ROWS).count();
+  const status = await page.locator('main p[role="status"]', { hasText: ' people' }).first().textContent();
+  const [, matching, total] = status.match(/(\d+) of (\d+) people/) ?? [];
+  return { rows, matching: Number(matching), total: Number(total) };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Sizes
@@ -188,9 +273,11 @@ async function sizes() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// localStorage capacity, and the largest generated workspace that fits
+// Storage capacity, and the workspace called L
 
-/** The longest value Chromium stores under the workspace key in an empty origin. */
+/** The longest value Chromium stores under the workspace key in an empty origin's
+ *  localStorage. The app keeps documents in IndexedDB and uses localStorage only when
+ *  IndexedDB cannot be opened; this figure says what that fallback can hold. */
 async function storageLimit(browser, url) {
   const context = await newContext(browser);
   const page = await context.newPage();
@@ -209,6 +296,47 @@ async function storageLimit(browser, url) {
   return max;
 }
 
+/** The longest workspace text (to 1,000 characters) that Chromium's IndexedDB stores as one
+ *  value under the workspace key, found in a scratch database of an empty origin, and the
+ *  browser's message for one character more. Every workspace text holds characters beyond
+ *  Latin-1 (the catalogues' quotation marks and dashes), so it is stored as UTF-16, two bytes
+ *  a character; the probe strings are made the same way. */
+async function indexedDbLimit(browser, url) {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.goto(new URL('manifest.webmanifest', url).href);
+  const found = await page.evaluate(async ({ store, key }) => {
+    const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+    const open = indexedDB.open('bench-capacity', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore(store);
+    const db = await request(open);
+    // null when stored, else the browser's message.
+    const put = (chars) => new Promise((resolve) => {
+      try {
+        const tx = db.transaction(store, 'readwrite');
+        tx.objectStore(store).put(`\u201c${'x'.repeat(chars - 1)}`, key);
+        tx.oncomplete = () => resolve(null);
+        tx.onabort = () => resolve(String(tx.error ?? 'transaction aborted'));
+      } catch (e) {
+        resolve(String(e));
+      }
+    });
+    let lo = 0;
+    let hi = 200_000_000;
+    let refusal = null;
+    while (hi - lo > 1_000) {
+      const mid = Math.floor((lo + hi) / 2);
+      const error = await put(mid);
+      if (error) { hi = mid; refusal = error; } else lo = mid;
+    }
+    await put(1);
+    db.close();
+    return { chars: lo, refusal };
+  }, { store: IDB_STORE, key: KEY_WORKSPACE });
+  await context.close();
+  return found;
+}
+
 /** Size M's shape (per 2,000 people: 10 organisations, 50 communities, 5,000 meetings,
  *  1,000 stories, 2 memberships each), scaled to `people`. */
 const mShape = (people) => [
@@ -220,35 +348,123 @@ const mShape = (people) => [
   '--stories', String(Math.round(people / 2)),
 ];
 
-/** Binary search (in steps of 10 people) for the largest M-shaped workspace whose JSON is at
- *  most `budget` characters. */
-function largestFitting(budget) {
-  let lo = 10;
-  let hi = 200; // in tens of people: 100..2,000 (M itself does not fit)
+/** The bound on L's start-up: the bench's own wait for the app to mount. */
+const L_START_BOUND_MS = 120_000;
+/** Room left under IndexedDB's value limit: the app re-encodes the workspace when it saves
+ *  (a new revision and time stamp), so the stored text may be a little longer. */
+const L_ROOM = 65_536;
+/** L's people when it is not the generator's own size L: M's shape in steps of this. */
+const L_STEP = 500;
+
+/** One start-up of `text` from storage in a fresh context: `{ ok, ms }`, or `{ ok: false, why }`
+ *  when it cannot be stored, does not mount within `L_START_BOUND_MS`, or does not open the
+ *  workspace stored. */
+async function probeStartup(browser, url, text, name) {
+  const context = await benchContext(browser);
+  try {
+    try {
+      await seedStorage(context, url, text);
+    } catch (err) {
+      return { ok: false, why: `not stored in IndexedDB (${err.message.split('\n')[0]})` };
+    }
+    const page = await context.newPage();
+    try {
+      await gotoApp(page, url, { timeout: L_START_BOUND_MS });
+    } catch (err) {
+      return { ok: false, why: `not mounted within ${L_START_BOUND_MS / 1000} s (${err.message.split('\n').slice(0, 3).join('; ')})` };
+    }
+    const problem = await openedProblem(page, name);
+    if (problem) return { ok: false, why: problem };
+    return { ok: true, ms: await page.evaluate(() => performance.getEntriesByName('cultivate-mounted')[0]?.startTime ?? NaN) };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * L: the generator's own `--size L` (ten times M) when IndexedDB stores it as one value with
+ * `L_ROOM` to spare and the app opens it from storage within `L_START_BOUND_MS`; otherwise the
+ * largest workspace of M's shape, in steps of `L_STEP` people, of which both hold. Returns the
+ * generator arguments, the text, whether it is the generator's L, and why larger ones were
+ * not taken.
+ */
+async function chooseL(browser, url, budget, namedText) {
+  const refused = [];
+  const tryOne = async (label, genArgs, text) => {
+    if (text.length > budget) {
+      refused.push(`${label} (${mb(text.length)} of JSON) is more than IndexedDB stores as one value`);
+      return null;
+    }
+    const probe = await probeStartup(browser, url, text, JSON.parse(text).data.name);
+    log(`L candidate ${label}: ${probe.ok ? `opens from storage in ${ms(probe.ms)}` : probe.why}`);
+    if (!probe.ok) { refused.push(`${label} (${mb(text.length)} of JSON): ${probe.why}`); return null; }
+    return { genArgs, text };
+  };
+  const named = await tryOne("the generator's `--size L`", ['--size', 'L'], namedText);
+  if (named) return { ...named, named: true, refused };
+
+  // The largest M-shaped workspace under the budget: from a linear estimate (the JSON grows
+  // with the people, on top of the catalogues), walked in steps of L_STEP people.
+  const gen = (steps) => { const genArgs = mShape(steps * L_STEP); return { steps, genArgs, text: generate(genArgs) }; };
+  const minSteps = Math.ceil(2_000 / L_STEP);
+  const maxSteps = Math.floor(20_000 / L_STEP);
+  const m = gen(minSteps);
+  const perStep = (m.text.length - 100_000) / minSteps;
+  let steps = Math.max(minSteps, Math.min(maxSteps, Math.floor((budget - 100_000) / perStep)));
+  let fit = gen(steps);
+  while (fit.text.length > budget && fit.steps > minSteps) fit = gen(fit.steps - 1);
+  if (fit.text.length > budget) throw new Error(`M itself (${mb(fit.text.length)}) is over IndexedDB's budget of ${int(budget)} characters`);
+  let over = null;
+  while (fit.steps < maxSteps) {
+    const next = gen(fit.steps + 1);
+    if (next.text.length > budget) { over = next; break; }
+    fit = next;
+  }
+  const label = (c) => `\`${c.genArgs.join(' ')}\``;
+  if (over) refused.push(`M's shape with ${int(over.steps * L_STEP)} people (${mb(over.text.length)} of JSON) is too`);
+  if (await tryOne(label(fit), fit.genArgs, fit.text)) return { genArgs: fit.genArgs, text: fit.text, named: false, refused };
+
+  // It does not open within the bound: the largest smaller one that does (binary search).
+  let lo = minSteps;
+  let hi = fit.steps - 1;
   let best = null;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const genArgs = mShape(mid * 10);
-    const text = generate(genArgs);
-    if (text.length <= budget) { best = { genArgs, text }; lo = mid + 1; } else { hi = mid - 1; }
+    const c = gen(mid);
+    if (await tryOne(label(c), c.genArgs, c.text)) { best = c; lo = mid + 1; } else hi = mid - 1;
   }
-  return best;
+  if (!best) throw new Error(`no M-shaped workspace of ${int(minSteps * L_STEP)} people or more opens from storage within ${L_START_BOUND_MS / 1000} s`);
+  return { genArgs: best.genArgs, text: best.text, named: false, refused };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Start-up
 
-/** Milliseconds from navigation start to the app's `cultivate-mounted` mark. */
-async function mountTimes(browser, url, storedText) {
+/** Why the page does not show the workspace called `name` (the shell with its name in the
+ *  header), or null when it does. */
+async function openedProblem(page, name) {
+  if (!(await page.locator('.app-shell').count())) {
+    const errors = page.consoleErrors?.length ? `; page errors: ${page.consoleErrors.join(' | ').slice(0, 500)}` : '';
+    return `the app mounted without opening the stored workspace${errors}`;
+  }
+  const shown = (await page.locator('.brand__workspace').first().textContent())?.trim();
+  return shown === name ? null : `the app opened "${shown}", not the stored "${name}"`;
+}
+
+/** Milliseconds from navigation start to the app's `cultivate-mounted` mark; with `stored`
+ *  (`{ text, name }`), the workspace text is in IndexedDB before the app loads. */
+async function mountTimes(browser, url, stored) {
   const times = [];
   for (let i = 0; i < RUNS; i++) {
     const context = await benchContext(browser);
-    if (storedText) await seedStorage(context, storedText);
+    if (stored) await seedStorage(context, url, stored.text);
     const page = await context.newPage();
+    collectErrors(page);
     await page.goto(url);
-    await page.waitForFunction(() => document.body.dataset.appReady === '1', null, { timeout: 120_000 });
+    await page.waitForFunction(() => document.body.dataset.appReady === '1', null, { timeout: L_START_BOUND_MS });
     const t = await page.evaluate(() => performance.getEntriesByName('cultivate-mounted')[0]?.startTime ?? NaN);
-    if (storedText && !(await page.locator('.app-shell').count())) throw new Error('the generated workspace did not open from storage');
+    const problem = stored && (await openedProblem(page, stored.name));
+    if (problem) throw new Error(`start-up from storage: ${problem}`);
     times.push(t);
     await context.close();
   }
@@ -279,6 +495,8 @@ async function workspaceRun(browser, url, name, text, file, desc, { interactions
   await page.getByTestId('import-file').setInputFiles(file);
   r.pick = (await page.evaluate(() => window.__benchPending)).ms;
   if (await page.getByTestId('import-error').count()) throw new Error(`import of ${name} refused: ${await page.getByTestId('import-error').innerText()}`);
+  // The app's own measure of the parse within that step: text read → checked records.
+  r.appParse = await page.evaluate(() => performance.getEntriesByName('cultivate-import-parse').at(-1)?.duration ?? NaN);
 
   // Import, step 2: "Import" clicked → success notice painted (backup, replace, save, re-render).
   r.confirm = (await timeClick(page, '[data-testid="import-confirm"]', '[data-testid="import-done"], [data-testid="import-error"]')).ms;
@@ -335,8 +553,9 @@ async function workspaceRun(browser, url, name, text, file, desc, { interactions
   await download.delete();
 
   if (interactions) {
-    // People (all rows rendered), then keys typed into the search.
-    r.people = (await timeClick(page, navLink('/people'), '[data-testid="people-table"] tbody tr', desc.counts.people)).ms;
+    // People (its first page of rows), keys typed into the search, then "Show all".
+    r.people = (await timeClickPeople(page, navLink('/people'), desc.counts.people)).ms;
+    r.peopleRows = (await peopleShown(page)).rows;
     const search = page.getByTestId('people-search');
     await search.focus();
     r.keys = [];
@@ -344,10 +563,18 @@ async function workspaceRun(browser, url, name, text, file, desc, { interactions
       await page.evaluate(() => window.__bench.arm('keydown', () => true));
       await page.keyboard.press(key);
       const t = await page.evaluate(() => window.__benchPending);
-      r.keys.push({ key, ...t, rows: await page.locator('[data-testid="people-table"] tbody tr').count() });
+      const { rows, matching } = await peopleShown(page);
+      r.keys.push({ key, ...t, rows, matching });
     }
-    const shown = await page.locator('[data-testid="people-table"] tbody tr').count();
-    if (shown !== desc.counts.people) throw new Error(`after clearing the search, ${shown} of ${desc.counts.people} rows are shown`);
+    const shown = await peopleShown(page);
+    if (shown.matching !== desc.counts.people || shown.total !== desc.counts.people) throw new Error(`after clearing the search, ${shown.matching} of ${shown.total} people match (${desc.counts.people} expected)`);
+    if (await page.locator(PEOPLE_SHOW_ALL).count()) {
+      r.showAll = (await timeClick(page, PEOPLE_SHOW_ALL, PEOPLE_ROWS, desc.counts.people)).ms;
+      const all = await peopleShown(page);
+      if (all.rows !== desc.counts.people) throw new Error(`after "Show all", ${all.rows} of ${desc.counts.people} rows are shown`);
+    } else {
+      r.showAll = NaN;
+    }
 
     // The portfolio (Organisation area), the Evaluate area, and the matrix of the community
     // with the most stories.
@@ -408,19 +635,24 @@ function buildPlainList(data) {
 
 async function listRun(browser, url, text, desc, plainHtml) {
   const context = await benchContext(browser);
-  await seedStorage(context, text);
+  await seedStorage(context, url, text);
   await context.route('**/__bench/plain-people.html', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: plainHtml }));
   const page = await context.newPage();
   await gotoApp(page, url, { timeout: 120_000 });
-  if (!(await page.locator('.app-shell').count())) throw new Error('the 10,000-people workspace did not open from storage');
-  const app = await timeClick(page, navLink('/people'), '[data-testid="people-table"] tbody tr', desc.counts.people);
-  const appRows = await page.locator('[data-testid="people-table"] tbody tr').count();
+  const problem = await openedProblem(page, desc.data.name);
+  if (problem) throw new Error(`the 10,000-people workspace did not open from storage: ${problem}`);
+  const open = await timeClickPeople(page, navLink('/people'), desc.counts.people);
+  const openRows = await page.locator(PEOPLE_ROWS).count();
+  // The whole list: "Show all" when the list is paged (the time of opening it is kept apart).
+  const paged = (await page.locator(PEOPLE_SHOW_ALL).count()) > 0;
+  const app = paged ? await timeClick(page, PEOPLE_SHOW_ALL, PEOPLE_ROWS, desc.counts.people) : open;
+  const appRows = await page.locator(PEOPLE_ROWS).count();
   const plainPage = await context.newPage();
   await plainPage.goto(new URL('__bench/plain-people.html', url).href);
   const data = { organisations: desc.data.organisations, people: desc.data.people, communities: desc.data.communities.map((c) => ({ memberships: c.memberships.map((m) => ({ person_id: m.person_id })) })) };
   const plain = await plainPage.evaluate(buildPlainList, data);
   await context.close();
-  return { app: app.ms, appRows, plain: plain.ms, plainCompute: plain.compute, plainRows: plain.rows };
+  return { open: open.ms, openRows, paged, app: app.ms, appRows, plain: plain.ms, plainCompute: plain.compute, plainRows: plain.rows };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -507,9 +739,10 @@ async function diagnostics(browser, url, mFile, mDesc, listText, listDesc, lText
   };
   {
     const context = await ctx();
-    await seedStorage(context, lText);
+    await seedStorage(context, url, lText);
     const page = await context.newPage();
-    out.push(['Start-up with L stored (navigation → mounted)', await profiled(page, async () => { await gotoApp(page, url, { timeout: 120_000 }); })]);
+    // The wasm before wasm-opt is slower: a longer wait than the bound on L's start-up.
+    out.push(['Start-up with L stored (navigation → mounted)', await profiled(page, async () => { await gotoApp(page, url, { timeout: 3 * L_START_BOUND_MS }); })]);
     await context.close();
   }
   {
@@ -530,7 +763,7 @@ async function diagnostics(browser, url, mFile, mDesc, listText, listDesc, lText
       const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-workspace').click()]);
       await d.failure();
     })]);
-    out.push(['Open People with M (2,000 rows)', await profiled(page, () => timeClick(page, navLink('/people'), '[data-testid="people-table"] tbody tr', mDesc.counts.people))]);
+    out.push(['Open People with M (first page of rows)', await profiled(page, () => timeClickPeople(page, navLink('/people'), mDesc.counts.people))]);
     const search = page.getByTestId('people-search');
     await search.focus();
     const key = async (k) => {
@@ -538,19 +771,25 @@ async function diagnostics(browser, url, mFile, mDesc, listText, listDesc, lText
       await page.keyboard.press(k);
       await page.evaluate(() => window.__benchPending);
     };
-    out.push(['Search keypress "a" with M (2,000 rows stay)', await profiled(page, () => key('a'))]);
-    out.push(['Search keypress "d" with M (2,000 → 133 rows)', await profiled(page, () => key('d'))]);
-    out.push(['Search keypress Backspace with M (133 → 2,000 rows)', await profiled(page, () => key('Backspace'))]);
+    out.push(['Search keypress "a" with M (query "a")', await profiled(page, () => key('a'))]);
+    out.push(['Search keypress "d" with M (query "ad")', await profiled(page, () => key('d'))]);
+    out.push(['Search keypress Backspace with M (query "a" again)', await profiled(page, () => key('Backspace'))]);
     await key('Backspace');
+    if (await page.locator(PEOPLE_SHOW_ALL).count()) {
+      out.push([`Show all ${int(mDesc.counts.people)} people with M`, await profiled(page, () => timeClick(page, PEOPLE_SHOW_ALL, PEOPLE_ROWS, mDesc.counts.people))]);
+    }
     out.push(['Open the portfolio with M', await profiled(page, () => timeClick(page, navLink('/organisation'), '[data-testid="portfolio-row"]', mDesc.counts.communities))]);
     await context.close();
   }
   {
     const context = await ctx();
-    await seedStorage(context, listText);
+    await seedStorage(context, url, listText);
     const page = await context.newPage();
     await gotoApp(page, url, { timeout: 120_000 });
-    out.push(['Open People with 10,000 people', await profiled(page, () => timeClick(page, navLink('/people'), '[data-testid="people-table"] tbody tr', listDesc.counts.people))]);
+    out.push(['Open People with 10,000 people (first page of rows)', await profiled(page, () => timeClickPeople(page, navLink('/people'), listDesc.counts.people))]);
+    if (await page.locator(PEOPLE_SHOW_ALL).count()) {
+      out.push(['Show all 10,000 people', await profiled(page, () => timeClick(page, PEOPLE_SHOW_ALL, PEOPLE_ROWS, listDesc.counts.people))]);
+    }
     await context.close();
   }
   return { sizes: await codeSizes(NAMES_WASM), profiles: out };
@@ -643,26 +882,23 @@ try {
 
   console.error('== workspaces');
   const limit = await storageLimit(browser, server.url);
-  // L must also leave room for what an import stores next to it: the backup of the workspace
-  // it replaces (a new, empty one: its catalogues are about 90,000 characters) and the index.
-  const IMPORT_ROOM = 131_072;
-  const budget = limit - IMPORT_ROOM;
+  const idb = await indexedDbLimit(browser, server.url);
+  const budget = idb.chars - L_ROOM;
+  log(`IndexedDB stores ${int(idb.chars)} characters of workspace text as one value${idb.refusal ? ` (one more: ${idb.refusal})` : ''}; localStorage holds ${int(limit)}`);
   const sText = generate(['--size', 'S']);
   const mText = generate(['--size', 'M']);
-  const namedL = generate(['--size', 'L']).length;
-  const fit = largestFitting(budget);
-  if (!fit) throw new Error(`no M-shaped workspace of 100 people or more fits in ${budget} characters`);
-  const lText = fit.text;
+  const namedLText = generate(['--size', 'L']);
+  const chosen = await chooseL(browser, server.url, budget, namedLText);
+  const lText = chosen.text;
   // 10,000 people, one membership each, spread over 20 communities; no meetings or stories.
   const listText = generate(['--people', '10000', '--communities', '20', '--organisations', '5', '--memberships', '1']);
   const S = describe(sText);
   const M = describe(mText);
   const L = describe(lText);
   const LIST = describe(listText);
-  const listFits = listText.length <= limit;
   await fs.writeFile(mFile, mText);
   await fs.writeFile(lFile, lText);
-  log(`localStorage holds ${int(limit)} characters under ${KEY_WORKSPACE}; L = ${L.info} (${fit.genArgs.join(' ')})`);
+  log(`L = ${L.info} (${chosen.genArgs.join(' ')})`);
   if (DIAGNOSTICS_ONLY) {
     printDiagnostics(await diagnostics(browser, server.url, mFile, M, listText, LIST, lText));
     process.exitCode = 0;
@@ -670,8 +906,9 @@ try {
 
   console.error(`== start-up (${RUNS} runs each)`);
   const upEmpty = await mountTimes(browser, server.url, null);
-  const upS = await mountTimes(browser, server.url, sText);
-  const upL = await mountTimes(browser, server.url, lText);
+  const upS = await mountTimes(browser, server.url, { text: sText, name: S.data.name });
+  const upM = await mountTimes(browser, server.url, { text: mText, name: M.data.name });
+  const upL = await mountTimes(browser, server.url, { text: lText, name: L.data.name });
 
   console.error(`== import, export and interactions (${RUNS} runs each of M and L)`);
   const mRuns = [];
@@ -684,7 +921,6 @@ try {
   }
 
   console.error(`== 10,000-row list against plain JS (${RUNS} runs)`);
-  if (!listFits) throw new Error(`the 10,000-people workspace (${listText.length} characters) does not fit localStorage`);
   const plainHtml = await plainPageHtml();
   const listRuns = [];
   for (let i = 0; i < RUNS; i++) listRuns.push(await listRun(browser, server.url, listText, LIST, plainHtml));
@@ -701,35 +937,45 @@ try {
   const row = (label, s) => `| ${label} | ${ms(s.median)} | ${ms(s.min)} | ${ms(s.max)} |`;
   const m = {
     pick: col(mRuns, (r) => r.pick), confirm: col(mRuns, (r) => r.confirm), total: col(mRuns, (r) => r.pick + r.confirm),
-    readParse: col(mRuns, (r) => r.readParse), parseOnly: col(mRuns, (r) => r.parseOnly),
+    readParse: col(mRuns, (r) => r.readParse), parseOnly: col(mRuns, (r) => r.parseOnly), appParse: col(mRuns, (r) => r.appParse),
     download: col(mRuns, (r) => r.exportDownload), handoff: col(mRuns, (r) => r.exportHandoff), exportPainted: col(mRuns, (r) => r.exportPainted),
-    people: col(mRuns, (r) => r.people), portfolio: col(mRuns, (r) => r.portfolio), evaluate: col(mRuns, (r) => r.evaluate), matrix: col(mRuns, (r) => r.matrix),
+    people: col(mRuns, (r) => r.people), showAll: col(mRuns, (r) => r.showAll), portfolio: col(mRuns, (r) => r.portfolio), evaluate: col(mRuns, (r) => r.evaluate), matrix: col(mRuns, (r) => r.matrix),
   };
   const l = {
     pick: col(lRuns, (r) => r.pick), confirm: col(lRuns, (r) => r.confirm), total: col(lRuns, (r) => r.pick + r.confirm),
-    readParse: col(lRuns, (r) => r.readParse), parseOnly: col(lRuns, (r) => r.parseOnly),
+    readParse: col(lRuns, (r) => r.readParse), parseOnly: col(lRuns, (r) => r.parseOnly), appParse: col(lRuns, (r) => r.appParse),
     download: col(lRuns, (r) => r.exportDownload), handoff: col(lRuns, (r) => r.exportHandoff), exportPainted: col(lRuns, (r) => r.exportPainted),
   };
   const keyNames = mRuns[0].keys.map((k) => k.key);
-  const typed = keyNames.map((key, i) => ({ key, s: col(mRuns, (r) => r.keys[i].ms), rows: mRuns[0].keys[i].rows }));
+  const typed = keyNames.map((key, i) => ({ key, s: col(mRuns, (r) => r.keys[i].ms), rows: mRuns[0].keys[i].rows, matching: mRuns[0].keys[i].matching }));
   const allKeys = stats(mRuns.flatMap((r) => r.keys.map((k) => k.ms)));
-  const list = { app: col(listRuns, (r) => r.app), plain: col(listRuns, (r) => r.plain), plainCompute: col(listRuns, (r) => r.plainCompute), ratio: col(listRuns, (r) => r.app / r.plain) };
+  const list = { open: col(listRuns, (r) => r.open), app: col(listRuns, (r) => r.app), plain: col(listRuns, (r) => r.plain), plainCompute: col(listRuns, (r) => r.plainCompute), ratio: col(listRuns, (r) => r.app / r.plain) };
   const importRatioM = col(mRuns, (r) => r.pick / r.readParse);
   const importRatioL = col(lRuns, (r) => r.pick / r.readParse);
   const parseRatioM = col(mRuns, (r) => r.pick / r.parseOnly);
+  const appParseRatioM = col(mRuns, (r) => r.appParse / r.parseOnly);
+  const appParseRatioL = col(lRuns, (r) => r.appParse / r.parseOnly);
+  const parseMeasured = Number.isFinite(appParseRatioM.median) && Number.isFinite(appParseRatioL.median);
   const mSave = [...new Set(mRuns.map((r) => r.saveStatus))].join(' / ');
   const lSave = [...new Set(lRuns.map((r) => r.saveStatus))].join(' / ');
   const mQuota = mRuns.some((r) => r.quotaBanner);
+  const lQuota = lRuns.some((r) => r.quotaBanner);
   const typedPath = 'a → ad → ada → ad → a → (empty)';
 
   const chromium = execFileSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   const date = new Date().toISOString().slice(0, 10);
-  const lArgs = fit.genArgs.join(' ');
-  const worstInteraction = Math.max(allKeys.median, m.people.median, m.portfolio.median, m.evaluate.median, m.matrix.median, m.exportPainted.median);
-  const worstName = [['a search keypress', allKeys.median], ['opening People', m.people.median], ['opening the portfolio', m.portfolio.median], ['opening Evaluate', m.evaluate.median], ['opening the matrix', m.matrix.median], ['export', m.exportPainted.median]]
-    .sort((a, b) => b[1] - a[1])[0][0];
+  const lArgs = chosen.genArgs.join(' ');
+  const idbCapacity = `Chromium's IndexedDB stores at most ${int(idb.chars)} characters of workspace text as one value (${mb(2 * idb.chars)} as UTF-16, two bytes a character, since every workspace holds characters beyond Latin-1).`;
+  const lDefinition = chosen.named
+    ? `L = the generator's own \`--size L\` (ten times M's people, meetings and stories; ${mb(lText.length)} of JSON), which IndexedDB stores as one value and the app opens from storage within ${L_START_BOUND_MS / 1000} s. ${idbCapacity}`
+    : `L = the largest workspace of M's shape, in steps of ${L_STEP} people, that Chromium's IndexedDB stores as one value with ${int(L_ROOM)} characters to spare and that the app opens from storage within ${L_START_BOUND_MS / 1000} s (\`${lArgs}\`; ${mb(lText.length)} of JSON). ${idbCapacity} Larger ones are not L: ${chosen.refused.join('; ')}.`;
+  const interactions = [['a search keypress', allKeys.median], ['opening People', m.people.median], [`showing all ${int(M.counts.people)} people`, m.showAll.median], ['opening the portfolio', m.portfolio.median], ['opening Evaluate', m.evaluate.median], ['opening the matrix', m.matrix.median], ['export', m.exportPainted.median]]
+    .filter(([, t]) => Number.isFinite(t))
+    .sort((a, b) => b[1] - a[1]);
+  const [worstName, worstInteraction] = interactions[0];
   const met = (ok) => (ok ? 'yes' : '**no**');
-  const ratio = (x) => `${x.toFixed(2)}×`;
+  const ratio = (x) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : 'n/a');
+  const allRows = (rows, of) => (rows >= of ? `all ${int(of)} rows` : `first ${int(rows)} of ${int(of)} rows`);
 
   const lines = [
     `Measured ${date} by \`scripts/bench\` on ${os.cpus().length} cores (${os.cpus()[0]?.model?.trim() ?? 'unknown CPU'}; load average ${loadStart.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end), ${chromium}, headless; median of ${RUNS} runs, each in a fresh browser context.`,
@@ -740,15 +986,14 @@ try {
     `| **App (wasm + JS)** | **${kb(app.raw)}** | **${kb(app.br)}** | **${kb(app.gz)}** |`,
     `| **Whole app as loaded (HTML + CSS + JS + wasm)** | **${kb(whole.raw)}** | **${kb(whole.br)}** | **${kb(whole.gz)}** |`,
     '',
-    `Workspaces (\`cultivate-generate ... --seed 1\`): S = \`--size S\`; M = \`--size M\`; L = the largest workspace of M's shape whose JSON fits localStorage with room for the backup an import makes (\`${lArgs}\`). Chromium's localStorage holds ${int(limit)} characters under \`${KEY_WORKSPACE}\` (10 MiB of UTF-16 per origin, key included). The generator's own \`--size L\` (ten times M) is ${mb(namedL)} of JSON.`,
+    `Workspaces (\`cultivate-generate ... --seed 1\`): S = \`--size S\`; M = \`--size M\`; ${lDefinition} The app keeps its documents in IndexedDB (database \`${IDB_NAME}\`, object store \`${IDB_STORE}\`, one string value per key, the workspace under \`${KEY_WORKSPACE}\`), and the start-up figures below open the workspace from there. localStorage, used only when IndexedDB cannot be opened, holds ${int(limit)} characters under \`${KEY_WORKSPACE}\` (10 MiB of UTF-16 per origin, key included)${limit < mText.length ? ', less than M' : ''}.`,
     '',
     '| Start-up: navigation to app mounted | Median | Min | Max |',
     '|---|---:|---:|---:|',
     row('Empty browser (welcome screen)', upEmpty),
     row(`S from storage (${S.info})`, upS),
+    row(`M from storage (${M.info})`, upM),
     row(`L from storage (${L.info})`, upL),
-    `| M from storage (${M.info}) | does not fit localStorage | | |`,
-    `| Generator's \`--size L\` (${mb(namedL)} of JSON) | does not fit localStorage | | |`,
     '',
     '| Import and export (Data page) | Median | Min | Max |',
     '|---|---:|---:|---:|',
@@ -763,13 +1008,14 @@ try {
     row('Export L: click → file handed to the browser (in-page)', l.handoff),
     row(`Export L: click → download event (${mb(lRuns[0].exportBytes)} file)`, l.download),
     '',
-    `After importing M the save ${mQuota ? 'fails with the quota banner' : 'status is'} ("${mSave}"): M stays in memory only, which is what the interactions below use. After importing L: "${lSave}".`,
+    `After importing M the save status is "${mSave}"${mQuota ? ', with the quota banner (M stays in memory only)' : ''}; the interactions below run on the imported M. After importing L: "${lSave}"${lQuota ? ', with the quota banner (L stays in memory only)' : ''}.`,
     '',
-    `| With M loaded (in memory, after the import) | Median | Min | Max |`,
+    `| With M loaded (after the import) | Median | Min | Max |`,
     '|---|---:|---:|---:|',
-    row(`Open People (nav click → all ${int(M.counts.people)} rows painted)`, m.people),
-    ...typed.map(({ key, s, rows }, i) => row(`Search keypress ${i + 1}: \`${key}\`, ${typedPath.split(' → ')[i] === '(empty)' ? 'query emptied' : `query "${typedPath.split(' → ')[i]}"`} → ${int(rows)} rows painted`, s)),
+    row(`Open People (nav click → ${allRows(mRuns[0].peopleRows, M.counts.people)} painted)`, m.people),
+    ...typed.map(({ key, s, rows, matching }, i) => row(`Search keypress ${i + 1}: \`${key}\`, ${typedPath.split(' → ')[i] === '(empty)' ? 'query emptied' : `query "${typedPath.split(' → ')[i]}"`} → ${int(rows)} rows painted${matching > rows ? ` (of ${int(matching)} matching)` : ''}`, s)),
     row(`Search keypress, all ${allKeys.n} (${RUNS} runs × ${keyNames.length} keys)`, allKeys),
+    ...(Number.isFinite(m.showAll.median) ? [row(`People: "Show all ${int(M.counts.people)}" clicked → all rows painted`, m.showAll)] : []),
     row(`Open Organisation (portfolio, ${M.counts.communities} rows)`, m.portfolio),
     row(`Open Evaluate (${M.counts.communities} community cards)`, m.evaluate),
     row(`Open the value-creation matrix of ${mRuns[0].matrixCommunity}`, m.matrix),
@@ -778,15 +1024,21 @@ try {
     '|---|---:|---:|---:|',
     `| Import M (file chosen → preview painted) ÷ JS \`File.text()\` + \`JSON.parse\` of the same text (${ms(m.readParse.median)}) | ${ratio(importRatioM.median)} | ${ratio(importRatioM.min)} | ${ratio(importRatioM.max)} |`,
     `| Import L (file chosen → preview painted) ÷ JS \`File.text()\` + \`JSON.parse\` of the same text (${ms(l.readParse.median)}) | ${ratio(importRatioL.median)} | ${ratio(importRatioL.min)} | ${ratio(importRatioL.max)} |`,
-    `| People list, ${int(LIST.counts.people)} rows: app (nav click → rows painted, ${ms(list.app.median)}) ÷ plain JS (same rows computed and built, ${ms(list.plain.median)}) | ${ratio(list.ratio.median)} | ${ratio(list.ratio.min)} | ${ratio(list.ratio.max)} |`,
+    ...(parseMeasured ? [
+      `| Import M parse (the app's measure, text read → checked records: ${ms(m.appParse.median)}) ÷ JS \`JSON.parse\` of the same text (${ms(m.parseOnly.median)}) | ${ratio(appParseRatioM.median)} | ${ratio(appParseRatioM.min)} | ${ratio(appParseRatioM.max)} |`,
+      `| Import L parse (the app's measure, text read → checked records: ${ms(l.appParse.median)}) ÷ JS \`JSON.parse\` of the same text (${ms(l.parseOnly.median)}) | ${ratio(appParseRatioL.median)} | ${ratio(appParseRatioL.min)} | ${ratio(appParseRatioL.max)} |`,
+    ] : []),
+    `| People list, ${int(LIST.counts.people)} rows: app (${listRuns[0].paged ? '"Show all" clicked' : 'nav click'} → all rows painted, ${ms(list.app.median)}) ÷ plain JS (same rows computed and built, ${ms(list.plain.median)}) | ${ratio(list.ratio.median)} | ${ratio(list.ratio.min)} | ${ratio(list.ratio.max)} |`,
     '',
     '| Target (issue #9) | Measured | Met? |',
     '|---|---|---|',
     `| Whole app ≤ 200 KB brotli | ${kb(whole.br)} (HTML + CSS + JS + wasm); wasm + JS alone ${kb(app.br)} | ${met(whole.br <= 200_000)} |`,
-    `| Import parse within 2× of \`JSON.parse\` for ≥ 1 MB | M: ${ratio(importRatioM.median)}, L: ${ratio(importRatioL.median)} (the app's whole read-to-preview step; no parse-only timing is exposed) | ${met(importRatioM.median <= 2 && importRatioL.median <= 2)} |`,
-    `| List render within 1.3× of plain JS | ${ratio(list.ratio.median)} (${int(LIST.counts.people)} rows) | ${met(list.ratio.median <= 1.3)} |`,
+    parseMeasured
+      ? `| Import parse within 2× of \`JSON.parse\` for ≥ 1 MB | M: ${ratio(appParseRatioM.median)}, L: ${ratio(appParseRatioL.median)} (the app's parse, text read → checked records, ÷ \`JSON.parse\`); the whole read-to-preview step ÷ \`File.text()\` + \`JSON.parse\`: M ${ratio(importRatioM.median)}, L ${ratio(importRatioL.median)} | ${met(appParseRatioM.median <= 2 && appParseRatioL.median <= 2)} |`
+      : `| Import parse within 2× of \`JSON.parse\` for ≥ 1 MB | M: ${ratio(importRatioM.median)}, L: ${ratio(importRatioL.median)} (the app's whole read-to-preview step; this build exposes no parse-only timing) | ${met(importRatioM.median <= 2 && importRatioL.median <= 2)} |`,
+    `| List render within 1.3× of plain JS | ${ratio(list.ratio.median)} (${int(LIST.counts.people)} rows${listRuns[0].paged ? ', "Show all"' : ''}) | ${met(list.ratio.median <= 1.3)} |`,
     `| No interaction above 100 ms with M loaded | slowest: ${worstName}, ${ms(worstInteraction)}; search keys ${ms(allKeys.median)} median, ${ms(allKeys.max)} max | ${met(worstInteraction <= 100 && allKeys.max <= 100)} |`,
-    `| Start-up of the largest workspace that fits storage (no target in #9) | L: ${ms(upL.median)} | — |`,
+    `| Start-up from storage (no target in #9) | M: ${ms(upM.median)}; L: ${ms(upL.median)} | — |`,
   ];
   const table = lines.join('\n');
   console.log(table);
@@ -794,12 +1046,16 @@ try {
   const notes = [
     '',
     'What the figures measure (in-page times come from `performance.now()` and event time stamps):',
-    '- Start-up: navigation start → the app\'s `cultivate-mounted` performance mark (set once the stored workspace is decoded and the first screen built).',
+    '- Start-up: navigation start → the app\'s `cultivate-mounted` performance mark (set once the stored workspace is read from IndexedDB and decoded and the first screen built). Before the app\'s first load, the bench puts the workspace text into the app\'s IndexedDB store from another page of the same origin, and after start-up checks that the app opened that workspace.',
     '- Every in-page figure runs from the event (its timeStamp, or just before an in-page click) to the end of the frame that follows the last DOM change (requestAnimationFrame, then a task), with 300 ms of quiet to be sure the page has settled.',
-    '- Import, step 1 covers the app\'s File.text(), decoding (serde_json to a Value tree, migration, decoding the records, validation), planning the import against the current workspace and rendering the preview. No timing of the parse alone is exposed by the app, so the ratio compares this whole step with File.text() + JSON.parse in JS.',
+    parseMeasured
+      ? '- Import, step 1 covers the app\'s File.text(), decoding (serde_json to a Value tree, migration, decoding the records, validation), planning the import against the current workspace and rendering the preview; its ratio compares this whole step with File.text() + JSON.parse in JS. The parse ratio uses the app\'s own performance measure `cultivate-import-parse` (from the text read to the checked records: copying the text into the wasm, decoding, migration, validation) against JSON.parse alone of the same text.'
+      : '- Import, step 1 covers the app\'s File.text(), decoding (serde_json to a Value tree, migration, decoding the records, validation), planning the import against the current workspace and rendering the preview. No timing of the parse alone is exposed by the app, so the ratio compares this whole step with File.text() + JSON.parse in JS.',
     `- JSON.parse alone of M in the same page: ${ms(m.parseOnly.median)}; of L: ${ms(l.parseOnly.median)}. Import M step 1 ÷ JSON.parse alone: ${ratio(parseRatioM.median)}.`,
     `- Plain JS list: the same rows (organisation names and membership counts from Maps: ${ms(list.plainCompute.median)}) built with createElement into the same markup and stylesheets.`,
-    `- App rows rendered: ${listRuns[0].appRows} of ${int(LIST.counts.people)} (no pagination or virtualisation); plain: ${listRuns[0].plainRows}.`,
+    listRuns[0].paged
+      ? `- The app's people list shows ${int(listRuns[0].openRows)} rows at first ("Show more", "Show all"): opening People with ${int(LIST.counts.people)} people (nav click → first ${int(listRuns[0].openRows)} rows painted) takes ${ms(list.open.median)}; "Show all" then paints ${int(listRuns[0].appRows)} rows (no virtualisation), which is what the ratio compares with the ${int(listRuns[0].plainRows)} rows of plain JS.`
+      : `- App rows rendered: ${listRuns[0].appRows} of ${int(LIST.counts.people)} (no pagination or virtualisation); plain: ${listRuns[0].plainRows}.`,
     `- Wall time of the measuring: ${(performance.now() - wallStart) / 1000 | 0} s.`,
   ];
   console.log(notes.join('\n'));
@@ -825,4 +1081,5 @@ try {
   await browser.close();
   await server.close();
   await fs.rm(tmp, { recursive: true, force: true });
+  if (seedDir) await fs.rm(seedDir, { recursive: true, force: true });
 }
