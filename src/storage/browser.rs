@@ -11,6 +11,7 @@ use serde::Deserialize;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::backups::{add_and_prune, parse_index, BackupInfo};
+use super::kv::{get, remove, set};
 use super::format::{decode_document, encode_workspace, workspace_envelope, Document, LoadError};
 use crate::model::{Timestamp, Workspace};
 
@@ -48,7 +49,8 @@ impl std::fmt::Display for StorageError {
     }
 }
 
-fn js_error(e: JsValue) -> StorageError {
+/// A browser error as a [`StorageError`] (`kv` uses it too).
+pub(super) fn js_error(e: JsValue) -> StorageError {
     if let Some(dom) = e.dyn_ref::<web_sys::DomException>() {
         let name = dom.name();
         // Chromium says QuotaExceededError; old Firefox said NS_ERROR_DOM_QUOTA_REACHED.
@@ -56,6 +58,9 @@ fn js_error(e: JsValue) -> StorageError {
             return StorageError::QuotaExceeded;
         }
         return StorageError::Failed(format!("{name}: {}", dom.message()));
+    }
+    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+        return StorageError::Failed(String::from(err.message()));
     }
     StorageError::Failed(e.as_string().unwrap_or_else(|| format!("{e:?}")))
 }
@@ -74,22 +79,10 @@ pub fn local() -> Result<web_sys::Storage, StorageError> {
     }
 }
 
-fn get(key: &str) -> Result<Option<String>, StorageError> {
-    super::kv::get(key)
-}
-
-fn set(key: &str, value: &str) -> Result<(), StorageError> {
-    super::kv::set(key, value)
-}
-
 /// Stores `value` as JSON.
 fn set_json<T: serde::Serialize>(key: &str, value: &T) -> Result<(), StorageError> {
     let text = serde_json::to_string(value).map_err(|e| StorageError::Failed(e.to_string()))?;
     set(key, &text)
-}
-
-fn remove(key: &str) -> Result<(), StorageError> {
-    super::kv::remove(key)
 }
 
 /// All stored documents of this app.

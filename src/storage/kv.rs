@@ -114,7 +114,7 @@ pub fn plan_move(stored: &BTreeMap<String, String>, local: &[(String, String)], 
 
 // ----- the browser side -----
 
-use super::browser::StorageError;
+use super::browser::{js_error, StorageError};
 
 /// Which store holds the documents in this tab.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -146,20 +146,6 @@ thread_local! {
     static NEXT_SEQ: Cell<u64> = const { Cell::new(0) };
     /// Writes queued and not yet committed or failed, per key.
     static PENDING: RefCell<BTreeMap<String, usize>> = const { RefCell::new(BTreeMap::new()) };
-}
-
-fn js_error(e: JsValue) -> StorageError {
-    if let Some(dom) = e.dyn_ref::<web_sys::DomException>() {
-        let name = dom.name();
-        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || dom.code() == 22 {
-            return StorageError::QuotaExceeded;
-        }
-        return StorageError::Failed(format!("{name}: {}", dom.message()));
-    }
-    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
-        return StorageError::Failed(String::from(err.message()));
-    }
-    StorageError::Failed(e.as_string().unwrap_or_else(|| format!("{e:?}")))
 }
 
 /// The store in use.
@@ -302,15 +288,25 @@ async fn read_all(db: &web_sys::IdbDatabase) -> Result<BTreeMap<String, String>,
     Ok(out)
 }
 
+/// localStorage's document keys (see [`is_document_key`]) that start with `prefix`.
+fn local_keys(local: &web_sys::Storage, prefix: &str) -> Result<Vec<String>, StorageError> {
+    let n = local.length().map_err(js_error)?;
+    let mut keys = Vec::new();
+    for i in 0..n {
+        if let Some(k) = local.key(i).map_err(js_error)? {
+            if k.starts_with(prefix) && is_document_key(&k) {
+                keys.push(k);
+            }
+        }
+    }
+    Ok(keys)
+}
+
 fn local_documents() -> Vec<(String, String)> {
     let Ok(local) = super::browser::local() else {
         return Vec::new();
     };
-    let n = local.length().unwrap_or(0);
-    let keys: Vec<String> = (0..n)
-        .filter_map(|i| local.key(i).ok().flatten())
-        .filter(|k| is_document_key(k))
-        .collect();
+    let keys = local_keys(&local, "").unwrap_or_default();
     keys.into_iter()
         .filter_map(|k| local.get_item(&k).ok().flatten().map(|v| (k, v)))
         .collect()
@@ -544,17 +540,7 @@ pub fn keys(prefix: &str) -> Result<Vec<String>, StorageError> {
     }) {
         return Ok(keys);
     }
-    let s = super::browser::local()?;
-    let n = s.length().map_err(js_error)?;
-    let mut keys = Vec::new();
-    for i in 0..n {
-        if let Some(k) = s.key(i).map_err(js_error)? {
-            if k.starts_with(prefix) && is_document_key(&k) {
-                keys.push(k);
-            }
-        }
-    }
-    Ok(keys)
+    local_keys(&super::browser::local()?, prefix)
 }
 
 /// Characters (UTF-16 code units, as browsers count them) of the stored documents' keys and

@@ -14,6 +14,7 @@ use chrono::DateTime;
 use serde::{Deserialize, Serialize};
 
 use super::browser::StorageError;
+use super::kv::{get, remove, set};
 use super::format::{decode_document, encode_workspace, Document, LoadError};
 use crate::model::{Timestamp, Workspace};
 
@@ -130,18 +131,6 @@ pub fn reconcile(
 }
 
 // ----- the browser side -----
-
-fn get(key: &str) -> Result<Option<String>, StorageError> {
-    super::kv::get(key)
-}
-
-fn set(key: &str, value: &str) -> Result<(), StorageError> {
-    super::kv::set(key, value)
-}
-
-fn remove(key: &str) -> Result<(), StorageError> {
-    super::kv::remove(key)
-}
 
 fn parked_keys() -> Result<Vec<String>, StorageError> {
     super::kv::keys(PREFIX_PARKED)

@@ -243,47 +243,55 @@ export function assertNoConsoleErrors(page, allowed = []) {
 // localStorage used to hold) and small settings in localStorage. These helpers read and
 // write both from the page, as the app sees them.
 
+/**
+ * Runs one operation on the app's IndexedDB store from the page: `get` (a key's text, or
+ * localStorage's when the store has none), `put`, `clear` (and localStorage too) or `keys`
+ * (the store's and localStorage's, sorted). One function, passed whole to the page: its CSP
+ * allows no eval, so the page cannot be given shared helper code any other way.
+ */
+function inStore(page, op, key = null, value = null) {
+  return page.evaluate(async ([op, key, value]) => {
+    const settle = (r) =>
+      new Promise((resolve, reject) => {
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+    const open = indexedDB.open('cultivate', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('kv'); // as the app creates it
+    const db = await settle(open);
+    try {
+      if (op === 'get') {
+        const v = await settle(db.transaction('kv').objectStore('kv').get(key));
+        return typeof v === 'string' ? v : localStorage.getItem(key);
+      }
+      if (op === 'keys') {
+        const keys = await settle(db.transaction('kv').objectStore('kv').getAllKeys());
+        return [...new Set([...keys.map(String), ...Object.keys(localStorage)])].sort();
+      }
+      const tx = db.transaction('kv', 'readwrite');
+      if (op === 'put') tx.objectStore('kv').put(value, key);
+      else tx.objectStore('kv').clear();
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onabort = () => reject(tx.error);
+      });
+      if (op === 'clear') localStorage.clear();
+      return null;
+    } finally {
+      db.close();
+    }
+  }, [op, key, value]);
+}
+
 /** The raw stored string under `key` (null when absent): from IndexedDB, or localStorage. */
 export function storedRaw(page, key = KEY_WORKSPACE) {
-  return page.evaluate(async (k) => {
-    const db = await new Promise((resolve, reject) => {
-      // The app's store, opened (and created, as the app creates it). Inline: the page's CSP
-      // allows no eval.
-      const r = indexedDB.open('cultivate', 1);
-      r.onupgradeneeded = () => r.result.createObjectStore('kv');
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-    const v = await new Promise((resolve, reject) => {
-      const r = db.transaction('kv').objectStore('kv').get(k);
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-    db.close();
-    return typeof v === 'string' ? v : localStorage.getItem(k);
-  }, key);
+  return inStore(page, 'get', key);
 }
 
 /** Stores `value` under `key` in the app's IndexedDB store, as another tab or an older
  *  session would have; the app reads it on its next load. */
-export function putStored(page, key, value) {
-  return page.evaluate(async ([k, v]) => {
-    const db = await new Promise((resolve, reject) => {
-      // The app's store, opened (and created, as the app creates it). Inline: the page's CSP
-      // allows no eval.
-      const r = indexedDB.open('cultivate', 1);
-      r.onupgradeneeded = () => r.result.createObjectStore('kv');
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-    await new Promise((resolve, reject) => {
-      const tx = db.transaction('kv', 'readwrite');
-      tx.objectStore('kv').put(v, k);
-      tx.oncomplete = resolve;
-      tx.onabort = () => reject(tx.error);
-    });
-    db.close();
-  }, [key, value]);
+export async function putStored(page, key, value) {
+  await inStore(page, 'put', key, value);
 }
 
 /** The stored workspace document, parsed (null when absent). */
@@ -293,44 +301,13 @@ export async function storedDoc(page) {
 }
 
 /** Empties the app's storage (IndexedDB's store and localStorage), as a fresh browser. */
-export function clearStored(page) {
-  return page.evaluate(async () => {
-    const db = await new Promise((resolve, reject) => {
-      const r = indexedDB.open('cultivate', 1);
-      r.onupgradeneeded = () => r.result.createObjectStore('kv');
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-    await new Promise((resolve, reject) => {
-      const tx = db.transaction('kv', 'readwrite');
-      tx.objectStore('kv').clear();
-      tx.oncomplete = resolve;
-      tx.onabort = () => reject(tx.error);
-    });
-    db.close();
-    localStorage.clear();
-  });
+export async function clearStored(page) {
+  await inStore(page, 'clear');
 }
 
 /** Every stored key (IndexedDB's and localStorage's), sorted. */
 export function storageKeys(page) {
-  return page.evaluate(async () => {
-    const db = await new Promise((resolve, reject) => {
-      // The app's store, opened (and created, as the app creates it). Inline: the page's CSP
-      // allows no eval.
-      const r = indexedDB.open('cultivate', 1);
-      r.onupgradeneeded = () => r.result.createObjectStore('kv');
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-    const keys = await new Promise((resolve, reject) => {
-      const r = db.transaction('kv').objectStore('kv').getAllKeys();
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-    db.close();
-    return [...new Set([...keys.map(String), ...Object.keys(localStorage)])].sort();
-  });
+  return inStore(page, 'keys');
 }
 
 /** Waits until the stored workspace document satisfies `predicate(doc)` (which may use assert). */
