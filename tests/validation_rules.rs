@@ -116,6 +116,34 @@ fn duplicate_id_across_record_kinds_is_reported_at_the_later_use() {
 }
 
 #[test]
+fn an_id_used_three_times_reports_both_later_uses_in_order_among_other_problems() {
+    // Validation first walks without writing paths, then walks again for repeated ids: the
+    // report must still hold every problem, in document order, each repeat pointing at the
+    // first use.
+    let problems = broken(|ws| {
+        ws.people[0].name = "  ".into();
+        ws.communities[1].practice[0].id = id("m-r1");
+        ws.communities[2].practice[1].id = id("m-r1");
+        ws.communities[2].name = String::new();
+    });
+    assert_eq!(
+        problems,
+        vec![
+            p("people[0].name", "must not be empty"),
+            p(
+                "communities[1].practice[0].id",
+                "id 'm-r1' is already used at communities[0].memberships[0].id"
+            ),
+            p("communities[2].name", "must not be empty"),
+            p(
+                "communities[2].practice[1].id",
+                "id 'm-r1' is already used at communities[0].memberships[0].id"
+            ),
+        ]
+    );
+}
+
+#[test]
 fn bad_id_characters_length_and_emptiness_are_reported() {
     assert_eq!(
         broken(|ws| ws.communities[0].practice[0].id = id("r r1")),

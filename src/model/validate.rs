@@ -3,7 +3,13 @@
 //! Import runs this over everything in a file before anything is stored, and the tests run
 //! it after every operation. Paths look like `communities[3].memberships[12].person_id`.
 
-use std::collections::{HashMap, HashSet};
+/// Validation hashes every id in a file several times. foldhash (hashbrown's default hasher)
+/// is several times faster than std's SipHash on short keys; it is seeded, though in wasm
+/// the seed varies little, so it resists crafted collisions less than SipHash: the cost of
+/// a hostile file is a slower check, never a wrong one.
+pub(super) type HashSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+use std::fmt::Display;
 
 use super::catalogue::{CatalogueKind, Catalogues};
 use super::ids::Id;
@@ -34,10 +40,23 @@ pub const PROBLEM_CAP: usize = 50;
 
 pub(super) struct Checker<'a> {
     problems: Vec<Problem>,
-    seen_ids: HashMap<&'a str, String>,
+    ids: IdIndex<'a>,
+}
+
+/// Which ids the walk has met. Paths are only written out when there is a problem, so the
+/// first walk keeps no paths: it only notes that an id came twice. A workspace with a
+/// repeated id is then walked again, keeping the first path of just those ids, so that the
+/// report can say where each was first used.
+enum IdIndex<'a> {
+    Seen { ids: HashSet<&'a str>, repeated: HashSet<&'a str> },
+    Locate { repeated: HashSet<&'a str>, first: HashMap<&'a str, String> },
 }
 
 impl<'a> Checker<'a> {
+    fn new(ids: IdIndex<'a>) -> Self {
+        Checker { problems: Vec::new(), ids }
+    }
+
     pub(super) fn push(&mut self, path: impl Into<String>, reason: impl Into<String>) {
         self.problems.push(Problem {
             path: path.into(),
@@ -45,72 +64,113 @@ impl<'a> Checker<'a> {
         });
     }
 
-    pub(super) fn id(&mut self, path: String, id: &'a Id) {
+    pub(super) fn id(&mut self, path: impl Display, id: &'a Id) {
         if let Some(m) = Id::check(id.as_str()) {
-            self.push(path, format!("id {m}"));
-        } else if let Some(first) = self.seen_ids.get(id.as_str()) {
-            self.push(path, format!("id '{id}' is already used at {first}"));
-        } else {
-            self.seen_ids.insert(id.as_str(), path);
+            self.push(path.to_string(), format!("id {m}"));
+            return;
+        }
+        match &mut self.ids {
+            IdIndex::Seen { ids, repeated } => {
+                if !ids.insert(id.as_str()) {
+                    repeated.insert(id.as_str());
+                }
+            }
+            IdIndex::Locate { repeated, first } => {
+                if !repeated.contains(id.as_str()) {
+                    return;
+                }
+                let path = path.to_string();
+                match first.get(id.as_str()) {
+                    Some(at) => {
+                        let reason = format!("id '{id}' is already used at {at}");
+                        self.push(path, reason);
+                    }
+                    None => {
+                        first.insert(id.as_str(), path);
+                    }
+                }
+            }
         }
     }
 
-    pub(super) fn name(&mut self, path: String, value: &str) {
+    pub(super) fn name(&mut self, path: impl Display, value: &str) {
         if value.trim().is_empty() {
-            self.push(path, "must not be empty");
+            self.push(path.to_string(), "must not be empty");
         } else {
             self.len(path, value, NAME_MAX);
         }
     }
 
-    pub(super) fn len(&mut self, path: String, value: &str, max: usize) {
+    pub(super) fn len(&mut self, path: impl Display, value: &str, max: usize) {
         if let Some(m) = too_long(value, max) {
-            self.push(path, m);
+            self.push(path.to_string(), m);
         }
     }
 
-    pub(super) fn catalogue_ref(&mut self, path: String, cats: &Catalogues, kind: CatalogueKind, id: &Id) {
+    pub(super) fn catalogue_ref(&mut self, path: impl Display, cats: &Catalogues, kind: CatalogueKind, id: &Id) {
         if !cats.contains(kind, id) {
             self.push(
-                path,
+                path.to_string(),
                 format!("no {} with id '{id}' in catalogues.{}", kind.noun(), kind.key()),
             );
+        }
+    }
+
+    /// The problems found. If an id came twice, walks `ws` again with `check` to say where
+    /// each repeated id was first used.
+    fn finish(self, ws: &'a Workspace, check: impl Fn(&mut Checker<'a>, &'a Workspace)) -> Vec<Problem> {
+        match self.ids {
+            IdIndex::Seen { repeated, .. } if !repeated.is_empty() => {
+                let mut again = Checker::new(IdIndex::Locate {
+                    repeated,
+                    first: HashMap::default(),
+                });
+                check(&mut again, ws);
+                again.problems
+            }
+            _ => self.problems,
+        }
+    }
+}
+
+impl IdIndex<'_> {
+    fn new() -> Self {
+        IdIndex::Seen {
+            ids: HashSet::default(),
+            repeated: HashSet::default(),
         }
     }
 }
 
 /// Every problem in `ws`, in document order. Empty means the workspace is sound.
 pub fn validate_workspace(ws: &Workspace) -> Vec<Problem> {
-    let mut ck = Checker {
-        problems: Vec::new(),
-        seen_ids: HashMap::new(),
-    };
-    ck.id("id".into(), &ws.id);
-    ck.name("name".into(), &ws.name);
-    ck.len("description".into(), &ws.description, LONG_MAX);
-    if ws.updated_at < ws.created_at {
-        ck.push("updated_at", "is before created_at");
+    fn check<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
+        ck.id("id", &ws.id);
+        ck.name("name", &ws.name);
+        ck.len("description", &ws.description, LONG_MAX);
+        if ws.updated_at < ws.created_at {
+            ck.push("updated_at", "is before created_at");
+        }
+        check_records(ck, ws);
     }
-    check_records(&mut ck, ws);
-    ck.problems
+    let mut ck = Checker::new(IdIndex::new());
+    check(&mut ck, ws);
+    ck.finish(ws, check)
 }
 
 /// The problems in the records and catalogues of `ws`, ignoring the workspace's own id,
 /// name and dates: for a one-community file, whose "workspace" is only a wrapper.
 pub fn validate_records(ws: &Workspace) -> Vec<Problem> {
-    let mut ck = Checker {
-        problems: Vec::new(),
-        seen_ids: HashMap::new(),
-    };
+    let mut ck = Checker::new(IdIndex::new());
     check_records(&mut ck, ws);
-    ck.problems
+    ck.finish(ws, check_records)
 }
 
 fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
     let cats = &ws.catalogues;
 
     for kind in CatalogueKind::ALL {
-        let mut ids = HashSet::new();
+        let mut ids = HashSet::default();
         let key = kind.key();
         for (i, e) in cats.get(kind).iter().enumerate() {
             let p = format!("catalogues.{key}[{i}]");
@@ -122,11 +182,11 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
                     format!("id '{}' appears twice in this catalogue", e.id),
                 );
             }
-            ck.name(format!("{p}.label"), &e.label);
-            ck.len(format!("{p}.description"), &e.description, LONG_MAX);
-            ck.len(format!("{p}.source"), &e.source, SHORT_MAX);
+            ck.name(format_args!("{p}.label"), &e.label);
+            ck.len(format_args!("{p}.description"), &e.description, LONG_MAX);
+            ck.len(format_args!("{p}.source"), &e.source, SHORT_MAX);
             match (kind.parent(), &e.parent_id) {
-                (Some(parent), Some(pid)) => ck.catalogue_ref(format!("{p}.parent_id"), cats, parent, pid),
+                (Some(parent), Some(pid)) => ck.catalogue_ref(format_args!("{p}.parent_id"), cats, parent, pid),
                 (Some(parent), None) => ck.push(
                     format!("{p}.parent_id"),
                     format!("must name the {} this entry belongs to", parent.noun()),
@@ -137,7 +197,7 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
             match kind.points_to() {
                 Some(target) => {
                     for (j, t) in e.points_to.iter().enumerate() {
-                        ck.catalogue_ref(format!("{p}.points_to[{j}]"), cats, target, t);
+                        ck.catalogue_ref(format_args!("{p}.points_to[{j}]"), cats, target, t);
                         if e.points_to[..j].contains(t) {
                             ck.push(format!("{p}.points_to[{j}]"), "lists the same entry twice");
                         }
@@ -161,9 +221,9 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
     let org_ids: HashSet<&Id> = ws.organisations.iter().map(|o| &o.id).collect();
     for (i, o) in ws.organisations.iter().enumerate() {
         let p = format!("organisations[{i}]");
-        ck.id(format!("{p}.id"), &o.id);
-        ck.name(format!("{p}.name"), &o.name);
-        ck.len(format!("{p}.description"), &o.description, LONG_MAX);
+        ck.id(format_args!("{p}.id"), &o.id);
+        ck.name(format_args!("{p}.name"), &o.name);
+        ck.len(format_args!("{p}.description"), &o.description, LONG_MAX);
         if o.updated_at < o.created_at {
             ck.push(format!("{p}.updated_at"), "is before created_at");
         }
@@ -172,11 +232,11 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
     let person_ids: HashSet<&Id> = ws.people.iter().map(|p| &p.id).collect();
     for (i, person) in ws.people.iter().enumerate() {
         let p = format!("people[{i}]");
-        ck.id(format!("{p}.id"), &person.id);
-        ck.name(format!("{p}.name"), &person.name);
-        ck.len(format!("{p}.email"), &person.email, SHORT_MAX);
-        ck.len(format!("{p}.title"), &person.title, SHORT_MAX);
-        ck.len(format!("{p}.notes"), &person.notes, LONG_MAX);
+        ck.id(format_args!("{p}.id"), &person.id);
+        ck.name(format_args!("{p}.name"), &person.name);
+        ck.len(format_args!("{p}.email"), &person.email, SHORT_MAX);
+        ck.len(format_args!("{p}.title"), &person.title, SHORT_MAX);
+        ck.len(format_args!("{p}.notes"), &person.notes, LONG_MAX);
         if let Some(org) = &person.organisation_id {
             if !org_ids.contains(org) {
                 ck.push(
@@ -192,21 +252,21 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
 
     for (i, c) in ws.communities.iter().enumerate() {
         let p = format!("communities[{i}]");
-        ck.id(format!("{p}.id"), &c.id);
-        ck.name(format!("{p}.name"), &c.name);
+        ck.id(format_args!("{p}.id"), &c.id);
+        ck.name(format_args!("{p}.name"), &c.name);
         ck.catalogue_ref(
-            format!("{p}.formation_type_id"),
+            format_args!("{p}.formation_type_id"),
             cats,
             CatalogueKind::FormationTypes,
             &c.formation_type_id,
         );
         ck.catalogue_ref(
-            format!("{p}.lifecycle_stage_id"),
+            format_args!("{p}.lifecycle_stage_id"),
             cats,
             CatalogueKind::LifecycleStages,
             &c.lifecycle_stage_id,
         );
-        let mut orgs_seen = HashSet::new();
+        let mut orgs_seen = HashSet::default();
         for (j, org) in c.organisation_ids.iter().enumerate() {
             if !org_ids.contains(org) {
                 ck.push(
@@ -223,20 +283,20 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
         if c.updated_at < c.created_at {
             ck.push(format!("{p}.updated_at"), "is before created_at");
         }
-        ck.len(format!("{p}.domain.statement"), &c.domain.statement, LONG_MAX);
+        ck.len(format_args!("{p}.domain.statement"), &c.domain.statement, LONG_MAX);
         for (j, k) in c.domain.key_issues.iter().enumerate() {
             let kp = format!("{p}.domain.key_issues[{j}]");
-            ck.id(format!("{kp}.id"), &k.id);
+            ck.id(format_args!("{kp}.id"), &k.id);
             if k.text.trim().is_empty() {
                 ck.push(format!("{kp}.text"), "must not be empty");
             }
-            ck.len(format!("{kp}.text"), &k.text, SHORT_MAX);
+            ck.len(format_args!("{kp}.text"), &k.text, SHORT_MAX);
         }
 
-        let mut members_seen = HashSet::new();
+        let mut members_seen = HashSet::default();
         for (j, m) in c.memberships.iter().enumerate() {
             let mp = format!("{p}.memberships[{j}]");
-            ck.id(format!("{mp}.id"), &m.id);
+            ck.id(format_args!("{mp}.id"), &m.id);
             if !person_ids.contains(&m.person_id) {
                 ck.push(
                     format!("{mp}.person_id"),
@@ -249,20 +309,20 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
                 );
             }
             ck.catalogue_ref(
-                format!("{mp}.level_id"),
+                format_args!("{mp}.level_id"),
                 cats,
                 CatalogueKind::ParticipationLevels,
                 &m.level_id,
             );
             for (r, role) in m.role_ids.iter().enumerate() {
-                ck.catalogue_ref(format!("{mp}.role_ids[{r}]"), cats, CatalogueKind::Roles, role);
+                ck.catalogue_ref(format_args!("{mp}.role_ids[{r}]"), cats, CatalogueKind::Roles, role);
                 if m.role_ids[..r].contains(role) {
                     ck.push(format!("{mp}.role_ids[{r}]"), "lists the same role twice");
                 }
             }
             for (r, g) in m.leadership_group_ids.iter().enumerate() {
                 ck.catalogue_ref(
-                    format!("{mp}.leadership_group_ids[{r}]"),
+                    format_args!("{mp}.leadership_group_ids[{r}]"),
                     cats,
                     CatalogueKind::LeadershipGroups,
                     g,
@@ -293,20 +353,20 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
                 prev_level = Some(&change.to_level_id);
                 prev = prev.max(change.on);
                 ck.catalogue_ref(
-                    format!("{hp}.to_level_id"),
+                    format_args!("{hp}.to_level_id"),
                     cats,
                     CatalogueKind::ParticipationLevels,
                     &change.to_level_id,
                 );
                 if let Some(from) = &change.from_level_id {
                     ck.catalogue_ref(
-                        format!("{hp}.from_level_id"),
+                        format_args!("{hp}.from_level_id"),
                         cats,
                         CatalogueKind::ParticipationLevels,
                         from,
                     );
                 }
-                ck.len(format!("{hp}.reason"), &change.reason, SHORT_MAX);
+                ck.len(format_args!("{hp}.reason"), &change.reason, SHORT_MAX);
             }
             if let Some(last) = m.history.last() {
                 if last.to_level_id != m.level_id {
@@ -323,15 +383,15 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
 
         for (j, r) in c.practice.iter().enumerate() {
             let rp = format!("{p}.practice[{j}]");
-            ck.id(format!("{rp}.id"), &r.id);
-            ck.name(format!("{rp}.title"), &r.title);
+            ck.id(format_args!("{rp}.id"), &r.id);
+            ck.name(format_args!("{rp}.title"), &r.title);
             ck.catalogue_ref(
-                format!("{rp}.kind_id"),
+                format_args!("{rp}.kind_id"),
                 cats,
                 CatalogueKind::RepertoireKinds,
                 &r.kind_id,
             );
-            ck.len(format!("{rp}.description"), &r.description, LONG_MAX);
+            ck.len(format_args!("{rp}.description"), &r.description, LONG_MAX);
             if let Some(m) = too_long(&r.link, LINK_MAX) {
                 ck.push(format!("{rp}.link"), m);
             } else if let Some(m) = check_link(&r.link) {
@@ -343,12 +403,12 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
         let tp = format!("{p}.technology");
         for (j, prof) in t.profiles.iter().enumerate() {
             let pp = format!("{tp}.profiles[{j}]");
-            ck.id(format!("{pp}.id"), &prof.id);
-            let mut rated = HashSet::new();
+            ck.id(format_args!("{pp}.id"), &prof.id);
+            let mut rated = HashSet::default();
             for (r, rating) in prof.ratings.iter().enumerate() {
                 let rp = format!("{pp}.ratings[{r}]");
                 ck.catalogue_ref(
-                    format!("{rp}.orientation_id"),
+                    format_args!("{rp}.orientation_id"),
                     cats,
                     CatalogueKind::Orientations,
                     &rating.orientation_id,
@@ -363,7 +423,7 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
                     );
                 }
             }
-            ck.len(format!("{pp}.note"), &prof.note, LONG_MAX);
+            ck.len(format_args!("{pp}.note"), &prof.note, LONG_MAX);
             if j > 0 && prof.on < t.profiles[j - 1].on {
                 ck.push(
                     format!("{pp}.on"),
@@ -380,23 +440,23 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
                 if pol.position > 100 {
                     ck.push(format!("{tp}.polarities.{key}.position"), "must be 0 to 100");
                 }
-                ck.len(format!("{tp}.polarities.{key}.note"), &pol.note, LONG_MAX);
+                ck.len(format_args!("{tp}.polarities.{key}.note"), &pol.note, LONG_MAX);
             }
         }
         let tool_ids: HashSet<&Id> = t.tools.iter().map(|x| &x.id).collect();
         for (j, tool) in t.tools.iter().enumerate() {
             let xp = format!("{tp}.tools[{j}]");
-            ck.id(format!("{xp}.id"), &tool.id);
-            ck.name(format!("{xp}.name"), &tool.name);
+            ck.id(format_args!("{xp}.id"), &tool.id);
+            ck.name(format_args!("{xp}.name"), &tool.name);
             ck.catalogue_ref(
-                format!("{xp}.category_id"),
+                format_args!("{xp}.category_id"),
                 cats,
                 CatalogueKind::ToolCategories,
                 &tool.category_id,
             );
             for (k, o) in tool.orientation_ids.iter().enumerate() {
                 ck.catalogue_ref(
-                    format!("{xp}.orientation_ids[{k}]"),
+                    format_args!("{xp}.orientation_ids[{k}]"),
                     cats,
                     CatalogueKind::Orientations,
                     o,
@@ -407,7 +467,7 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
             }
             for (k, a) in tool.activity_type_ids.iter().enumerate() {
                 ck.catalogue_ref(
-                    format!("{xp}.activity_type_ids[{k}]"),
+                    format_args!("{xp}.activity_type_ids[{k}]"),
                     cats,
                     CatalogueKind::ActivityTypes,
                     a,
@@ -424,8 +484,8 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
                     ck.push(format!("{xp}.steward_id"), format!("no person with id '{s}'"));
                 }
             }
-            ck.len(format!("{xp}.cost"), &tool.cost, SHORT_MAX);
-            ck.len(format!("{xp}.access_notes"), &tool.access_notes, LONG_MAX);
+            ck.len(format_args!("{xp}.cost"), &tool.cost, SHORT_MAX);
+            ck.len(format_args!("{xp}.access_notes"), &tool.access_notes, LONG_MAX);
         }
         for (j, d) in t.decisions.iter().enumerate() {
             let dp = format!("{tp}.decisions[{j}]");
@@ -439,12 +499,12 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
                     ),
                 );
             }
-            ck.id(format!("{dp}.id"), &d.id);
+            ck.id(format_args!("{dp}.id"), &d.id);
             if d.what.trim().is_empty() {
                 ck.push(format!("{dp}.what"), "must not be empty");
             }
-            ck.len(format!("{dp}.what"), &d.what, LONG_MAX);
-            ck.len(format!("{dp}.why"), &d.why, LONG_MAX);
+            ck.len(format_args!("{dp}.what"), &d.what, LONG_MAX);
+            ck.len(format_args!("{dp}.why"), &d.why, LONG_MAX);
             if let Some(tool) = &d.tool_id {
                 if !tool_ids.contains(tool) {
                     ck.push(
@@ -461,7 +521,7 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
         }
         for (j, done) in t.checklist_done.iter().enumerate() {
             ck.catalogue_ref(
-                format!("{tp}.checklist_done[{j}]"),
+                format_args!("{tp}.checklist_done[{j}]"),
                 cats,
                 CatalogueKind::HabitatChecklist,
                 done,
@@ -474,7 +534,7 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
         for (j, r) in c.principles.iter().enumerate() {
             let rp = format!("{p}.principles[{j}]");
             ck.catalogue_ref(
-                format!("{rp}.principle_id"),
+                format_args!("{rp}.principle_id"),
                 cats,
                 CatalogueKind::CultivationPrinciples,
                 &r.principle_id,
@@ -482,7 +542,7 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
             if c.principles[..j].iter().any(|x| x.principle_id == r.principle_id) {
                 ck.push(format!("{rp}.principle_id"), "reflects on the same principle twice");
             }
-            ck.len(format!("{rp}.note"), &r.note, LONG_MAX);
+            ck.len(format_args!("{rp}.note"), &r.note, LONG_MAX);
         }
 
         check_cultivation(ck, cats, &p, c, &person_ids);
@@ -498,7 +558,7 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
 fn check_scores(ck: &mut Checker<'_>, cats: &Catalogues, path: &str, kind: CatalogueKind, scores: &[AreaScore]) {
     for (s, score) in scores.iter().enumerate() {
         let sp = format!("{path}[{s}]");
-        ck.catalogue_ref(format!("{sp}.area_id"), cats, kind, &score.area_id);
+        ck.catalogue_ref(format_args!("{sp}.area_id"), cats, kind, &score.area_id);
         if scores[..s].iter().any(|x| x.area_id == score.area_id) {
             ck.push(
                 format!("{sp}.area_id"),
@@ -519,7 +579,7 @@ fn check_stewardship<'a>(ck: &mut Checker<'a>, cats: &Catalogues, p: &str, c: &'
         for (j, a) in choice.answers.iter().enumerate() {
             let ap = format!("{cp}.answers[{j}]");
             ck.catalogue_ref(
-                format!("{ap}.question_id"),
+                format_args!("{ap}.question_id"),
                 cats,
                 CatalogueKind::ChooserQuestions,
                 &a.question_id,
@@ -529,7 +589,7 @@ fn check_stewardship<'a>(ck: &mut Checker<'a>, cats: &Catalogues, p: &str, c: &'
             }
             match cats.entry(CatalogueKind::ChooserOptions, &a.option_id) {
                 None => ck.catalogue_ref(
-                    format!("{ap}.option_id"),
+                    format_args!("{ap}.option_id"),
                     cats,
                     CatalogueKind::ChooserOptions,
                     &a.option_id,
@@ -542,16 +602,16 @@ fn check_stewardship<'a>(ck: &mut Checker<'a>, cats: &Catalogues, p: &str, c: &'
             }
         }
         ck.catalogue_ref(
-            format!("{cp}.recommended_id"),
+            format_args!("{cp}.recommended_id"),
             cats,
             CatalogueKind::StructureTypes,
             &choice.recommended_id,
         );
-        ck.len(format!("{cp}.note"), &choice.note, LONG_MAX);
+        ck.len(format_args!("{cp}.note"), &choice.note, LONG_MAX);
     }
     for (j, h) in st.health_checks.iter().enumerate() {
         let hp = format!("{p}.health_checks[{j}]");
-        ck.id(format!("{hp}.id"), &h.id);
+        ck.id(format_args!("{hp}.id"), &h.id);
         if j > 0 && h.on < st.health_checks[j - 1].on {
             ck.push(
                 format!("{hp}.on"),
@@ -570,18 +630,18 @@ fn check_stewardship<'a>(ck: &mut Checker<'a>, cats: &Catalogues, p: &str, c: &'
             &h.scores,
         );
         for (r, risk) in h.risks.iter().enumerate() {
-            ck.catalogue_ref(format!("{hp}.risks[{r}]"), cats, CatalogueKind::RiskFactors, risk);
+            ck.catalogue_ref(format_args!("{hp}.risks[{r}]"), cats, CatalogueKind::RiskFactors, risk);
             if h.risks[..r].contains(risk) {
                 ck.push(format!("{hp}.risks[{r}]"), "flags the same risk twice");
             }
         }
-        ck.len(format!("{hp}.note"), &h.note, LONG_MAX);
+        ck.len(format_args!("{hp}.note"), &h.note, LONG_MAX);
     }
     for (j, v) in st.indicator_values.iter().enumerate() {
         let vp = format!("{p}.indicator_values[{j}]");
-        ck.id(format!("{vp}.id"), &v.id);
+        ck.id(format_args!("{vp}.id"), &v.id);
         ck.catalogue_ref(
-            format!("{vp}.indicator_id"),
+            format_args!("{vp}.indicator_id"),
             cats,
             CatalogueKind::OrgIndicators,
             &v.indicator_id,
@@ -589,8 +649,8 @@ fn check_stewardship<'a>(ck: &mut Checker<'a>, cats: &Catalogues, p: &str, c: &'
         if v.value.trim().is_empty() {
             ck.push(format!("{vp}.value"), "must not be empty");
         }
-        ck.len(format!("{vp}.value"), &v.value, SHORT_MAX);
-        ck.len(format!("{vp}.source"), &v.source, SHORT_MAX);
+        ck.len(format_args!("{vp}.value"), &v.value, SHORT_MAX);
+        ck.len(format_args!("{vp}.source"), &v.source, SHORT_MAX);
     }
 }
 
@@ -604,7 +664,7 @@ fn check_programme<'a>(
     let pr = &ws.programme;
     for (j, r) in pr.readiness_checks.iter().enumerate() {
         let rp = format!("programme.readiness_checks[{j}]");
-        ck.id(format!("{rp}.id"), &r.id);
+        ck.id(format_args!("{rp}.id"), &r.id);
         if j > 0 && r.on < pr.readiness_checks[j - 1].on {
             ck.push(
                 format!("{rp}.on"),
@@ -623,7 +683,7 @@ fn check_programme<'a>(
                 );
             }
         }
-        ck.len(format!("{rp}.by"), &r.by, SHORT_MAX);
+        ck.len(format_args!("{rp}.by"), &r.by, SHORT_MAX);
         check_scores(
             ck,
             cats,
@@ -631,7 +691,7 @@ fn check_programme<'a>(
             CatalogueKind::ReadinessAreas,
             &r.scores,
         );
-        ck.len(format!("{rp}.note"), &r.note, LONG_MAX);
+        ck.len(format_args!("{rp}.note"), &r.note, LONG_MAX);
     }
     for (j, plan) in pr.leader_plans.iter().enumerate() {
         let lp = format!("programme.leader_plans[{j}]");
@@ -645,7 +705,7 @@ fn check_programme<'a>(
         }
         for (s, step) in plan.steps.iter().enumerate() {
             ck.catalogue_ref(
-                format!("{lp}.steps[{s}].step_id"),
+                format_args!("{lp}.steps[{s}].step_id"),
                 cats,
                 CatalogueKind::CapacitySteps,
                 &step.step_id,
@@ -654,12 +714,12 @@ fn check_programme<'a>(
                 ck.push(format!("{lp}.steps[{s}].step_id"), "lists the same step twice");
             }
         }
-        ck.len(format!("{lp}.note"), &plan.note, LONG_MAX);
+        ck.len(format_args!("{lp}.note"), &plan.note, LONG_MAX);
     }
     for (j, g) in pr.peer_groups.iter().enumerate() {
         let gp = format!("programme.peer_groups[{j}]");
-        ck.id(format!("{gp}.id"), &g.id);
-        ck.name(format!("{gp}.name"), &g.name);
+        ck.id(format_args!("{gp}.id"), &g.id);
+        ck.name(format_args!("{gp}.name"), &g.name);
         for (m, id) in g.member_ids.iter().enumerate() {
             if !person_ids.contains(id) {
                 ck.push(format!("{gp}.member_ids[{m}]"), format!("no person with id '{id}'"));
@@ -667,7 +727,7 @@ fn check_programme<'a>(
                 ck.push(format!("{gp}.member_ids[{m}]"), "lists the same person twice");
             }
         }
-        ck.len(format!("{gp}.note"), &g.note, LONG_MAX);
+        ck.len(format_args!("{gp}.note"), &g.note, LONG_MAX);
     }
 }
 
@@ -697,25 +757,25 @@ fn check_cultivation<'a>(
     }
     for (j, l) in f.strategic_links.iter().enumerate() {
         let lp = format!("{fp}.strategic_links[{j}]");
-        ck.id(format!("{lp}.id"), &l.id);
+        ck.id(format_args!("{lp}.id"), &l.id);
         if l.priority.trim().is_empty() {
             ck.push(format!("{lp}.priority"), "must not be empty");
         }
-        ck.len(format!("{lp}.priority"), &l.priority, SHORT_MAX);
-        ck.len(format!("{lp}.contribution"), &l.contribution, LONG_MAX);
+        ck.len(format_args!("{lp}.priority"), &l.priority, SHORT_MAX);
+        ck.len(format_args!("{lp}.contribution"), &l.contribution, LONG_MAX);
     }
     for (j, t) in f.agenda.iter().enumerate() {
         let tp = format!("{fp}.agenda[{j}]");
-        ck.id(format!("{tp}.id"), &t.id);
+        ck.id(format_args!("{tp}.id"), &t.id);
         if t.topic.trim().is_empty() {
             ck.push(format!("{tp}.topic"), "must not be empty");
         }
-        ck.len(format!("{tp}.topic"), &t.topic, SHORT_MAX);
+        ck.len(format_args!("{tp}.topic"), &t.topic, SHORT_MAX);
         if let Some(o) = &t.owner_id {
             person(ck, format!("{tp}.owner_id"), o);
         }
-        ck.len(format!("{tp}.activities"), &t.activities, LONG_MAX);
-        ck.len(format!("{tp}.outputs"), &t.outputs, LONG_MAX);
+        ck.len(format_args!("{tp}.activities"), &t.activities, LONG_MAX);
+        ck.len(format_args!("{tp}.outputs"), &t.outputs, LONG_MAX);
     }
     for (name, value) in [
         ("invited", &f.invited),
@@ -729,7 +789,7 @@ fn check_cultivation<'a>(
         ("confidential", &f.confidential),
         ("publishable", &f.publishable),
     ] {
-        ck.len(format!("{fp}.{name}"), value, LONG_MAX);
+        ck.len(format_args!("{fp}.{name}"), value, LONG_MAX);
     }
 
     for (j, ch) in k.charters.iter().enumerate() {
@@ -752,15 +812,15 @@ fn check_cultivation<'a>(
             );
         }
         for (s, sec) in ch.sections.iter().enumerate() {
-            ck.name(format!("{cp}.sections[{s}].heading"), &sec.heading);
-            ck.len(format!("{cp}.sections[{s}].body"), &sec.body, LONG_MAX);
+            ck.name(format_args!("{cp}.sections[{s}].heading"), &sec.heading);
+            ck.len(format_args!("{cp}.sections[{s}].body"), &sec.body, LONG_MAX);
         }
     }
 
     for (j, a) in k.stage_answers.iter().enumerate() {
         let ap = format!("{p}.stage_answers[{j}]");
         ck.catalogue_ref(
-            format!("{ap}.question_id"),
+            format_args!("{ap}.question_id"),
             cats,
             CatalogueKind::StageQuestions,
             &a.question_id,
@@ -800,16 +860,16 @@ fn check_cultivation<'a>(
             ("suggested_stage_id", &h.suggested_stage_id),
         ] {
             if let Some(id) = id {
-                ck.catalogue_ref(format!("{hp}.{field}"), cats, CatalogueKind::LifecycleStages, id);
+                ck.catalogue_ref(format_args!("{hp}.{field}"), cats, CatalogueKind::LifecycleStages, id);
             }
         }
         ck.catalogue_ref(
-            format!("{hp}.to_stage_id"),
+            format_args!("{hp}.to_stage_id"),
             cats,
             CatalogueKind::LifecycleStages,
             &h.to_stage_id,
         );
-        ck.len(format!("{hp}.note"), &h.note, LONG_MAX);
+        ck.len(format_args!("{hp}.note"), &h.note, LONG_MAX);
         prev_stage = Some(&h.to_stage_id);
     }
     if let Some(last) = k.stage_history.last() {
@@ -824,24 +884,24 @@ fn check_cultivation<'a>(
         }
     }
     for (j, done) in k.tasks_done.iter().enumerate() {
-        ck.catalogue_ref(format!("{p}.tasks_done[{j}]"), cats, CatalogueKind::StageTasks, done);
+        ck.catalogue_ref(format_args!("{p}.tasks_done[{j}]"), cats, CatalogueKind::StageTasks, done);
         if k.tasks_done[..j].contains(done) {
             ck.push(format!("{p}.tasks_done[{j}]"), "ticks the same task twice");
         }
     }
     if let Some(t) = &k.transformation {
         ck.catalogue_ref(
-            format!("{p}.transformation.mode_id"),
+            format_args!("{p}.transformation.mode_id"),
             cats,
             CatalogueKind::TransformationModes,
             &t.mode_id,
         );
-        ck.len(format!("{p}.transformation.note"), &t.note, LONG_MAX);
+        ck.len(format_args!("{p}.transformation.note"), &t.note, LONG_MAX);
     }
 
     for (j, a) in k.maturity.iter().enumerate() {
         let ap = format!("{p}.maturity[{j}]");
-        ck.id(format!("{ap}.id"), &a.id);
+        ck.id(format_args!("{ap}.id"), &a.id);
         if j > 0 && a.on < k.maturity[j - 1].on {
             ck.push(
                 format!("{ap}.on"),
@@ -855,7 +915,7 @@ fn check_cultivation<'a>(
         for (s, score) in a.scores.iter().enumerate() {
             let sp = format!("{ap}.scores[{s}]");
             ck.catalogue_ref(
-                format!("{sp}.dimension_id"),
+                format_args!("{sp}.dimension_id"),
                 cats,
                 CatalogueKind::MaturityDimensions,
                 &score.dimension_id,
@@ -867,7 +927,7 @@ fn check_cultivation<'a>(
                 ck.push(format!("{sp}.score"), format!("must be 0 to {MATURITY_MAX}"));
             }
         }
-        ck.len(format!("{ap}.note"), &a.note, LONG_MAX);
+        ck.len(format_args!("{ap}.note"), &a.note, LONG_MAX);
     }
 
     for (j, t) in k.onboarding.iter().enumerate() {
@@ -879,7 +939,7 @@ fn check_cultivation<'a>(
             );
         }
         ck.catalogue_ref(
-            format!("{op}.step_id"),
+            format_args!("{op}.step_id"),
             cats,
             CatalogueKind::OnboardingSteps,
             &t.step_id,
@@ -890,15 +950,15 @@ fn check_cultivation<'a>(
         {
             ck.push(format!("{op}.step_id"), "ticks the same step for the same person twice");
         }
-        ck.len(format!("{op}.note"), &t.note, SHORT_MAX);
+        ck.len(format_args!("{op}.note"), &t.note, SHORT_MAX);
     }
 
     for (j, a) in k.activities.iter().enumerate() {
         let ap = format!("{p}.activities[{j}]");
-        ck.id(format!("{ap}.id"), &a.id);
-        ck.name(format!("{ap}.title"), &a.title);
+        ck.id(format_args!("{ap}.id"), &a.id);
+        ck.name(format_args!("{ap}.title"), &a.title);
         if let Some(t) = &a.activity_type_id {
-            ck.catalogue_ref(format!("{ap}.activity_type_id"), cats, CatalogueKind::ActivityTypes, t);
+            ck.catalogue_ref(format_args!("{ap}.activity_type_id"), cats, CatalogueKind::ActivityTypes, t);
         }
         if a.duration_minutes == 0 || a.duration_minutes > DURATION_MAX_MINUTES {
             ck.push(
@@ -917,6 +977,6 @@ fn check_cultivation<'a>(
         if let Some(m) = too_long(&a.location, LINK_MAX) {
             ck.push(format!("{ap}.location"), m);
         }
-        ck.len(format!("{ap}.notes"), &a.notes, LONG_MAX);
+        ck.len(format_args!("{ap}.notes"), &a.notes, LONG_MAX);
     }
 }

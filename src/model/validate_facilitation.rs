@@ -1,13 +1,12 @@
 //! Validation of the Facilitating chapter's records: meeting formats and meetings.
 //! Called from [`super::validate`], which owns the checker and the path conventions.
 
-use std::collections::HashSet;
 
 use super::catalogue::{CatalogueKind, Catalogues, FormatSpec};
 use super::facilitation::{BLOCK_MINUTES_MAX, SLOT_MINUTES_MAX};
 use super::ids::Id;
 use super::limits::{LONG_MAX, NAME_MAX, SHORT_MAX};
-use super::validate::Checker;
+use super::validate::{Checker, HashSet};
 use super::workspace::Community;
 
 /// A meeting format's details: a duration and a group size range that make sense.
@@ -25,10 +24,10 @@ pub(super) fn check_format_spec(ck: &mut Checker<'_>, p: &str, f: &FormatSpec) {
         if step.trim().is_empty() {
             ck.push(format!("{p}.steps[{i}]"), "must not be empty");
         }
-        ck.len(format!("{p}.steps[{i}]"), step, SHORT_MAX);
+        ck.len(format_args!("{p}.steps[{i}]"), step, SHORT_MAX);
     }
-    ck.len(format!("{p}.online_needs"), &f.online_needs, SHORT_MAX);
-    ck.len(format!("{p}.in_person_needs"), &f.in_person_needs, SHORT_MAX);
+    ck.len(format_args!("{p}.online_needs"), &f.online_needs, SHORT_MAX);
+    ck.len(format_args!("{p}.in_person_needs"), &f.in_person_needs, SHORT_MAX);
 }
 
 /// A community's meetings: ids unique, every reference resolves, times in range, the run
@@ -50,10 +49,10 @@ pub(super) fn check_facilitation<'a>(
     };
     for (i, m) in c.facilitation.meetings.iter().enumerate() {
         let mp = format!("{p}.meetings[{i}]");
-        ck.id(format!("{mp}.id"), &m.id);
-        ck.name(format!("{mp}.title"), &m.title);
-        ck.len(format!("{mp}.purpose"), &m.purpose, LONG_MAX);
-        ck.len(format!("{mp}.location"), &m.location, SHORT_MAX);
+        ck.id(format_args!("{mp}.id"), &m.id);
+        ck.name(format_args!("{mp}.title"), &m.title);
+        ck.len(format_args!("{mp}.purpose"), &m.purpose, LONG_MAX);
+        ck.len(format_args!("{mp}.location"), &m.location, SHORT_MAX);
         if m.slot_minutes == 0 || m.slot_minutes > SLOT_MINUTES_MAX {
             ck.push(format!("{mp}.slot_minutes"), format!("must be 1 to {SLOT_MINUTES_MAX}"));
         }
@@ -72,17 +71,17 @@ pub(super) fn check_facilitation<'a>(
             }
         }
         for (j, a) in m.activity_type_ids.iter().enumerate() {
-            ck.catalogue_ref(format!("{mp}.activity_type_ids[{j}]"), cats, CatalogueKind::ActivityTypes, a);
+            ck.catalogue_ref(format_args!("{mp}.activity_type_ids[{j}]"), cats, CatalogueKind::ActivityTypes, a);
             if m.activity_type_ids[..j].contains(a) {
                 ck.push(format!("{mp}.activity_type_ids[{j}]"), "lists the same activity type twice");
             }
         }
         for (j, b) in m.blocks.iter().enumerate() {
             let bp = format!("{mp}.blocks[{j}]");
-            ck.id(format!("{bp}.id"), &b.id);
-            ck.name(format!("{bp}.title"), &b.title);
+            ck.id(format_args!("{bp}.id"), &b.id);
+            ck.name(format_args!("{bp}.title"), &b.title);
             if let Some(f) = &b.format_id {
-                ck.catalogue_ref(format!("{bp}.format_id"), cats, CatalogueKind::MeetingFormats, f);
+                ck.catalogue_ref(format_args!("{bp}.format_id"), cats, CatalogueKind::MeetingFormats, f);
             }
             if b.minutes == 0 || b.minutes > BLOCK_MINUTES_MAX {
                 ck.push(format!("{bp}.minutes"), format!("must be 1 to {BLOCK_MINUTES_MAX}"));
@@ -90,14 +89,14 @@ pub(super) fn check_facilitation<'a>(
             if let Some(f) = &b.facilitator_id {
                 person(ck, format!("{bp}.facilitator_id"), f);
             }
-            ck.len(format!("{bp}.notes"), &b.notes, LONG_MAX);
-            ck.len(format!("{bp}.materials"), &b.materials, LONG_MAX);
+            ck.len(format_args!("{bp}.notes"), &b.notes, LONG_MAX);
+            ck.len(format_args!("{bp}.materials"), &b.materials, LONG_MAX);
         }
         for (j, r) in m.roles.iter().enumerate() {
             let rp = format!("{mp}.roles[{j}]");
             person(ck, format!("{rp}.person_id"), &r.person_id);
             ck.catalogue_ref(
-                format!("{rp}.leadership_group_id"),
+                format_args!("{rp}.leadership_group_id"),
                 cats,
                 CatalogueKind::LeadershipGroups,
                 &r.leadership_group_id,
@@ -107,7 +106,7 @@ pub(super) fn check_facilitation<'a>(
             }
         }
         for (j, d) in m.checklist_done.iter().enumerate() {
-            ck.catalogue_ref(format!("{mp}.checklist_done[{j}]"), cats, CatalogueKind::MeetingChecklist, d);
+            ck.catalogue_ref(format_args!("{mp}.checklist_done[{j}]"), cats, CatalogueKind::MeetingChecklist, d);
             if m.checklist_done[..j].contains(d) {
                 ck.push(format!("{mp}.checklist_done[{j}]"), "ticks the same item twice");
             }
@@ -138,15 +137,15 @@ pub(super) fn check_facilitation<'a>(
                 if g.trim().is_empty() {
                     ck.push(format!("{rp}.guests[{j}]"), "must not be empty");
                 }
-                ck.len(format!("{rp}.guests[{j}]"), g, NAME_MAX);
+                ck.len(format_args!("{rp}.guests[{j}]"), g, NAME_MAX);
             }
             for (j, h) in rec.harvest.iter().enumerate() {
                 let hp = format!("{rp}.harvest[{j}]");
-                ck.id(format!("{hp}.id"), &h.id);
+                ck.id(format_args!("{hp}.id"), &h.id);
                 if h.text.trim().is_empty() {
                     ck.push(format!("{hp}.text"), "must not be empty");
                 }
-                ck.len(format!("{hp}.text"), &h.text, LONG_MAX);
+                ck.len(format_args!("{hp}.text"), &h.text, LONG_MAX);
                 if let Some(r) = &h.repertoire_item_id {
                     if !practice_ids.contains(r) {
                         ck.push(
@@ -158,16 +157,16 @@ pub(super) fn check_facilitation<'a>(
             }
             for (j, f) in rec.follow_ups.iter().enumerate() {
                 let fp = format!("{rp}.follow_ups[{j}]");
-                ck.id(format!("{fp}.id"), &f.id);
+                ck.id(format_args!("{fp}.id"), &f.id);
                 if f.what.trim().is_empty() {
                     ck.push(format!("{fp}.what"), "must not be empty");
                 }
-                ck.len(format!("{fp}.what"), &f.what, SHORT_MAX);
+                ck.len(format_args!("{fp}.what"), &f.what, SHORT_MAX);
                 if let Some(who) = &f.person_id {
                     person(ck, format!("{fp}.person_id"), who);
                 }
             }
-            ck.len(format!("{rp}.notes"), &rec.notes, LONG_MAX);
+            ck.len(format_args!("{rp}.notes"), &rec.notes, LONG_MAX);
         }
     }
 }
