@@ -23,7 +23,7 @@ use crate::storage::format::{
 };
 use crate::model::evaluation::Story;
 use crate::model::merge::{MergePlan, Side};
-use crate::storage::import::{merge_files, plan, ImportPlan};
+use crate::storage::import::{merge_files, plan, Counts, ImportPlan};
 use crate::storage::pieces;
 use crate::storage::offline::{self, OfflineStatus};
 use crate::storage::workspaces::{self, ParkedInfo};
@@ -167,6 +167,11 @@ pub fn uuid_v4(mut b: [u8; 16]) -> String {
         &hex[16..20],
         &hex[20..32]
     )
+}
+
+/// Reads a file the user picked or dropped, as text (for an import or a CSV of people).
+pub async fn read_file(file: &web_sys::File) -> Result<String, StorageError> {
+    browser::read_file(file).await
 }
 
 /// A file name for an export: `cultivate-reliability-guild-2026-11-28.json`.
@@ -634,45 +639,31 @@ impl AppState {
     }
 
     /// Decodes a file and plans its import against the workspace as it is now; nothing
-    /// changes until [`Self::confirm_import`].
-    pub fn plan_import(&self, file: &str, text: &str) -> Result<(Document, ImportPlan), LoadError> {
+    /// changes until [`Self::confirm_import`] (a workspace file) or a merge is confirmed (a
+    /// piece). The plan holds the file's records; nothing else keeps a copy.
+    pub fn plan_import(&self, file: &str, text: &str) -> Result<ImportPlan, LoadError> {
         // The parse alone (from the text read by `browser::read_file` to checked records), a
         // measure for the benchmark, which compares it with JSON.parse of the same text.
         let doc = decode_document(text);
         crate::ui::measure_since("cultivate-import-parse", "cultivate-import-parse-start");
         let doc = doc?;
-        let plan = self.plan_against_current(doc.clone(), file)?;
-        Ok((doc, plan))
+        let ready = self.is_ready();
+        self.ws
+            .with_untracked(|ws| plan(doc, file, ready.then_some(ws), now()))
+            .map_err(|problems| {
+                let total = problems.len();
+                LoadError::Invalid {
+                    problems: problems.into_iter().take(crate::storage::format::PROBLEM_CAP).collect(),
+                    total,
+                }
+            })
     }
 
-    fn plan_against_current(&self, doc: Document, file: &str) -> Result<ImportPlan, LoadError> {
-        let current = self.is_ready().then(|| self.ws.get_untracked());
-        plan(doc, file, current.as_ref(), now()).map_err(|problems| {
-            let total = problems.len();
-            LoadError::Invalid {
-                problems: problems.into_iter().take(crate::storage::format::PROBLEM_CAP).collect(),
-                total,
-            }
-        })
-    }
-
-    /// Carries out an import: plans it again against the workspace as it is now (it may have
-    /// changed while the preview was open), backs up the current workspace, then replaces it.
-    /// If the backup cannot be made, nothing is replaced.
-    pub fn confirm_import(&self, doc: Document, file: &str) -> Result<String, String> {
-        let plan = self
-            .plan_against_current(doc, file)
-            .map_err(|e| format!("Nothing was imported. {e}"))?;
-        let (incoming, summary) = match plan {
-            ImportPlan::Replace {
-                incoming,
-                incoming_counts,
-                ..
-            } => (*incoming, format!("Imported {file}: {}.", incoming_counts.describe())),
-            ImportPlan::Merge { .. } | ImportPlan::Collection { .. } => {
-                return Err("Nothing was imported: this file is merged, not imported in place of your workspace.".into())
-            }
-        };
+    /// Carries out the import of a workspace file (an [`ImportPlan::Replace`]): backs up the
+    /// current workspace, then replaces it with `incoming`. If the backup cannot be made,
+    /// nothing is replaced.
+    pub fn confirm_import(&self, incoming: Workspace, file: &str) -> Result<String, String> {
+        let summary = format!("Imported {file}: {}.", Counts::of(&incoming).describe());
         self.replace_workspace(incoming, &format!("Before importing {file}"))?;
         self.notice.set(Some(summary.clone()));
         Ok(summary)

@@ -7,6 +7,7 @@ use cultivate::model::{Id, PersonDraft};
 use cultivate::state::{AppState, Phase, SaveStatus};
 use cultivate::storage::browser::{self, Loaded, StorageError, KEY_WORKSPACE};
 use cultivate::storage::format::{encode_workspace, LoadError};
+use cultivate::storage::import::ImportPlan;
 use leptos::prelude::*;
 use wasm_bindgen_test::*;
 
@@ -396,9 +397,11 @@ fn an_import_that_cannot_back_up_first_changes_nothing_and_says_why() {
         let mut other = sample_workspace();
         other.name = "From a file".into();
         let text = encode_workspace(&other, now(), 1, true);
-        let (doc, _) = state.plan_import("big.json", &text).unwrap();
+        let ImportPlan::Replace { incoming, .. } = state.plan_import("big.json", &text).unwrap() else {
+            panic!("a workspace file replaces the workspace");
+        };
         let padding = fill_storage();
-        let err = state.confirm_import(doc, "big.json").unwrap_err();
+        let err = state.confirm_import(*incoming, "big.json").unwrap_err();
         assert!(err.contains("too full to back up the current workspace first"), "{err}");
         assert_eq!(
             state.ws.with_untracked(|w| w.name.clone()),
@@ -415,4 +418,19 @@ fn an_import_that_cannot_back_up_first_changes_nothing_and_says_why() {
         "stored data unchanged"
     );
     assert!(browser::backups().unwrap().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_picked_file_is_read_as_utf8_without_its_byte_order_mark() {
+    let file = |bytes: &[u8]| {
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+        web_sys::File::new_with_u8_array_sequence(&parts, "picked.json").unwrap()
+    };
+    let text = "{\"name\": \"Café ☕ 学习\"}";
+    let plain = browser::read_file(&file(text.as_bytes())).await.unwrap();
+    assert_eq!(plain, text);
+    let with_bom = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
+    assert_eq!(browser::read_file(&file(&with_bom)).await.unwrap(), text);
+    // A byte that is not UTF-8 becomes U+FFFD, as File.text() reads it.
+    assert_eq!(browser::read_file(&file(b"{\"a\": \"\xFF\"}")).await.unwrap(), "{\"a\": \"\u{FFFD}\"}");
 }

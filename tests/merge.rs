@@ -288,7 +288,7 @@ fn a_meeting_piece_holds_one_meeting_and_merges_into_the_workspace_it_came_from_
     let text = encode_community(&bundle, at(5));
     assert!(text.len() < cultivate::storage::format::encode_workspace(&base, at(5), 0, true).len() / 2);
     let doc = decode_piece(&text);
-    let ImportPlan::Merge { plan, what } = plan(doc, "meeting.json", Some(&base), at(6)).unwrap() else {
+    let ImportPlan::Merge { plan, what, .. } = plan(doc, "meeting.json", Some(&base), at(6)).unwrap() else {
         panic!("a piece merges")
     };
     assert_eq!(what, format!("the meeting Renamed in their copy of {}", c.name));

@@ -165,6 +165,21 @@ pub enum Document {
     Community(Envelope<CommunityBundle>),
 }
 
+impl Document {
+    /// A workspace as a document of the current version, dated by its last change (a
+    /// workspace file's records, taken out of an import plan to be merged instead).
+    pub fn of_workspace(ws: Workspace) -> Self {
+        Document::Workspace(Envelope {
+            format: FORMAT_WORKSPACE.into(),
+            schema_version: SCHEMA_VERSION,
+            app_version: APP_VERSION.into(),
+            saved_at: ws.updated_at,
+            revision: 0,
+            data: ws,
+        })
+    }
+}
+
 /// Why a document could not be loaded. Every variant leaves the source untouched.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadError {

@@ -49,7 +49,12 @@ pub enum ImportPlan {
     },
     /// Merge a piece (a community, a meeting, stories, a participant's answers) into the
     /// workspace: what it adds, updates and where both sides changed the same record.
-    Merge { plan: Box<MergePlan>, what: String },
+    /// `file` is the piece as read, which the merge review plans again as the user decides.
+    Merge {
+        plan: Box<MergePlan>,
+        what: String,
+        file: Box<Document>,
+    },
     /// A story-collection file: a participant answers it; it does not go into a workspace.
     Collection { bundle: Box<CommunityBundle> },
 }
@@ -222,10 +227,13 @@ pub fn plan(
         Document::Community(env) => match current {
             Some(ws) => {
                 let what = describe_piece(&env.data);
-                let plan = merge_files(ws, &[(file.to_string(), Document::Community(env))], now)?;
+                let files = [(file.to_string(), Document::Community(env))];
+                let plan = merge_files(ws, &files, now)?;
+                let [(_, doc)] = files;
                 Ok(ImportPlan::Merge {
                     plan: Box::new(plan),
                     what,
+                    file: Box::new(doc),
                 })
             }
             // With no workspace yet, the community file becomes one.
@@ -273,7 +281,7 @@ mod tests {
             revision: 0,
             data: bundle,
         });
-        let ImportPlan::Merge { plan, what } = plan(doc, "testing.json", Some(&target), target.updated_at).unwrap()
+        let ImportPlan::Merge { plan, what, .. } = plan(doc, "testing.json", Some(&target), target.updated_at).unwrap()
         else {
             panic!("expected a merge");
         };

@@ -12,11 +12,10 @@ use super::{MergeReview, ProblemList};
 enum Step {
     Idle,
     Reading(String),
-    Preview {
-        file: String,
-        doc: Box<Document>,
-        plan: ImportPlan,
-    },
+    /// A workspace file, checked, waiting for the user to replace or merge. The plan holds
+    /// the file's records: the view borrows them and confirming takes them out, so a large
+    /// workspace is never copied.
+    Preview { file: String, plan: ImportPlan },
     Refused {
         file: String,
         message: String,
@@ -93,7 +92,7 @@ pub fn ImportPanel() -> impl IntoView {
         let name = file.name();
         step.set(Step::Reading(name.clone()));
         leptos::task::spawn_local(async move {
-            let next = match crate::storage::browser::read_file(&file).await {
+            let next = match crate::state::read_file(&file).await {
                 Err(e) => Step::Refused {
                     file: name,
                     message: format!("The file could not be read: {e}"),
@@ -101,17 +100,13 @@ pub fn ImportPanel() -> impl IntoView {
                     total: 0,
                 },
                 Ok(text) => match state.plan_import(&name, &text) {
-                    Ok((_, ImportPlan::Collection { bundle })) => Step::Collection { file: name, bundle },
-                    Ok((doc, ImportPlan::Merge { plan, what })) => Step::Merge {
-                        files: vec![(name, doc)],
+                    Ok(ImportPlan::Collection { bundle }) => Step::Collection { file: name, bundle },
+                    Ok(ImportPlan::Merge { plan, what, file }) => Step::Merge {
+                        files: vec![(name, *file)],
                         plan,
                         what,
                     },
-                    Ok((doc, plan)) => Step::Preview {
-                        file: name,
-                        doc: Box::new(doc),
-                        plan,
-                    },
+                    Ok(plan) => Step::Preview { file: name, plan },
                     Err(e) => refused(name, e),
                 },
             };
@@ -126,7 +121,7 @@ pub fn ImportPanel() -> impl IntoView {
             let mut docs = Vec::new();
             for file in list {
                 let name = file.name();
-                let text = match crate::storage::browser::read_file(&file).await {
+                let text = match crate::state::read_file(&file).await {
                     Ok(t) => t,
                     Err(e) => {
                         step.set(Step::Refused {
@@ -171,9 +166,24 @@ pub fn ImportPanel() -> impl IntoView {
             input.set_value("");
         }
     };
+    // Takes the previewed workspace file out of the step (no copy), leaving `Idle` until
+    // the next step is set.
+    let take_preview = move || {
+        step.try_update_untracked(|s| match std::mem::replace(s, Step::Idle) {
+            Step::Preview {
+                file,
+                plan: ImportPlan::Replace { incoming, .. },
+            } => Some((file, incoming)),
+            other => {
+                *s = other;
+                None
+            }
+        })
+        .flatten()
+    };
     let confirm = move |_| {
-        if let Step::Preview { file, doc, .. } = step.get_untracked() {
-            step.set(match state.confirm_import(*doc, &file) {
+        if let Some((file, incoming)) = take_preview() {
+            step.set(match state.confirm_import(*incoming, &file) {
                 Ok(summary) => Step::Done(summary),
                 Err(message) => Step::Refused {
                     file,
@@ -186,9 +196,9 @@ pub fn ImportPanel() -> impl IntoView {
     };
 
     let merge_instead = move |_| {
-        if let Step::Preview { file, doc, .. } = step.get_untracked() {
+        if let Some((file, incoming)) = take_preview() {
             let what = format!("the workspace in {file}");
-            step.set(merge_step(state, vec![(file, *doc)], what));
+            step.set(merge_step(state, vec![(file, Document::of_workspace(*incoming))], what));
         }
     };
     let finish = Callback::new(move |result: Result<String, String>| {
@@ -238,24 +248,25 @@ pub fn ImportPanel() -> impl IntoView {
                 <input id="import-file" type="file" multiple accept=".json,application/json" node_ref=input_ref on:change=on_pick data-testid="import-file"/>
             </div>
         </div>
-        {move || match step.get() {
+        {move || step.with(|s| match s {
             Step::Idle => ().into_any(),
             Step::Reading(f) => view! { <p role="status">{format!("Reading {f}…")}</p> }.into_any(),
             Step::Done(summary) => view! {
-                <div class="banner banner--success" role="status" data-testid="import-done"><p>{summary}</p></div>
+                <div class="banner banner--success" role="status" data-testid="import-done"><p>{summary.clone()}</p></div>
             }.into_any(),
             Step::Refused { file, message, problems, total } => view! {
                 <div class="banner banner--error" role="alert" data-testid="import-error">
-                    <p>{(!file.is_empty()).then(|| view! { <strong>{file}": "</strong> })}{message}</p>
-                    {(!problems.is_empty()).then(|| view! { <ProblemList problems total/> })}
+                    <p>{(!file.is_empty()).then(|| view! { <strong>{file.clone()}": "</strong> })}{message.clone()}</p>
+                    {(!problems.is_empty()).then(|| view! { <ProblemList problems=problems.clone() total=*total/> })}
                 </div>
             }.into_any(),
             Step::Merge { files, plan, what } => view! {
-                <MergeReview files plan=*plan what on_finish=finish on_cancel=cancel/>
+                <MergeReview files=files.clone() plan=(**plan).clone() what=what.clone() on_finish=finish on_cancel=cancel/>
             }.into_any(),
             Step::Collection { file, bundle } => {
                 let prompt = bundle.piece.as_ref().map(|p| p.prompt.clone()).unwrap_or_default();
                 let community = bundle.community.name.clone();
+                let (file, bundle) = (file.clone(), bundle.clone());
                 view! {
                     <div class="card" data-testid="collection-card">
                         <h3 class="card__title">{format!("Stories for {community}")}</h3>
@@ -268,8 +279,8 @@ pub fn ImportPanel() -> impl IntoView {
                     </div>
                 }.into_any()
             }
-            Step::Preview { file, plan, .. } => {
-                let body = match &plan {
+            Step::Preview { file, plan } => {
+                let body = match plan {
                     ImportPlan::Replace { incoming, incoming_counts, current_counts } => {
                         let current = current_counts.as_ref().map(|c| (state.ws.with_untracked(|w| w.name.clone()), c.describe()));
                         view! {
@@ -303,6 +314,6 @@ pub fn ImportPanel() -> impl IntoView {
                     </div>
                 }.into_any()
             }
-        }}
+        })}
     }
 }

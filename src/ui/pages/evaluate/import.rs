@@ -27,7 +27,7 @@ pub fn ImportSection(id: Id) -> impl IntoView {
         let name = file.name();
         let cid = cid.clone();
         leptos::task::spawn_local(async move {
-            let next = match crate::storage::browser::read_file(&file).await {
+            let next = match crate::state::read_file(&file).await {
                 Err(e) => Step::Problems(name, vec![RowProblem { line: 1, message: format!("the file could not be read: {e}") }]),
                 Ok(text) => {
                     let r = state.ws.with_untracked(|w| w.community(&cid).map(|c| preview_observations_csv(c, &text, today())));
