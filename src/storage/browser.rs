@@ -376,10 +376,13 @@ pub fn usage() -> Result<(usize, usize), StorageError> {
 
 /// Offers `text` as a file download.
 pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), StorageError> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    // The Blob gets the UTF-8 bytes as they are: making a JS string of them first would
+    // decode the whole text to UTF-16 and the Blob would encode it back (a third of export's
+    // time for a large workspace).
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(text.as_bytes()));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(js_error)?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts).map_err(js_error)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_error)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
@@ -407,15 +410,32 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), StorageErr
 }
 
 /// Reads a picked or dropped file as text.
+///
+/// The file's bytes are copied into the app as they are and checked as UTF-8 here, rather
+/// than decoded by the browser to a JS string that would then be encoded back to UTF-8.
+/// Like `File.text()`, a leading byte-order mark is dropped and bytes that are not UTF-8
+/// become U+FFFD (so a wrongly encoded file still gets a JSON error naming the line).
 pub async fn read_file(file: &web_sys::File) -> Result<String, StorageError> {
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(js_error)?;
-    // The benchmark times the parse from here (the text is read; copying it into the app
-    // is part of parsing it) to the checked records (`AppState::plan_import`).
+    // The benchmark times the parse from here (the bytes are read; copying them into the
+    // app is part of parsing them) to the checked records (`AppState::plan_import`).
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         let _ = p.mark("cultivate-import-parse-start");
     }
-    text.as_string()
-        .ok_or_else(|| StorageError::Failed("the file is not text".into()))
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    Ok(text_from_bytes(bytes))
+}
+
+/// UTF-8 text from a file's bytes, as `File.text()` decodes it.
+pub fn text_from_bytes(bytes: Vec<u8>) -> String {
+    let mut text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    };
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    text
 }
