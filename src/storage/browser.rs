@@ -377,8 +377,8 @@ pub fn usage() -> Result<(usize, usize), StorageError> {
 /// Offers `text` as a file download.
 pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), StorageError> {
     // The Blob gets the UTF-8 bytes as they are: making a JS string of them first would
-    // decode the whole text to UTF-16 and the Blob would encode it back (a third of export's
-    // time for a large workspace).
+    // decode the whole text to UTF-16 and the Blob would encode it back (for M, export took
+    // 335 ms that way and about 205 ms this way, click to download, in a local probe).
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(text.as_bytes()));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
