@@ -266,7 +266,8 @@ impl AppState {
     }
 
     /// The workspace was written at `at`. With IndexedDB, the status says "Saved" once the
-    /// write has reached the disk; until then it stays "Saving…".
+    /// write has committed (Chromium commits with relaxed durability: the browser has the
+    /// data, not necessarily flushed to disk); until then it stays "Saving…".
     fn mark_saved(&self, at: Timestamp) {
         self.saved_at.set_value(Some(at));
         if crate::storage::kv::pending(browser::KEY_WORKSPACE) > 0 {
