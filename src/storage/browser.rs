@@ -414,7 +414,7 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), StorageErr
 /// The file's bytes are copied into the app as they are and checked as UTF-8 here, rather
 /// than decoded by the browser to a JS string that would then be encoded back to UTF-8.
 /// Like `File.text()`, a leading byte-order mark is dropped and bytes that are not UTF-8
-/// become U+FFFD (so a wrongly encoded file still gets a JSON error naming the line).
+/// become U+FFFD, the replacement character.
 pub async fn read_file(file: &web_sys::File) -> Result<String, StorageError> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
