@@ -683,10 +683,21 @@ fn label(v: &Map<String, Value>, names: &HashMap<String, String>) -> String {
     v.get("id").and_then(Value::as_str).unwrap_or("(no id)").to_string()
 }
 
+/// A field's value as the merge review shows it: text as it is, a list of ids or words as a
+/// comma-separated line, a list of records as how many there are (its JSON would be a wall
+/// of text to choose between).
 fn as_text(v: Option<&Value>) -> String {
     match v {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(s)) => s.clone(),
+        Some(Value::Array(items)) if items.is_empty() => "none".into(),
+        Some(Value::Array(items)) if items.iter().all(Value::is_string) => {
+            items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", ")
+        }
+        Some(Value::Array(items)) => match items.len() {
+            1 => "1 entry".into(),
+            n => format!("{n} entries"),
+        },
         Some(other) => other.to_string(),
     }
 }
@@ -834,6 +845,18 @@ mod tests {
         f(&mut next);
         stamp_changes(ws, &mut next, device, t(at));
         next
+    }
+
+    #[test]
+    fn a_review_shows_lists_as_lines_or_counts_not_json() {
+        use serde_json::json;
+        assert_eq!(as_text(Some(&json!([]))), "none");
+        assert_eq!(as_text(Some(&json!(["org-a", "org-b"]))), "org-a, org-b");
+        assert_eq!(as_text(Some(&json!([{"person_id": "p-1", "steps": []}]))), "1 entry");
+        assert_eq!(as_text(Some(&json!([{"a": 1}, {"b": 2}, {"c": 3}]))), "3 entries");
+        assert_eq!(as_text(Some(&json!("text"))), "text");
+        assert_eq!(as_text(Some(&json!(true))), "true");
+        assert_eq!(as_text(None), "");
     }
 
     #[test]
