@@ -651,13 +651,7 @@ impl AppState {
         let ready = self.is_ready();
         self.ws
             .with_untracked(|ws| plan(doc, file, ready.then_some(ws), now()))
-            .map_err(|problems| {
-                let total = problems.len();
-                LoadError::Invalid {
-                    problems: problems.into_iter().take(crate::storage::format::PROBLEM_CAP).collect(),
-                    total,
-                }
-            })
+            .map_err(LoadError::invalid)
     }
 
     /// Carries out the import of a workspace file (an [`ImportPlan::Replace`]): backs up the
@@ -676,13 +670,9 @@ impl AppState {
         if !self.is_ready() {
             return Err(LoadError::NotCultivate("there is no workspace to merge into yet".into()));
         }
-        self.ws.with_untracked(|ws| merge_files(ws, files, now())).map_err(|problems| {
-            let total = problems.len();
-            LoadError::Invalid {
-                problems: problems.into_iter().take(crate::storage::format::PROBLEM_CAP).collect(),
-                total,
-            }
-        })
+        self.ws
+            .with_untracked(|ws| merge_files(ws, files, now()))
+            .map_err(LoadError::invalid)
     }
 
     /// Carries out a merge planned by [`Self::plan_merge`], with a side for each conflict.

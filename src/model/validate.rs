@@ -3,13 +3,14 @@
 //! Import runs this over everything in a file before anything is stored, and the tests run
 //! it after every operation. Paths look like `communities[3].memberships[12].person_id`.
 
+use std::fmt::Display;
+
 /// Validation hashes every id in a file several times. foldhash (hashbrown's default hasher)
 /// is several times faster than std's SipHash on short keys; it is seeded, though in wasm
 /// the seed varies little, so it resists crafted collisions less than SipHash: the cost of
 /// a hostile file is a slower check, never a wrong one.
 pub(super) type HashSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
 type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
-use std::fmt::Display;
 
 use super::catalogue::{CatalogueKind, Catalogues};
 use super::ids::Id;

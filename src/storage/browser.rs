@@ -429,7 +429,7 @@ pub async fn read_file(file: &web_sys::File) -> Result<String, StorageError> {
 }
 
 /// UTF-8 text from a file's bytes, as `File.text()` decodes it.
-pub fn text_from_bytes(bytes: Vec<u8>) -> String {
+fn text_from_bytes(bytes: Vec<u8>) -> String {
     let mut text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),

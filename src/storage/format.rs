@@ -1001,10 +1001,13 @@ fn read_head(root: &Map<String, Value>, problems: &mut Vec<Problem>) -> Result<O
     })
 }
 
-fn finish(mut problems: Vec<Problem>) -> LoadError {
-    let total = problems.len();
-    problems.truncate(PROBLEM_CAP);
-    LoadError::Invalid { problems, total }
+impl LoadError {
+    /// The problems found, as a report: the first [`PROBLEM_CAP`] of them, and how many in all.
+    pub fn invalid(mut problems: Vec<Problem>) -> Self {
+        let total = problems.len();
+        problems.truncate(PROBLEM_CAP);
+        LoadError::Invalid { problems, total }
+    }
 }
 
 /// Parses, migrates, decodes and validates a stored document or an imported file.
@@ -1040,7 +1043,7 @@ pub fn decode_document_carefully(text: &str) -> Result<Document, LoadError> {
     let mut problems = Vec::new();
     let head = read_head(&root, &mut problems)?;
     let (Some(head), Some(data)) = (head, root.get("data")) else {
-        return Err(finish(problems));
+        return Err(LoadError::invalid(problems));
     };
     let data = migrate(data.clone(), head.schema_version)?;
     let mut d = Decoding {
@@ -1068,7 +1071,7 @@ pub fn decode_document_carefully(text: &str) -> Result<Document, LoadError> {
         }
         match ws {
             Some(ws) if d.problems.is_empty() => Ok(Document::Workspace(env(&head, ws))),
-            _ => Err(finish(d.problems)),
+            _ => Err(LoadError::invalid(d.problems)),
         }
     } else {
         let bundle = decode_bundle(&data, &mut d);
@@ -1086,7 +1089,7 @@ pub fn decode_document_carefully(text: &str) -> Result<Document, LoadError> {
         }
         match bundle {
             Some(b) if d.problems.is_empty() => Ok(Document::Community(env(&head, b))),
-            _ => Err(finish(d.problems)),
+            _ => Err(LoadError::invalid(d.problems)),
         }
     }
 }
