@@ -546,9 +546,7 @@ pub fn keys(prefix: &str) -> Result<Vec<String>, StorageError> {
 /// Characters (UTF-16 code units, as browsers count them) of the stored documents' keys and
 /// texts, and how many there are.
 pub fn usage() -> Result<(usize, usize), StorageError> {
-    // Mostly ASCII, where a byte is a code unit; counting units walks every character.
-    let len16 = |s: &str| if s.is_ascii() { s.len() } else { s.encode_utf16().count() };
-    let units = |k: &str, v: &str| len16(k) + len16(v);
+    let units = |k: &str, v: &str| utf16_len(k) + utf16_len(v);
     if let Some(found) = IDB.with(|i| {
         i.borrow().as_ref().map(|s| {
             let ours = s.mirror.iter().filter(|(k, _)| k.starts_with("cultivate."));
@@ -565,9 +563,56 @@ pub fn usage() -> Result<(usize, usize), StorageError> {
     Ok((chars, keys.len()))
 }
 
+/// `s.encode_utf16().count()`, eight bytes at a time: a workspace's text is megabytes, and this
+/// runs after every save while the Data page is open. Every UTF-8 byte that is not a
+/// continuation byte (`10xxxxxx`) starts a character, one code unit; a four-byte character
+/// (lead byte `11110xxx`) is two.
+fn utf16_len(s: &str) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = s.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
+    let mut continuation = 0usize;
+    let mut four = 0usize;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // Shifting the word left moves each byte's bit n to bit n + 1 of the same byte, so
+        // bit 7 of each byte of `x << k` is the byte's bit 7 - k.
+        continuation += (x & !(x << 1) & HIGH).count_ones() as usize;
+        four += (x & (x << 1) & (x << 2) & (x << 3) & HIGH).count_ones() as usize;
+    }
+    for &b in chunks.remainder() {
+        continuation += usize::from(b & 0xC0 == 0x80);
+        four += usize::from(b >= 0xF0);
+    }
+    bytes.len() - continuation + four
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_len_counts_code_units_as_browsers_do() {
+        let samples = [
+            "",
+            "plain ascii text, longer than one eight-byte word",
+            "é",
+            "Zoë Ångström, Łódź — naïve café",
+            "日本語のテキストと中文",
+            "emoji 🌱🌳 and a flag 🇳🇿 then text",
+            "𝄞",
+            "mixed: a\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff} end",
+        ];
+        for s in samples {
+            assert_eq!(utf16_len(s), s.encode_utf16().count(), "{s:?}");
+            // Every alignment of the eight-byte words against the characters.
+            for start in 0..s.len() {
+                if s.is_char_boundary(start) {
+                    assert_eq!(utf16_len(&s[start..]), s[start..].encode_utf16().count(), "{:?}", &s[start..]);
+                }
+            }
+        }
+    }
 
     fn map(entries: &[(&str, &str)]) -> BTreeMap<String, String> {
         entries.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
