@@ -108,8 +108,12 @@ fn is_volatile(field: &str) -> bool {
     field == "updated_at"
 }
 
-/// The root's own bookkeeping, never merged as content.
-const ROOT_SKIP: &[&str] = &["stamps"];
+/// The root's own bookkeeping and identity, never merged as content: the workspace merged
+/// into keeps its id, its creation time and whether it is the sample. Asking "keep mine or
+/// take theirs?" of these would mean nothing to the person merging (two unrelated
+/// workspaces always differ in them), and taking another workspace's id would make this one
+/// pass for it.
+const ROOT_SKIP: &[&str] = &["stamps", "id", "created_at", "is_sample"];
 
 fn ids_of(items: &[Value]) -> Option<Vec<&str>> {
     let ids: Option<Vec<&str>> = items.iter().map(|v| v.get("id").and_then(Value::as_str)).collect();
@@ -552,6 +556,14 @@ fn merge_record(
                 for path in &cols {
                     remove_path(&mut x, path);
                 }
+                if root {
+                    for k in ROOT_SKIP {
+                        match m.get(*k) {
+                            Some(v) => x.insert((*k).to_string(), v.clone()),
+                            None => x.remove(*k),
+                        };
+                    }
+                }
                 x
             }
             Order::Equal | Order::Concurrent => {
@@ -683,13 +695,16 @@ fn label(v: &Map<String, Value>, names: &HashMap<String, String>) -> String {
     v.get("id").and_then(Value::as_str).unwrap_or("(no id)").to_string()
 }
 
-/// A field's value as the merge review shows it: text as it is, a list of ids or words as a
-/// comma-separated line, a list of records as how many there are (its JSON would be a wall
-/// of text to choose between).
+/// A field's value as the merge review shows it: text as it is (blank text as "(empty)"), a
+/// list of ids or words as a comma-separated line, a list of records as how many there are
+/// (its JSON would be a wall of text to choose between), yes or no.
 fn as_text(v: Option<&Value>) -> String {
     match v {
-        None | Some(Value::Null) => String::new(),
+        // A blank cell would read as "nothing to see here"; taking that side clears the field.
+        None | Some(Value::Null) => "(not set)".into(),
+        Some(Value::String(s)) if s.trim().is_empty() => "(empty)".into(),
         Some(Value::String(s)) => s.clone(),
+        Some(Value::Bool(b)) => if *b { "yes" } else { "no" }.into(),
         Some(Value::Array(items)) if items.is_empty() => "none".into(),
         Some(Value::Array(items)) if items.iter().all(Value::is_string) => {
             items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", ")
@@ -699,6 +714,17 @@ fn as_text(v: Option<&Value>) -> String {
             n => format!("{n} entries"),
         },
         Some(other) => other.to_string(),
+    }
+}
+
+/// A field's path as the merge review names it: "programme.leader_plans" → "Programme ›
+/// leader plans".
+fn field_label(path: &str) -> String {
+    let words = path.replace('_', " ").replace('.', " › ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => words,
     }
 }
 
@@ -720,7 +746,7 @@ fn diff_fields(m: &Map<String, Value>, t: &Map<String, Value>, prefix: &str, out
             diff_fields(ao, bo, &name, out);
         } else {
             out.push(FieldDiff {
-                field: name.replace('_', " "),
+                field: field_label(&name),
                 mine: as_text(a),
                 theirs: as_text(b),
             });
@@ -855,8 +881,10 @@ mod tests {
         assert_eq!(as_text(Some(&json!([{"person_id": "p-1", "steps": []}]))), "1 entry");
         assert_eq!(as_text(Some(&json!([{"a": 1}, {"b": 2}, {"c": 3}]))), "3 entries");
         assert_eq!(as_text(Some(&json!("text"))), "text");
-        assert_eq!(as_text(Some(&json!(true))), "true");
-        assert_eq!(as_text(None), "");
+        assert_eq!(as_text(Some(&json!(true))), "yes");
+        assert_eq!(as_text(Some(&json!(""))), "(empty)");
+        assert_eq!(as_text(Some(&json!(null))), "(not set)");
+        assert_eq!(as_text(None), "(not set)");
     }
 
     #[test]
@@ -932,7 +960,7 @@ mod tests {
         assert_eq!(
             c.fields,
             vec![FieldDiff {
-                field: "name".into(),
+                field: "Name".into(),
                 mine: "Mine".into(),
                 theirs: "Theirs".into()
             }]
@@ -982,6 +1010,34 @@ mod tests {
         let plan = plan_merge(&base, &theirs, MergeOptions::default()).unwrap();
         assert_eq!(plan.conflicts.len(), 1, "unstamped different names are a conflict");
         assert_eq!(plan.conflicts[0].record.kind, "workspace");
+    }
+
+    #[test]
+    fn unrelated_workspaces_conflict_only_on_what_people_wrote_and_keep_the_workspace_identity() {
+        let mine = sample_workspace();
+        let theirs = crate::model::generate::generate(1, crate::model::generate::Sizes::named("S").expect("size S"));
+        assert_ne!((&mine.id, mine.created_at, mine.is_sample), (&theirs.id, theirs.created_at, theirs.is_sample));
+        let plan = plan_merge(&mine, &theirs, MergeOptions::default()).unwrap();
+        let root = plan.conflicts.iter().find(|c| c.record.kind == "workspace").expect("a workspace conflict");
+        let fields: Vec<&str> = root.fields.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(fields, ["Description", "Name", "Programme › leader plans"]);
+        let sides: Vec<Side> = plan.conflicts.iter().map(|_| Side::Theirs).collect();
+        let out = plan.resolve(&sides, "dev-a", t(3)).unwrap();
+        assert_eq!(out.name, theirs.name, "their name was taken");
+        assert_eq!((&out.id, out.created_at, out.is_sample), (&mine.id, mine.created_at, mine.is_sample));
+        // Their root changed later than mine (only theirs has a stamp): taken without asking,
+        // and the identity is still mine.
+        let mut newer = theirs.clone();
+        let mut stamp = Stamp::default();
+        stamp.bump("dev-b", t(9));
+        newer.stamps.insert(String::new(), stamp);
+        let mut older = mine.clone();
+        older.stamps.clear();
+        let plan = plan_merge(&older, &newer, MergeOptions::default()).unwrap();
+        assert!(plan.updated.iter().any(|r| r.kind == "workspace"), "{:?}", plan.updated);
+        let out = plan.resolve(&[], "dev-a", t(10)).unwrap();
+        assert_eq!(out.name, newer.name);
+        assert_eq!((&out.id, out.created_at, out.is_sample), (&older.id, older.created_at, older.is_sample));
     }
 
     #[test]

@@ -92,8 +92,8 @@ test('two browsers edit the same workspace; merging shows the conflict side by s
     assert.match(await pa.getByTestId('merge-updated').innerText(), /person: Renamed by B only/);
     const conflict = pa.getByTestId('merge-conflict');
     assert.equal(await conflict.count(), 1);
-    const row = conflict.getByRole('row', { name: /^name/ });
-    assert.match(await row.innerText(), /name\s+Name chosen by A\s+Name chosen by B/);
+    const row = conflict.getByRole('row', { name: /^Name/ });
+    assert.match(await row.innerText(), /^Name\s+Name chosen by A\s+Name chosen by B/);
     assert.match(await conflict.innerText(), /Yours: last changed .* on device .*\. Theirs: last changed .* on device/);
     assert.deepEqual(await checkA11y(pa), [], 'the merge review has no axe violations');
 
