@@ -1,5 +1,6 @@
 //! The Leptos views: the app shell, a page per area, and shared components.
 
+pub mod boot;
 pub mod components;
 pub mod pages;
 

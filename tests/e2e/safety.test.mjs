@@ -1,7 +1,8 @@
 // The safety of the user's data and of the page: user text is never markup, unsafe links
 // never go live, an unreadable or newer stored value is kept untouched (and can be
 // downloaded and set aside), a full storage never loses the work on screen, and two tabs
-// never silently overwrite each other's saves.
+// never silently overwrite each other's saves. Before the app mounts, the page says it is
+// opening, and explains a storage that does not answer.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
@@ -538,6 +539,63 @@ test('(f) storage disabled: the app says so, works in memory, and Export now kee
     const exported = await downloadJson(page, () => banner.getByRole('button', { name: 'Export now' }).click());
     assert.deepEqual(exported.json.data.people.map((p) => p.name), ['Only In Memory']);
     assert.equal(exported.json.data.name, 'No storage');
+  } finally {
+    await context.close();
+  }
+});
+
+test('(g) before the app mounts the page says it is opening, and the message goes once it has', async () => {
+  const context = await newContext(browser);
+  try {
+    // A slow network: the wasm arrives a while after the page.
+    await context.route(/_bg\.wasm$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+    const status = page.locator('#boot-status');
+    assert.equal(await status.getAttribute('role'), 'status');
+    assert.equal((await status.innerText()).trim(), 'Opening Cultivate…');
+    await page.waitForFunction(() => document.body?.dataset.appReady === '1', null, { timeout: 30_000 });
+    assert.equal(await page.locator('#boot').count(), 0, 'the opening message is removed when the app mounts');
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+  } finally {
+    await context.close();
+  }
+});
+
+test('(g) storage that never opens: after a few seconds the page says why it waits and what to do, and writes nothing', async () => {
+  const context = await newContext(browser);
+  try {
+    // A browser whose IndexedDB never answers: the open request fires no event at all.
+    await context.addInitScript(() => {
+      const open = IDBFactory.prototype.open;
+      IDBFactory.prototype.open = function (...args) {
+        const req = open.apply(this, args);
+        for (const name of ['onsuccess', 'onerror', 'onupgradeneeded', 'onblocked']) {
+          Object.defineProperty(req, name, { configurable: true, get: () => null, set: () => {} });
+        }
+        return req;
+      };
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+    const status = page.locator('#boot-status');
+    assert.equal((await status.innerText()).trim(), 'Opening Cultivate…');
+    await page.waitForFunction(
+      () => /Still opening this browser's storage/.test(document.getElementById('boot-status')?.textContent ?? ''),
+      null,
+      { timeout: 15_000 },
+    );
+    const text = await status.innerText();
+    assert.match(text, /close any other Cultivate tabs and reload this page/);
+    assert.match(text, /Your saved work is not touched while this page waits\./);
+    assert.equal(await page.evaluate(() => document.body.dataset.appReady), undefined, 'the app has not mounted');
+    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cultivate.'))), [], 'nothing was written');
+    assert.deepEqual(errors, []);
   } finally {
     await context.close();
   }
