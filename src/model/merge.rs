@@ -24,7 +24,7 @@
 //! follows the side that changed it last; items only the other side has are placed after
 //! their neighbour there.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -426,6 +426,8 @@ pub struct MergeOptions {
 struct Ctx<'a> {
     mine: &'a Stamps,
     theirs: &'a Stamps,
+    /// Records of theirs merged under mine's key (see [`align_ids`]): mine's key → theirs'.
+    theirs_keys: HashMap<String, String>,
     names: HashMap<String, String>,
     opts: MergeOptions,
     plan_added: Vec<RecordRef>,
@@ -461,6 +463,7 @@ pub fn plan_merge(mine: &Workspace, theirs: &Workspace, opts: MergeOptions) -> R
     let mut ctx = Ctx {
         mine: &mine.stamps,
         theirs: &theirs.stamps,
+        theirs_keys: HashMap::new(),
         names,
         opts,
         plan_added: Vec::new(),
@@ -470,7 +473,13 @@ pub fn plan_merge(mine: &Workspace, theirs: &Workspace, opts: MergeOptions) -> R
     };
     let merged = merge_record(&mut ctx, "", "workspace", &m, &t, true);
     let mut stamps = mine.stamps.clone();
+    // A record of theirs merged into one of mine: its stamp joins mine's, under mine's key.
+    let mine_key: HashMap<&String, &String> = ctx.theirs_keys.iter().map(|(m, t)| (t, m)).collect();
     for (k, s) in &theirs.stamps {
+        let k = match mine_key.get(k) {
+            Some(m) if !mine.stamps.contains_key(k) => m,
+            _ => k,
+        };
         let joined = match stamps.get(k) {
             Some(mine) => mine.join(s),
             None => s.clone(),
@@ -538,7 +547,8 @@ fn merge_record(
     let mut out = if mc == tc || (root && ctx.opts.piece) || ctx.opts.keep_own.iter().any(|k| k == key) {
         m.clone()
     } else {
-        let (sm, st) = (stamp_of(ctx.mine, key), stamp_of(ctx.theirs, key));
+        let theirs_key = ctx.theirs_keys.get(key).map_or(key, String::as_str);
+        let (sm, st) = (stamp_of(ctx.mine, key), stamp_of(ctx.theirs, theirs_key));
         let record = RecordRef {
             key: key.to_string(),
             kind: kind.to_string(),
@@ -593,7 +603,53 @@ fn merge_record(
     out
 }
 
+/// The field that also identifies a record of the collection at `ckey`, besides its id: a
+/// community has one membership per person.
+fn natural_key(ckey: &str) -> Option<&'static str> {
+    ckey.ends_with("/memberships").then_some("person_id")
+}
+
+/// Theirs' records, where one of them and one of mine share the value of `field` under
+/// different ids (each copy added the same person to the community), with mine's id: they
+/// are one record, merged as such (the same content, or a conflict), not two that the
+/// workspace refuses. Theirs' stamp for it is still found under its own key.
+fn align_ids(ctx: &mut Ctx, ckey: &str, field: &str, m: &[Value], t: &[Value]) -> Vec<Value> {
+    let m_ids: HashSet<&str> = m.iter().map(id_of).collect();
+    let t_ids: HashSet<&str> = t.iter().map(id_of).collect();
+    let mine_by: HashMap<&str, &str> = m
+        .iter()
+        .filter(|v| !t_ids.contains(id_of(v)))
+        .filter_map(|v| Some((v.get(field)?.as_str()?, id_of(v))))
+        .collect();
+    t.iter()
+        .map(|v| {
+            let id = id_of(v);
+            let mine_id = v.get(field).and_then(Value::as_str).and_then(|k| mine_by.get(k));
+            match (mine_id, v.as_object()) {
+                (Some(&mine_id), Some(o)) if !m_ids.contains(id) => {
+                    let mut x = o.clone();
+                    x.insert("id".into(), Value::String(mine_id.to_string()));
+                    ctx.theirs_keys.insert(
+                        format!("{ckey}/{}", key_part(mine_id)),
+                        format!("{ckey}/{}", key_part(id)),
+                    );
+                    Value::Object(x)
+                }
+                _ => v.clone(),
+            }
+        })
+        .collect()
+}
+
 fn merge_collection(ctx: &mut Ctx, ckey: &str, kind: &str, m: &[Value], t: &[Value]) -> Vec<Value> {
+    let aligned;
+    let t = match natural_key(ckey) {
+        Some(field) => {
+            aligned = align_ids(ctx, ckey, field, m, t);
+            aligned.as_slice()
+        }
+        None => t,
+    };
     let m_ids: Vec<&str> = m.iter().map(id_of).collect();
     let t_ids: Vec<&str> = t.iter().map(id_of).collect();
     let (om, ot) = (stamp_of(ctx.mine, ckey), stamp_of(ctx.theirs, ckey));
@@ -1038,6 +1094,79 @@ mod tests {
         let out = plan.resolve(&[], "dev-a", t(10)).unwrap();
         assert_eq!(out.name, newer.name);
         assert_eq!((&out.id, out.created_at, out.is_sample), (&older.id, older.created_at, older.is_sample));
+    }
+
+    /// `ws` with `person` added to the first community under membership `id`, at `level`.
+    fn joined(ws: &Workspace, device: &str, at: i64, person: &Id, id: &str, level: &Id) -> Workspace {
+        edited(ws, device, at, |ws| {
+            let c = &mut ws.communities[0];
+            let mut m = c.memberships[0].clone();
+            m.id = Id::new(id);
+            m.person_id = person.clone();
+            m.level_id = level.clone();
+            m.role_ids.clear();
+            m.leadership_group_ids.clear();
+            m.history = vec![crate::model::LevelChange {
+                on: m.joined_on,
+                from_level_id: None,
+                to_level_id: level.clone(),
+                reason: String::new(),
+            }];
+            c.memberships.push(m);
+        })
+    }
+
+    #[test]
+    fn the_same_person_added_to_a_community_in_both_copies_merges_as_one_membership() {
+        let base = sample_workspace();
+        let c = &base.communities[0];
+        let person = base
+            .people
+            .iter()
+            .find(|p| !c.memberships.iter().any(|m| m.person_id == p.id))
+            .expect("someone outside the first community")
+            .id
+            .clone();
+        let levels = base.catalogues.get(crate::model::CatalogueKind::ParticipationLevels);
+        let (l1, l2) = (levels[1].id.clone(), levels[2].id.clone());
+        let members_of = |ws: &Workspace| {
+            ws.communities[0]
+                .memberships
+                .iter()
+                .filter(|m| m.person_id == person)
+                .map(|m| (m.id.as_str().to_string(), m.level_id.clone()))
+                .collect::<Vec<_>>()
+        };
+
+        // The same membership made twice: nothing to ask, nothing added, one membership.
+        let mine = joined(&base, "dev-a", 1, &person, "m-mine", &l1);
+        let theirs = joined(&base, "dev-b", 2, &person, "m-theirs", &l1);
+        let plan = plan_merge(&mine, &theirs, MergeOptions::default()).unwrap();
+        assert!(plan.conflicts.is_empty(), "{:?}", plan.conflicts);
+        assert!(plan.added.is_empty(), "{:?}", plan.added);
+        let out = plan.resolve(&[], "dev-a", t(3)).unwrap();
+        assert_eq!(members_of(&out), [("m-mine".to_string(), l1.clone())]);
+        assert!(plan_merge(&out, &theirs, MergeOptions::default()).unwrap().is_empty());
+
+        // At different levels: one conflict, either side makes a valid workspace with one
+        // membership, and merging their file again asks nothing more.
+        let theirs = joined(&base, "dev-b", 2, &person, "m-theirs", &l2);
+        let plan = plan_merge(&mine, &theirs, MergeOptions::default()).unwrap();
+        assert_eq!(plan.conflicts.len(), 1, "{:?}", plan.conflicts);
+        assert_eq!(plan.conflicts[0].record.kind, "membership");
+        assert!(plan.conflicts[0].fields.iter().any(|f| f.field == "Level id"), "{:?}", plan.conflicts[0].fields);
+        let kept = plan.resolve(&[Side::Mine], "dev-a", t(3)).unwrap();
+        assert_eq!(members_of(&kept), [("m-mine".to_string(), l1.clone())]);
+        let taken = plan.resolve(&[Side::Theirs], "dev-a", t(3)).unwrap();
+        assert_eq!(members_of(&taken), [("m-mine".to_string(), l2.clone())]);
+        for out in [&kept, &taken] {
+            let again = plan_merge(out, &theirs, MergeOptions::default()).unwrap();
+            assert!(again.is_empty(), "{:?} {:?}", again.added, again.conflicts);
+        }
+        // And the other way round: theirs is kept under their id.
+        let plan = plan_merge(&theirs, &mine, MergeOptions::default()).unwrap();
+        let out = plan.resolve(&[Side::Theirs], "dev-b", t(3)).unwrap();
+        assert_eq!(members_of(&out), [("m-theirs".to_string(), l1)]);
     }
 
     #[test]
