@@ -451,15 +451,47 @@ fn to_object(ws: &Workspace) -> Result<Map<String, Value>, String> {
     }
 }
 
+/// What the review calls a record an id refers to: people, organisations and communities
+/// by name (the first workspace's first), catalogue entries by label where no other entry
+/// of any catalogue has the same id.
+fn names_of(workspaces: &[&Workspace]) -> HashMap<String, String> {
+    let mut names: HashMap<String, String> = HashMap::new();
+    for ws in workspaces {
+        let records = ws.people.iter().map(|p| (&p.id, &p.name));
+        let records = records.chain(ws.organisations.iter().map(|o| (&o.id, &o.name)));
+        for (id, name) in records.chain(ws.communities.iter().map(|c| (&c.id, &c.name))) {
+            names.entry(id.as_str().to_string()).or_insert_with(|| name.clone());
+        }
+    }
+    let mut labels: HashMap<&str, Option<&str>> = HashMap::new();
+    for ws in workspaces {
+        for kind in super::CatalogueKind::ALL {
+            for e in ws.catalogues.get(kind) {
+                labels
+                    .entry(e.id.as_str())
+                    .and_modify(|l| {
+                        if *l != Some(e.label.as_str()) {
+                            *l = None;
+                        }
+                    })
+                    .or_insert(Some(e.label.as_str()));
+            }
+        }
+    }
+    for (id, label) in labels {
+        if let Some(label) = label {
+            names.entry(id.to_string()).or_insert_with(|| label.to_string());
+        }
+    }
+    names
+}
+
 /// Plans merging `theirs` into `mine`. Nothing is changed: [`MergePlan::resolve`] makes the
 /// merged workspace once each conflict has a side.
 pub fn plan_merge(mine: &Workspace, theirs: &Workspace, opts: MergeOptions) -> Result<MergePlan, String> {
     let m = to_object(mine)?;
     let t = to_object(theirs)?;
-    let mut names = HashMap::new();
-    for p in mine.people.iter().chain(theirs.people.iter()) {
-        names.entry(p.id.as_str().to_string()).or_insert_with(|| p.name.clone());
-    }
+    let names = names_of(&[mine, theirs]);
     let mut ctx = Ctx {
         mine: &mine.stamps,
         theirs: &theirs.stamps,
@@ -579,7 +611,7 @@ fn merge_record(
             Order::Equal | Order::Concurrent => {
                 ctx.conflicts.push(Conflict {
                     record,
-                    fields: field_diffs(&mc, &tc),
+                    fields: field_diffs(&mc, &tc, &ctx.names),
                     mine_stamp: sm.into_owned(),
                     theirs_stamp: st.into_owned(),
                     theirs_content: tc.clone(),
@@ -773,9 +805,31 @@ fn as_text(v: Option<&Value>) -> String {
     }
 }
 
+/// A field's value as the merge review shows it, with the ids in a field that refers to
+/// records (`level_id`, `role_ids`) shown by the names in `names`.
+fn as_shown(v: Option<&Value>, field: &str, names: &HashMap<String, String>) -> String {
+    let name = |id: &str| names.get(id).cloned().unwrap_or_else(|| id.to_string());
+    if !(field.ends_with("_id") || field.ends_with("_ids")) {
+        return as_text(v);
+    }
+    match v {
+        Some(Value::String(id)) if !id.is_empty() => name(id),
+        Some(Value::Array(items)) if !items.is_empty() && items.iter().all(Value::is_string) => {
+            items.iter().filter_map(Value::as_str).map(name).collect::<Vec<_>>().join(", ")
+        }
+        _ => as_text(v),
+    }
+}
+
 /// A field's path as the merge review names it: "programme.leader_plans" → "Programme ›
-/// leader plans".
+/// leader plans"; a reference is named for what it refers to: "level_id" → "Level",
+/// "role_ids" → "Roles".
 fn field_label(path: &str) -> String {
+    let path = match (path.strip_suffix("_ids"), path.strip_suffix("_id")) {
+        (Some(list), _) => format!("{list}s"),
+        (None, Some(one)) => one.to_string(),
+        (None, None) => path.to_string(),
+    };
     let words = path.replace('_', " ").replace('.', " › ");
     let mut chars = words.chars();
     match chars.next() {
@@ -784,13 +838,19 @@ fn field_label(path: &str) -> String {
     }
 }
 
-fn field_diffs(m: &Map<String, Value>, t: &Map<String, Value>) -> Vec<FieldDiff> {
+fn field_diffs(m: &Map<String, Value>, t: &Map<String, Value>, names: &HashMap<String, String>) -> Vec<FieldDiff> {
     let mut out = Vec::new();
-    diff_fields(m, t, "", &mut out);
+    diff_fields(m, t, "", names, &mut out);
     out
 }
 
-fn diff_fields(m: &Map<String, Value>, t: &Map<String, Value>, prefix: &str, out: &mut Vec<FieldDiff>) {
+fn diff_fields(
+    m: &Map<String, Value>,
+    t: &Map<String, Value>,
+    prefix: &str,
+    names: &HashMap<String, String>,
+    out: &mut Vec<FieldDiff>,
+) {
     let keys: BTreeSet<&String> = m.keys().chain(t.keys()).collect();
     for k in keys {
         let (a, b) = (m.get(k), t.get(k));
@@ -799,12 +859,12 @@ fn diff_fields(m: &Map<String, Value>, t: &Map<String, Value>, prefix: &str, out
         }
         let name = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
         if let (Some(Value::Object(ao)), Some(Value::Object(bo))) = (a, b) {
-            diff_fields(ao, bo, &name, out);
+            diff_fields(ao, bo, &name, names, out);
         } else {
             out.push(FieldDiff {
                 field: field_label(&name),
-                mine: as_text(a),
-                theirs: as_text(b),
+                mine: as_shown(a, k, names),
+                theirs: as_shown(b, k, names),
             });
         }
     }
@@ -941,6 +1001,14 @@ mod tests {
         assert_eq!(as_text(Some(&json!(""))), "(empty)");
         assert_eq!(as_text(Some(&json!(null))), "(not set)");
         assert_eq!(as_text(None), "(not set)");
+        // References by name; an id with no name as it is.
+        let names = HashMap::from([("r-1".to_string(), "Coordinator".to_string())]);
+        assert_eq!(as_shown(Some(&json!(["r-1", "r-9"])), "role_ids", &names), "Coordinator, r-9");
+        assert_eq!(as_shown(Some(&json!("r-1")), "level_id", &names), "Coordinator");
+        assert_eq!(as_shown(Some(&json!("r-1")), "notes", &names), "r-1");
+        assert_eq!(field_label("role_ids"), "Roles");
+        assert_eq!(field_label("level_id"), "Level");
+        assert_eq!(field_label("programme.leader_plans"), "Programme › leader plans");
     }
 
     #[test]
@@ -1154,7 +1222,15 @@ mod tests {
         let plan = plan_merge(&mine, &theirs, MergeOptions::default()).unwrap();
         assert_eq!(plan.conflicts.len(), 1, "{:?}", plan.conflicts);
         assert_eq!(plan.conflicts[0].record.kind, "membership");
-        assert!(plan.conflicts[0].fields.iter().any(|f| f.field == "Level id"), "{:?}", plan.conflicts[0].fields);
+        // The level is named by its label, as the app shows it, not by its id.
+        let level = plan.conflicts[0].fields.iter().find(|f| f.field == "Level");
+        let label = |id: &Id| levels.iter().find(|l| &l.id == id).map(|l| l.label.clone());
+        assert_eq!(
+            level.map(|f| (Some(f.mine.clone()), Some(f.theirs.clone()))),
+            Some((label(&l1), label(&l2))),
+            "{:?}",
+            plan.conflicts[0].fields
+        );
         let kept = plan.resolve(&[Side::Mine], "dev-a", t(3)).unwrap();
         assert_eq!(members_of(&kept), [("m-mine".to_string(), l1.clone())]);
         let taken = plan.resolve(&[Side::Theirs], "dev-a", t(3)).unwrap();
