@@ -806,18 +806,48 @@ fn as_text(v: Option<&Value>) -> String {
 }
 
 /// A field's value as the merge review shows it, with the ids in a field that refers to
-/// records (`level_id`, `role_ids`) shown by the names in `names`.
+/// records (`level_id`, `role_ids`) shown by the names in `names`, and a short list of
+/// entries (a membership's level history) entry by entry.
 fn as_shown(v: Option<&Value>, field: &str, names: &HashMap<String, String>) -> String {
     let name = |id: &str| names.get(id).cloned().unwrap_or_else(|| id.to_string());
-    if !(field.ends_with("_id") || field.ends_with("_ids")) {
-        return as_text(v);
-    }
+    let refers = field.ends_with("_id") || field.ends_with("_ids");
     match v {
-        Some(Value::String(id)) if !id.is_empty() => name(id),
-        Some(Value::Array(items)) if !items.is_empty() && items.iter().all(Value::is_string) => {
+        Some(Value::String(id)) if refers && !id.trim().is_empty() => name(id),
+        Some(Value::Array(items)) if refers && !items.is_empty() && items.iter().all(Value::is_string) => {
             items.iter().filter_map(Value::as_str).map(name).collect::<Vec<_>>().join(", ")
         }
+        Some(Value::Array(items)) if (1..=SHOWN_ENTRIES).contains(&items.len()) => {
+            let entries: Option<Vec<String>> = items
+                .iter()
+                .map(|item| item.as_object().map(|o| entry_text(o, names)))
+                .collect();
+            entries.map_or_else(|| as_text(v), |e| e.join("; "))
+        }
         _ => as_text(v),
+    }
+}
+
+/// Lists of up to this many entries are shown entry by entry; longer ones as a count.
+const SHOWN_ENTRIES: usize = 3;
+
+/// One entry of a list, by its texts, numbers and references: "From level: Active · On:
+/// 2026-03-01 · To level: Core group". Its lists and its id are left out.
+fn entry_text(o: &Map<String, Value>, names: &HashMap<String, String>) -> String {
+    let parts: Vec<String> = o
+        .iter()
+        .filter(|(k, _)| k.as_str() != "id")
+        .filter_map(|(k, v)| match v {
+            Value::String(s) if !s.trim().is_empty() => {
+                Some(format!("{}: {}", field_label(k), as_shown(Some(v), k, names)))
+            }
+            Value::Number(n) => Some(format!("{}: {n}", field_label(k))),
+            _ => None,
+        })
+        .collect();
+    if parts.is_empty() {
+        "1 entry".into()
+    } else {
+        parts.join(" · ")
     }
 }
 
@@ -995,6 +1025,17 @@ mod tests {
         assert_eq!(as_text(Some(&json!([]))), "none");
         assert_eq!(as_text(Some(&json!(["org-a", "org-b"]))), "org-a, org-b");
         assert_eq!(as_text(Some(&json!([{"person_id": "p-1", "steps": []}]))), "1 entry");
+        // The review shows a short list of entries one by one, with references by name.
+        let names = HashMap::from([
+            ("p-1".to_string(), "Ana".to_string()),
+            ("l-2".to_string(), "Core group".to_string()),
+        ]);
+        let history = json!([{"on": "2026-03-01", "from_level_id": null, "to_level_id": "l-2", "reason": ""}]);
+        assert_eq!(as_shown(Some(&history), "history", &names), "On: 2026-03-01 · To level: Core group");
+        let plans = json!([{"person_id": "p-1", "steps": []}, {"person_id": "p-9", "steps": [], "note": "n"}]);
+        assert_eq!(as_shown(Some(&plans), "leader_plans", &names), "Person: Ana; Note: n · Person: p-9");
+        let many = json!([{"a": "1"}, {"a": "2"}, {"a": "3"}, {"a": "4"}]);
+        assert_eq!(as_shown(Some(&many), "leader_plans", &names), "4 entries");
         assert_eq!(as_text(Some(&json!([{"a": 1}, {"b": 2}, {"c": 3}]))), "3 entries");
         assert_eq!(as_text(Some(&json!("text"))), "text");
         assert_eq!(as_text(Some(&json!(true))), "yes");

@@ -1,7 +1,8 @@
 // Merging files (issue #8, part 2): two facilitators, each in their own browser, start from the
 // same workspace file, edit it, and one merges the other's export. The record both changed is a
 // conflict shown side by side and resolved; a record only the other changed is taken; the merge
-// is backed up first and undone in one step. Also: a shared meeting merges as a piece.
+// is backed up first and undone in one step. Both adding the same person to a community is one
+// membership, with a conflict on its level. Also: a shared meeting merges as a piece.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
@@ -126,6 +127,67 @@ test('two browsers edit the same workspace; merging shows the conflict side by s
     await undo.click();
     await waitForStored(pa, (d) => d.data.people.find((p) => p.id === first.id)?.name === 'Name chosen by A');
     assert.deepEqual((await storedDoc(pa)).data, beforeMerge.data, 'undo brings back exactly the workspace before the merge');
+    assertNoConsoleErrors(pa);
+    assertNoConsoleErrors(pb);
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});
+
+/** Adds `person` to the community at `level` on its page, and waits until it is stored. */
+async function addToCommunity(page, community, person, level) {
+  await gotoApp(page, `${server.url}communities/${community.id}`);
+  await page.getByRole('combobox', { name: 'Person', exact: true }).selectOption({ label: person.name });
+  await page.getByLabel('Participation level').selectOption({ label: level.label });
+  await page.getByRole('button', { name: 'Add member' }).click();
+  await waitForStored(page, (d) =>
+    d.data.communities.find((c) => c.id === community.id).memberships.some((m) => m.person_id === person.id),
+  );
+}
+
+test('both browsers add the same person to a community: the merge asks which level, and keeps one membership', async () => {
+  const a = await newContext(browser);
+  const b = await newContext(browser);
+  try {
+    const pa = await a.newPage();
+    await gotoApp(pa, server.url);
+    await loadSample(pa);
+    const base = await exportWorkspace(pa);
+    const pb = await b.newPage();
+    await gotoApp(pb, server.url);
+    await chooseImportFile(pb, base.suggestedFilename, base.text);
+    await pb.getByTestId('import-confirm').click();
+    await pb.getByRole('navigation', { name: 'Main' }).waitFor();
+    await waitForSaved(pb);
+
+    const ws = base.json.data;
+    const community = ws.communities[0];
+    const person = ws.people.find((p) => !community.memberships.some((m) => m.person_id === p.id));
+    const [, active, peripheral] = ws.catalogues.participation_levels;
+    await addToCommunity(pa, community, person, active);
+    await addToCommunity(pb, community, person, peripheral);
+    const fromB = await exportWorkspace(pb);
+
+    await gotoApp(pa, `${server.url}data`);
+    await chooseImportFile(pa, 'from-b.json', fromB.text);
+    await pa.getByTestId('import-preview').waitFor();
+    await pa.getByTestId('import-merge').click();
+    await pa.getByTestId('merge-review').waitFor();
+    const conflict = pa.getByTestId('merge-conflict');
+    assert.equal(await conflict.count(), 1);
+    assert.match(await conflict.locator('legend').innerText(), new RegExp(`^membership: ${person.name}`));
+    const row = conflict.getByRole('row', { name: /^Level/ });
+    assert.equal((await row.innerText()).replace(/\s+/g, ' ').trim(), `Level ${active.label} ${peripheral.label}`);
+    await conflict.getByRole('radio', { name: 'Take theirs' }).check();
+    await pa.getByTestId('merge-confirm').click();
+    await pa.locator('[data-testid="import-done"], [data-testid="import-error"]').first().waitFor();
+    assert.equal(await pa.getByTestId('import-error').count(), 0, await pa.locator('main').innerText());
+    await waitForStored(pa, (d) =>
+      d.data.communities.find((c) => c.id === community.id).memberships.some((m) => m.person_id === person.id && m.level_id === peripheral.id),
+    );
+    const mine = (await storedDoc(pa)).data.communities.find((c) => c.id === community.id);
+    assert.equal(mine.memberships.filter((m) => m.person_id === person.id).length, 1, 'one membership, not two');
     assertNoConsoleErrors(pa);
     assertNoConsoleErrors(pb);
   } finally {
