@@ -50,21 +50,27 @@ async function renamePerson(page, id, name) {
   await waitForStored(page, (d) => d.data.people.some((p) => p.id === id && p.name === name));
 }
 
-test('two browsers edit the same workspace; merging shows the conflict side by side, resolves it, and undo puts it back', async () => {
+/** Browser A starts from the sample and hands the file to browser B, who imports it in an
+ *  empty browser. The caller closes `a` and `b`. */
+async function twoBrowsersFromSample() {
   const a = await newContext(browser);
   const b = await newContext(browser);
+  const pa = await a.newPage();
+  await gotoApp(pa, server.url);
+  await loadSample(pa);
+  const base = await exportWorkspace(pa);
+  const pb = await b.newPage();
+  await gotoApp(pb, server.url);
+  await chooseImportFile(pb, base.suggestedFilename, base.text);
+  await pb.getByTestId('import-confirm').click();
+  await pb.getByRole('navigation', { name: 'Main' }).waitFor();
+  await waitForSaved(pb);
+  return { a, b, pa, pb, base };
+}
+
+test('two browsers edit the same workspace; merging shows the conflict side by side, resolves it, and undo puts it back', async () => {
+  const { a, b, pa, pb, base } = await twoBrowsersFromSample();
   try {
-    // A starts from the sample and hands the file to B, who imports it in an empty browser.
-    const pa = await a.newPage();
-    await gotoApp(pa, server.url);
-    await loadSample(pa);
-    const base = await exportWorkspace(pa);
-    const pb = await b.newPage();
-    await gotoApp(pb, server.url);
-    await chooseImportFile(pb, base.suggestedFilename, base.text);
-    await pb.getByTestId('import-confirm').click();
-    await pb.getByRole('navigation', { name: 'Main' }).waitFor();
-    await waitForSaved(pb);
 
     const [first, second] = base.json.data.people;
     // Both rename the same person; only B renames a second one.
@@ -147,20 +153,8 @@ async function addToCommunity(page, community, person, level) {
 }
 
 test('both browsers add the same person to a community: the merge asks which level, and keeps one membership', async () => {
-  const a = await newContext(browser);
-  const b = await newContext(browser);
+  const { a, b, pa, pb, base } = await twoBrowsersFromSample();
   try {
-    const pa = await a.newPage();
-    await gotoApp(pa, server.url);
-    await loadSample(pa);
-    const base = await exportWorkspace(pa);
-    const pb = await b.newPage();
-    await gotoApp(pb, server.url);
-    await chooseImportFile(pb, base.suggestedFilename, base.text);
-    await pb.getByTestId('import-confirm').click();
-    await pb.getByRole('navigation', { name: 'Main' }).waitFor();
-    await waitForSaved(pb);
-
     const ws = base.json.data;
     const community = ws.communities[0];
     const person = ws.people.find((p) => !community.memberships.some((m) => m.person_id === p.id));
