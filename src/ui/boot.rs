@@ -13,14 +13,14 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// The element `index.html` puts in the body, and its status line.
-pub const BOOT_ID: &str = "boot";
-pub const BOOT_STATUS_ID: &str = "boot-status";
+const BOOT_ID: &str = "boot";
+const BOOT_STATUS_ID: &str = "boot-status";
 
 /// How long opening the storage may take before the page explains the wait. Opening reads
 /// every stored document; the largest workspace that fits takes about two seconds.
-pub const SLOW_OPEN_MS: i32 = 5_000;
+const SLOW_OPEN_MS: i32 = 5_000;
 
-pub const SLOW_OPEN_TEXT: &str = "Still opening this browser's storage, where your work is kept. \
+const SLOW_OPEN_TEXT: &str = "Still opening this browser's storage, where your work is kept. \
      A large workspace takes a few seconds. If this message stays, close any other Cultivate \
      tabs and reload this page, or restart the browser. Your saved work is not touched while \
      this page waits.";
