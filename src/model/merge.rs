@@ -29,6 +29,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::tree::from_tree;
 use super::{validate_workspace, Problem, Timestamp, Workspace};
 
 /// The version vector and the latest change of one record, or of one list's order.
@@ -352,7 +353,7 @@ pub fn without_records<T: Serialize + serde::de::DeserializeOwned>(x: &T) -> Res
     for path in collection_fields(&o.clone(), &o.clone(), false) {
         set_path(&mut o, &path, Value::Array(Vec::new()));
     }
-    serde_json::from_value(Value::Object(o)).map_err(|e| e.to_string())
+    from_tree(&Value::Object(o)).map_err(|e| e.to_string())
 }
 
 // ----- merging -----
@@ -556,7 +557,7 @@ pub fn plan_merge_all(mine: &Workspace, files: &[(String, Workspace, MergeOption
         total.conflicts.append(&mut p.conflicts);
         total.reordered += p.reordered;
         if i + 1 < files.len() {
-            acc = serde_json::from_value(Value::Object(p.merged.clone())).map_err(|e| e.to_string())?;
+            acc = from_tree(&Value::Object(p.merged.clone())).map_err(|e| e.to_string())?;
             acc.stamps = p.stamps.clone();
         }
         total.merged = p.merged;
@@ -949,10 +950,7 @@ impl MergePlan {
             stamps.insert(c.record.key.clone(), s);
         }
         let value = Value::Object(merged);
-        let mut ws: Workspace = serde_path_to_error::deserialize(value).map_err(|e| {
-            let path = e.path().to_string();
-            MergeError::Shape(format!("{path}: {}", e.into_inner()))
-        })?;
+        let mut ws: Workspace = from_tree(&value).map_err(|e| MergeError::Shape(e.to_string()))?;
         ws.stamps = stamps;
         let problems = validate_workspace(&ws);
         if problems.is_empty() {

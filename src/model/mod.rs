@@ -33,6 +33,7 @@ pub mod sample;
 mod sample_evaluation;
 mod sample_facilitation;
 pub mod technology;
+pub mod tree;
 pub mod validate;
 pub mod value;
 mod validate_evaluation;

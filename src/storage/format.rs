@@ -516,18 +516,14 @@ fn tidy(message: &str) -> String {
 
 /// Decodes `v` as a `T`, recording the first problem inside it with its full path.
 fn decode_at<T: DeserializeOwned>(v: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<T> {
-    match serde_path_to_error::deserialize::<_, T>(v) {
+    match crate::model::tree::from_tree::<T>(v) {
         Ok(t) => Some(t),
         Err(e) => {
-            let mut inner = e.path().to_string();
-            if inner == "." {
-                inner.clear();
-            }
-            let reason = tidy(&e.inner().to_string());
+            let reason = tidy(&e.message);
             // A missing field is reported at the field itself, not at its parent.
             let inner = match reason.strip_prefix("missing field `").and_then(|r| r.strip_suffix('`')) {
-                Some(field) => join(&inner, field),
-                None => inner,
+                Some(field) => join(&e.path, field),
+                None => e.path,
             };
             problems.push(Problem {
                 path: join(path, &inner),
