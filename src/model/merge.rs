@@ -126,17 +126,17 @@ fn ids_of(items: &[Value]) -> Option<Vec<&str>> {
 /// Whether a field holds a collection of records on both sides (a missing field counts as
 /// an empty list): lists of objects with unique ids, not both empty.
 fn is_collection(a: Option<&Value>, b: Option<&Value>) -> bool {
-    let list = |v: Option<&Value>| -> Option<Vec<Value>> {
+    fn list(v: Option<&Value>) -> Option<&[Value]> {
         match v {
-            None | Some(Value::Null) => Some(Vec::new()),
-            Some(Value::Array(items)) => Some(items.clone()),
+            None | Some(Value::Null) => Some(&[]),
+            Some(Value::Array(items)) => Some(items),
             _ => None,
         }
-    };
+    }
     let (Some(la), Some(lb)) = (list(a), list(b)) else {
         return false;
     };
-    !(la.is_empty() && lb.is_empty()) && ids_of(&la).is_some() && ids_of(&lb).is_some()
+    !(la.is_empty() && lb.is_empty()) && ids_of(la).is_some() && ids_of(lb).is_some()
 }
 
 /// The collections inside a record, as field paths from the record, found on either side.
@@ -179,20 +179,6 @@ fn get_path<'v>(v: &'v Map<String, Value>, path: &[String]) -> Option<&'v Value>
     }
 }
 
-fn remove_path(v: &mut Map<String, Value>, path: &[String]) {
-    match path {
-        [] => {}
-        [last] => {
-            v.remove(last);
-        }
-        [first, rest @ ..] => {
-            if let Some(Value::Object(o)) = v.get_mut(first) {
-                remove_path(o, rest);
-            }
-        }
-    }
-}
-
 fn set_path(v: &mut Map<String, Value>, path: &[String], value: Value) {
     match path {
         [] => {}
@@ -213,12 +199,65 @@ fn set_path(v: &mut Map<String, Value>, path: &[String], value: Value) {
 
 /// A record's own content: without its collections and volatile fields.
 fn own_content(v: &Map<String, Value>, collections: &[Vec<String>], root: bool) -> Map<String, Value> {
-    let mut out = v.clone();
-    for path in collections {
-        remove_path(&mut out, path);
+    let paths: Vec<&[String]> = collections.iter().map(Vec::as_slice).collect();
+    copy_except(v, &paths, &|k| is_volatile(k) || root && ROOT_SKIP.contains(&k))
+}
+
+/// A copy of `v` without the fields at `paths` and the top-level fields for which `skip`
+/// holds; what is left out is never copied.
+fn copy_except(v: &Map<String, Value>, paths: &[&[String]], skip: &dyn Fn(&str) -> bool) -> Map<String, Value> {
+    let mut out = Map::new();
+    for (k, x) in v {
+        if skip(k) {
+            continue;
+        }
+        let below = below(paths, k);
+        if below.iter().any(|p| p.is_empty()) {
+            continue;
+        }
+        let x = match x {
+            Value::Object(o) if !below.is_empty() => Value::Object(copy_except(o, &below, &|_| false)),
+            x => x.clone(),
+        };
+        out.insert(k.clone(), x);
     }
-    out.retain(|k, _| !(is_volatile(k) || root && ROOT_SKIP.contains(&k.as_str())));
     out
+}
+
+/// The rest of each of `paths` that starts at field `k` (an empty rest: `k` itself).
+fn below<'p>(paths: &[&'p [String]], k: &str) -> Vec<&'p [String]> {
+    paths.iter().filter(|p| p.first().is_some_and(|f| f == k)).map(|p| &p[1..]).collect()
+}
+
+/// Whether two records have the same [`own_content`], found without copying them: a record's
+/// collections can hold most of the workspace (the root's hold all of it), and this runs on
+/// every edit.
+fn same_own_content(a: &Map<String, Value>, b: &Map<String, Value>, collections: &[Vec<String>], root: bool) -> bool {
+    let paths: Vec<&[String]> = collections.iter().map(Vec::as_slice).collect();
+    same_except(a, b, &paths, &|k| is_volatile(k) || root && ROOT_SKIP.contains(&k))
+}
+
+/// `a == b` once the fields at `paths` are removed from both and the top-level fields for
+/// which `skip` holds are left out.
+fn same_except(a: &Map<String, Value>, b: &Map<String, Value>, paths: &[&[String]], skip: &dyn Fn(&str) -> bool) -> bool {
+    let keys = a.keys().chain(b.keys().filter(|k| !a.contains_key(k.as_str())));
+    for k in keys {
+        if skip(k) {
+            continue;
+        }
+        let below = below(paths, k);
+        if below.iter().any(|p| p.is_empty()) {
+            continue;
+        }
+        let same = match (a.get(k), b.get(k)) {
+            (Some(Value::Object(x)), Some(Value::Object(y))) if !below.is_empty() => same_except(x, y, &below, &|_| false),
+            (x, y) => x == y,
+        };
+        if !same {
+            return false;
+        }
+    }
+    true
 }
 
 fn items(v: Option<&Value>) -> &[Value] {
@@ -299,7 +338,7 @@ fn diff_record(
     let old_or_empty = old.unwrap_or(&empty);
     let cols = collection_fields(old_or_empty, new, root);
     present.insert(key.to_string());
-    if old.is_none() || own_content(old_or_empty, &cols, root) != own_content(new, &cols, root) {
+    if old.is_none() || !same_own_content(old_or_empty, new, &cols, root) {
         changed.push(key.to_string());
     }
     for path in &cols {
@@ -575,10 +614,12 @@ fn merge_record(
     root: bool,
 ) -> Map<String, Value> {
     let cols = collection_fields(m, t, root);
-    let mc = own_content(m, &cols, root);
-    let tc = own_content(t, &cols, root);
-    let mut out = if mc == tc || (root && ctx.opts.piece) || ctx.opts.keep_own.iter().any(|k| k == key) {
-        m.clone()
+    let same = same_own_content(m, t, &cols, root);
+    // The record without its collections: they are merged below, one by one.
+    let paths: Vec<&[String]> = cols.iter().map(Vec::as_slice).collect();
+    let shell = |x: &Map<String, Value>| copy_except(x, &paths, &|_| false);
+    let mut out = if same || (root && ctx.opts.piece) || ctx.opts.keep_own.iter().any(|k| k == key) {
+        shell(m)
     } else {
         let theirs_key = ctx.theirs_keys.get(key).map_or(key, String::as_str);
         let (sm, st) = (stamp_of(ctx.mine, key), stamp_of(ctx.theirs, theirs_key));
@@ -589,16 +630,13 @@ fn merge_record(
             source: String::new(),
         };
         match sm.compare(&st) {
-            Order::After => m.clone(),
+            Order::After => shell(m),
             Order::Before => {
                 ctx.plan_updated.push(RecordRef {
                     label: label(t, &ctx.names),
                     ..record
                 });
-                let mut x = t.clone();
-                for path in &cols {
-                    remove_path(&mut x, path);
-                }
+                let mut x = shell(t);
                 if root {
                     for k in ROOT_SKIP {
                         match m.get(*k) {
@@ -610,15 +648,16 @@ fn merge_record(
                 x
             }
             Order::Equal | Order::Concurrent => {
+                let (mc, tc) = (own_content(m, &cols, root), own_content(t, &cols, root));
                 ctx.conflicts.push(Conflict {
                     record,
                     fields: field_diffs(&mc, &tc, &ctx.names),
                     mine_stamp: sm.into_owned(),
                     theirs_stamp: st.into_owned(),
-                    theirs_content: tc.clone(),
+                    theirs_content: tc,
                     collections: cols.clone(),
                 });
-                m.clone()
+                shell(m)
             }
         }
     };
@@ -1048,6 +1087,42 @@ mod tests {
         assert_eq!(field_label("role_ids"), "Roles");
         assert_eq!(field_label("level_id"), "Level");
         assert_eq!(field_label("programme.leader_plans"), "Programme › leader plans");
+    }
+
+    #[test]
+    fn own_content_leaves_out_nested_collections_and_is_compared_without_copying() {
+        let obj = |v: serde_json::Value| v.as_object().unwrap().clone();
+        let base = obj(serde_json::json!({
+            "id": "c-1", "name": "Guild", "updated_at": "2026-01-01T00:00:00Z",
+            "memberships": [{"id": "m-1"}],
+            "facilitation": {"notes": "x", "meetings": [{"id": "g-1"}]},
+        }));
+        let cols = collection_fields(&base, &base, false);
+        assert_eq!(cols, vec![vec!["facilitation".to_string(), "meetings".to_string()], vec!["memberships".to_string()]]);
+        let own = own_content(&base, &cols, false);
+        assert_eq!(serde_json::Value::Object(own), serde_json::json!({"id": "c-1", "name": "Guild", "facilitation": {"notes": "x"}}));
+        // Each variant: same own content as `base` or not, by the copying definition too.
+        let variants = [
+            (serde_json::json!({"memberships": [{"id": "m-2"}]}), true),
+            (serde_json::json!({"updated_at": "2027-01-01T00:00:00Z"}), true),
+            (serde_json::json!({"facilitation": {"notes": "x", "meetings": []}}), true),
+            (serde_json::json!({"facilitation": {"notes": "y", "meetings": [{"id": "g-1"}]}}), false),
+            (serde_json::json!({"facilitation": {"notes": "x"}, "name": "Other"}), false),
+            (serde_json::json!({"facilitation": "none"}), false),
+            (serde_json::json!({"extra": 1}), false),
+        ];
+        for (change, same) in variants {
+            let mut other = base.clone();
+            other.extend(obj(change.clone()));
+            let by_copy = own_content(&base, &cols, false) == own_content(&other, &cols, false);
+            assert_eq!(by_copy, same, "{change}");
+            assert_eq!(same_own_content(&base, &other, &cols, false), same, "{change}");
+            assert_eq!(same_own_content(&other, &base, &cols, false), same, "{change}");
+        }
+        let root = obj(serde_json::json!({"id": "w-1", "is_sample": true, "name": "A"}));
+        let other = obj(serde_json::json!({"id": "w-2", "is_sample": false, "name": "A"}));
+        assert!(same_own_content(&root, &other, &[], true));
+        assert!(!same_own_content(&root, &other, &[], false));
     }
 
     #[test]
