@@ -8,7 +8,6 @@
 //! revision is compared with the one this tab loaded, so a stale tab never silently
 //! overwrites another tab's newer save.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -108,9 +107,6 @@ pub struct AppState {
     device: StoredValue<String>,
     /// The story-collection file opened last, for a participant page without storage.
     participant_pending: StoredValue<Option<Box<CommunityBundle>>>,
-    /// The JSON tree of `ws` after the last edit, to stamp the next one against; `None`
-    /// whenever `ws` is replaced some other way.
-    tree: StoredValue<Option<Arc<serde_json::Value>>>,
     /// When the workspace was last written (shown once the write has committed).
     saved_at: StoredValue<Option<Timestamp>>,
 }
@@ -221,7 +217,6 @@ impl AppState {
             timer: StoredValue::new(None),
             device: StoredValue::new(String::new()),
             participant_pending: StoredValue::new(None),
-            tree: StoredValue::new(None),
             saved_at: StoredValue::new(None),
         };
 
@@ -322,7 +317,6 @@ impl AppState {
             Ok(Loaded::Nothing) => self.phase.set(Phase::Welcome),
             Ok(Loaded::Workspace { ws, revision }) => {
                 self.revision.set_value(revision);
-                self.tree.set_value(None);
                 self.ws.set(*ws);
                 self.phase.set(Phase::Ready);
             }
@@ -362,7 +356,6 @@ impl AppState {
 
     /// Starts with `ws` (new, sample or restored), saving it at once.
     fn begin_with(&self, ws: Workspace) {
-        self.tree.set_value(None);
         self.ws.set(ws);
         self.phase.set(Phase::Ready);
         self.schedule_save();
@@ -411,20 +404,10 @@ impl AppState {
         }
         let mut draft = self.ws.with_untracked(|ws| ws.clone());
         let result = f(&mut draft)?;
-        // Stamp what changed, so that merging files later knows which side changed what. The
-        // tree of the workspace before the edit is kept from the last edit when there is one.
+        // Stamp what changed, so that merging files later knows which side changed what.
         let device = self.device();
-        let before = self
-            .tree
-            .get_value()
-            .or_else(|| self.ws.with_untracked(|w| serde_json::to_value(w).ok().map(Arc::new)));
-        match (before, serde_json::to_value(&draft)) {
-            (Some(before), Ok(after)) => {
-                crate::model::merge::stamp_tree_changes(&before, &after, &mut draft.stamps, &device, now());
-                self.tree.set_value(Some(Arc::new(after)));
-            }
-            _ => self.tree.set_value(None),
-        }
+        self.ws
+            .with_untracked(|before| crate::model::merge::stamp_edit(before, &mut draft, &device, now()));
         self.ws.set(draft);
         self.schedule_save();
         Ok(result)
@@ -543,7 +526,6 @@ impl AppState {
             Ok(Loaded::Workspace { ws, revision }) => {
                 self.revision.set_value(revision);
                 self.dirty.set_value(false);
-                self.tree.set_value(None);
                 self.ws.set(*ws);
                 self.phase.set(Phase::Ready);
                 self.conflict.set(None);
@@ -991,7 +973,6 @@ impl AppState {
         self.mark_saved(at);
         // An undo point belongs to the workspace that is now parked.
         self.undo.set(None);
-        self.tree.set_value(None);
         self.ws.set(incoming);
         self.phase.set(Phase::Ready);
         if let Some(key) = from_parked {

@@ -14,7 +14,8 @@
 //! `communities/c-1/facilitation/meetings/m-7`; the order of a collection has a stamp of its
 //! own under the collection's path (`communities/c-1/facilitation/meetings`). Stamps are made
 //! by [`stamp_changes`], which compares a workspace before and after an edit, so no operation
-//! needs to know about them.
+//! needs to know about them; the app's edits use [`stamp_edit`], the same comparison with the
+//! records the edit left equal skipped.
 //!
 //! **Merging** ([`plan_merge`]) matches records by id. A record present on one side only is
 //! kept or added. A record whose content differs takes the side whose stamp includes the
@@ -307,6 +308,111 @@ fn join_path(base: &str, parts: &[String]) -> String {
 pub fn stamp_changes(before: &Workspace, after: &mut Workspace, device: &str, now: Timestamp) {
     if let (Ok(a), Ok(b)) = (serde_json::to_value(before), serde_json::to_value(&*after)) {
         stamp_tree_changes(&a, &b, &mut after.stamps, device, now);
+    }
+}
+
+/// [`stamp_changes`] for one edit in the app, with the same stamps, without turning the whole
+/// workspace into JSON: an organisation, person or community that the edit left equal (the
+/// typed records compare cheaply) is skipped with everything inside it, and only the
+/// workspace's own fields and the records that differ are compared as JSON. With a workspace
+/// of 2,000 people and 50 communities an edit touches one or two of them.
+///
+/// One difference: a stamp under an unchanged record that names no record (left by an
+/// earlier version of the file) stays until that record changes, where [`stamp_changes`]
+/// would drop it at once. Stamps of records that are gone are dropped by both.
+pub fn stamp_edit(before: &Workspace, after: &mut Workspace, device: &str, now: Timestamp) {
+    // A list with a repeated id is not a collection of records for the generic comparison;
+    // such a workspace (never a valid one) takes the generic path, to stay the same.
+    fn unique<T>(items: &[T], id: impl Fn(&T) -> &str) -> bool {
+        let mut seen = HashSet::new();
+        items.iter().all(|x| seen.insert(id(x)))
+    }
+    let all_unique = unique(&before.people, |p| &p.id.0)
+        && unique(&after.people, |p| &p.id.0)
+        && unique(&before.organisations, |o| &o.id.0)
+        && unique(&after.organisations, |o| &o.id.0)
+        && unique(&before.communities, |c| &c.id.0)
+        && unique(&after.communities, |c| &c.id.0);
+    if !all_unique {
+        stamp_changes(before, after, device, now);
+        return;
+    }
+    // The workspace itself, with its three big lists left empty: its own fields, its
+    // catalogues and its programme, records of their own included.
+    let shell = |w: &Workspace| Workspace {
+        id: w.id.clone(),
+        name: w.name.clone(),
+        description: w.description.clone(),
+        is_sample: w.is_sample,
+        created_at: w.created_at,
+        updated_at: w.updated_at,
+        organisations: Vec::new(),
+        people: Vec::new(),
+        communities: Vec::new(),
+        catalogues: w.catalogues.clone(),
+        programme: w.programme.clone(),
+        stamps: Stamps::new(),
+    };
+    let mut changed = Vec::new();
+    let mut present = BTreeSet::new();
+    let mut untouched = HashSet::new();
+    if let (Ok(Value::Object(a)), Ok(Value::Object(b))) =
+        (serde_json::to_value(shell(before)), serde_json::to_value(shell(after)))
+    {
+        diff_record("", Some(&a), &b, true, &mut changed, &mut present);
+    }
+    let mut d = ListDiff {
+        changed: &mut changed,
+        present: &mut present,
+        untouched: &mut untouched,
+    };
+    d.list("organisations", &before.organisations, &after.organisations, |o| &o.id.0);
+    d.list("people", &before.people, &after.people, |p| &p.id.0);
+    d.list("communities", &before.communities, &after.communities, |c| &c.id.0);
+    after.stamps.retain(|k, _| {
+        present.contains(k) || {
+            // `kind/id` of the top-level record the key is under (ids have `/` escaped).
+            let top = k.match_indices('/').nth(1).map_or(k.as_str(), |(i, _)| &k[..i]);
+            untouched.contains(top)
+        }
+    });
+    for key in changed {
+        after.stamps.entry(key).or_default().bump(device, now);
+    }
+}
+
+/// What [`stamp_edit`] gathers while it compares the workspace's big lists.
+struct ListDiff<'a> {
+    changed: &'a mut Vec<String>,
+    present: &'a mut BTreeSet<String>,
+    /// Keys of records left equal by the edit: everything under them stays as it was.
+    untouched: &'a mut HashSet<String>,
+}
+
+impl ListDiff<'_> {
+    fn list<T: PartialEq + Serialize>(&mut self, ckey: &str, old: &[T], new: &[T], id: impl Fn(&T) -> &str) {
+        if old.is_empty() && new.is_empty() {
+            return;
+        }
+        self.present.insert(ckey.to_string());
+        if !old.iter().map(&id).eq(new.iter().map(&id)) {
+            self.changed.push(ckey.to_string());
+        }
+        let by_id: HashMap<&str, &T> = old.iter().map(|x| (id(x), x)).collect();
+        for item in new {
+            let rkey = format!("{ckey}/{}", key_part(id(item)));
+            let was = by_id.get(id(item)).copied();
+            if was == Some(item) {
+                self.untouched.insert(rkey);
+                continue;
+            }
+            let tree = |x: &T| match serde_json::to_value(x) {
+                Ok(Value::Object(o)) => o,
+                _ => Map::new(),
+            };
+            let old_tree = was.map(tree);
+            diff_record(&rkey, old_tree.as_ref(), &tree(item), false, self.changed, self.present);
+        }
     }
 }
 
@@ -1149,6 +1255,54 @@ mod tests {
         assert_eq!(next.stamps.len(), 1, "{:?}", next.stamps.keys().collect::<Vec<_>>());
         assert_eq!(next.stamps[&key].v["dev-a"], 1);
         assert_eq!(next.stamps[&key].at, Some(t(1)));
+    }
+
+    #[test]
+    fn stamping_an_edit_gives_the_stamps_the_whole_comparison_gives() {
+        type Edit = Box<dyn Fn(&mut Workspace)>;
+        let edits: Vec<(&str, Edit)> = vec![
+            ("rename a person", Box::new(|ws| ws.people[0].name = "Renamed".into())),
+            ("rename the workspace", Box::new(|ws| ws.name = "Other".into())),
+            ("nothing", Box::new(|_| {})),
+            ("only updated_at", Box::new(|ws| ws.people[0].updated_at = t(99))),
+            (
+                "add a person",
+                Box::new(|ws| {
+                    let mut p = ws.people[0].clone();
+                    p.id = Id::new("p-new/1");
+                    ws.people.push(p);
+                }),
+            ),
+            ("remove a person", Box::new(|ws| drop(ws.people.remove(1)))),
+            ("reorder people", Box::new(|ws| ws.people.reverse())),
+            ("rename a community", Box::new(|ws| ws.communities[0].name = "Guild".into())),
+            ("drop a membership", Box::new(|ws| drop(ws.communities[0].memberships.pop()))),
+            (
+                "add a meeting",
+                Box::new(|ws| {
+                    let c = ws.communities.iter_mut().find(|c| !c.facilitation.meetings.is_empty()).unwrap();
+                    let mut m = c.facilitation.meetings[0].clone();
+                    m.id = Id::new("m-new");
+                    c.facilitation.meetings.push(m);
+                }),
+            ),
+            ("relabel a role", Box::new(|ws| ws.catalogues.roles[0].label = "Host".into())),
+            ("reorder roles", Box::new(|ws| ws.catalogues.roles.reverse())),
+            ("rename an organisation", Box::new(|ws| ws.organisations[0].name = "Org".into())),
+            ("remove a community", Box::new(|ws| drop(ws.communities.remove(1)))),
+            ("remove every organisation", Box::new(|ws| ws.organisations.clear())),
+        ];
+        let mut ws = sample_workspace();
+        for (i, (what, edit)) in edits.iter().enumerate() {
+            let mut whole = ws.clone();
+            edit(&mut whole);
+            let mut quick = whole.clone();
+            stamp_changes(&ws, &mut whole, "dev-a", t(i as i64));
+            stamp_edit(&ws, &mut quick, "dev-a", t(i as i64));
+            assert_eq!(quick.stamps, whole.stamps, "after: {what}");
+            ws = whole;
+        }
+        assert!(ws.stamps.len() > 10, "the edits were stamped: {:?}", ws.stamps.keys().collect::<Vec<_>>());
     }
 
     #[test]
