@@ -14,41 +14,26 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-/// Why a tree did not decode: the path of the field (empty for the tree itself) and serde's
-/// message, without its line and column.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TreeError {
-    pub path: String,
-    pub message: String,
-}
+use super::validate::Problem;
 
-impl std::fmt::Display for TreeError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.path.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
-        }
-    }
-}
-
-/// Decodes `v` as a `T`, or says which field does not fit and why.
-pub fn from_tree<T: DeserializeOwned>(v: &Value) -> Result<T, TreeError> {
-    let text = serde_json::to_string(v).map_err(|e| TreeError {
+/// Decodes `v` as a `T`, or says which field does not fit (its path, empty for the tree
+/// itself) and why (serde's message, without its line and column).
+pub fn from_tree<T: DeserializeOwned>(v: &Value) -> Result<T, Problem> {
+    let text = serde_json::to_string(v).map_err(|e| Problem {
         path: String::new(),
-        message: e.to_string(),
+        reason: e.to_string(),
     })?;
     serde_json::from_str(&text).map_err(|e| {
-        let message = e.to_string();
-        let message = match message.find(" at line ") {
-            Some(i) => message[..i].to_string(),
-            None => message,
+        let reason = e.to_string();
+        let reason = match reason.find(" at line ") {
+            Some(i) => reason[..i].to_string(),
+            None => reason,
         };
         // Compact text is one line; the column counts bytes from its start.
         let offset = if e.line() <= 1 { e.column() } else { text.len() };
-        TreeError {
+        Problem {
             path: path_at(&text, offset),
-            message,
+            reason,
         }
     })
 }
@@ -209,7 +194,7 @@ mod tests {
         tags: Vec<String>,
     }
 
-    fn fails<T: DeserializeOwned + std::fmt::Debug>(v: Value) -> TreeError {
+    fn fails<T: DeserializeOwned + std::fmt::Debug>(v: Value) -> Problem {
         from_tree::<T>(&v).expect_err("should not decode")
     }
 
@@ -227,8 +212,8 @@ mod tests {
             json!({"name": "A", "members": [{"person_id": "p", "level": 1}, {"person_id": "q", "level": "two"}], "tags": []}),
         );
         assert_eq!(e.path, "members[1].level");
-        assert!(e.message.starts_with("invalid type: string \"two\""), "{}", e.message);
-        assert!(!e.message.contains(" at line "), "{}", e.message);
+        assert!(e.reason.starts_with("invalid type: string \"two\""), "{}", e.reason);
+        assert!(!e.reason.contains(" at line "), "{}", e.reason);
         assert_eq!(
             fails::<Group>(json!({"name": 5, "members": [], "tags": []})).path,
             "name"
@@ -260,7 +245,7 @@ mod tests {
         let e =
             fails::<Group>(json!({"name": "A", "members": [{"person_id": "p", "level": 1}, {"level": 2}], "tags": []}));
         assert_eq!(e.path, "members[1]");
-        assert_eq!(e.message, "missing field `person_id`");
+        assert_eq!(e.reason, "missing field `person_id`");
         assert_eq!(fails::<Group>(json!({"members": [], "tags": []})).path, "");
     }
 
@@ -270,7 +255,7 @@ mod tests {
             json!({"name": "A", "members": [{"person_id": "p", "level": 1, "extra": true}], "tags": []}),
         );
         assert_eq!(e.path, "members[0].extra");
-        assert!(e.message.starts_with("unknown field `extra`"), "{}", e.message);
+        assert!(e.reason.starts_with("unknown field `extra`"), "{}", e.reason);
     }
 
     #[test]

@@ -519,7 +519,7 @@ fn decode_at<T: DeserializeOwned>(v: &Value, path: &str, problems: &mut Vec<Prob
     match crate::model::tree::from_tree::<T>(v) {
         Ok(t) => Some(t),
         Err(e) => {
-            let reason = tidy(&e.message);
+            let reason = tidy(&e.reason);
             // A missing field is reported at the field itself, not at its parent.
             let inner = match reason.strip_prefix("missing field `").and_then(|r| r.strip_suffix('`')) {
                 Some(field) => join(&e.path, field),
