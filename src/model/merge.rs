@@ -306,8 +306,16 @@ fn join_path(base: &str, parts: &[String]) -> String {
 /// (added records included), and of every list whose order or membership changed. Stamps of
 /// records that are gone are dropped.
 pub fn stamp_changes(before: &Workspace, after: &mut Workspace, device: &str, now: Timestamp) {
-    if let (Ok(a), Ok(b)) = (serde_json::to_value(before), serde_json::to_value(&*after)) {
-        stamp_tree_changes(&a, &b, &mut after.stamps, device, now);
+    let (Ok(Value::Object(a)), Ok(Value::Object(b))) = (serde_json::to_value(before), serde_json::to_value(&*after))
+    else {
+        return;
+    };
+    let mut changed = Vec::new();
+    let mut present = BTreeSet::new();
+    diff_record("", Some(&a), &b, true, &mut changed, &mut present);
+    after.stamps.retain(|k, _| present.contains(k));
+    for key in changed {
+        after.stamps.entry(key).or_default().bump(device, now);
     }
 }
 
@@ -413,22 +421,6 @@ impl ListDiff<'_> {
             let old_tree = was.map(tree);
             diff_record(&rkey, old_tree.as_ref(), &tree(item), false, self.changed, self.present);
         }
-    }
-}
-
-/// [`stamp_changes`] on the JSON trees of the two workspaces, for a caller that keeps the
-/// tree of the workspace as it was (the app does, so an edit serialises one workspace, not
-/// two). `stamps` are the new workspace's.
-pub fn stamp_tree_changes(before: &Value, after: &Value, stamps: &mut Stamps, device: &str, now: Timestamp) {
-    let (Value::Object(a), Value::Object(b)) = (before, after) else {
-        return;
-    };
-    let mut changed = Vec::new();
-    let mut present = BTreeSet::new();
-    diff_record("", Some(a), b, true, &mut changed, &mut present);
-    stamps.retain(|k, _| present.contains(k));
-    for key in changed {
-        stamps.entry(key).or_default().bump(device, now);
     }
 }
 
