@@ -6,7 +6,9 @@
 //! reaches the disk.
 #![cfg(target_arch = "wasm32")]
 
+use cultivate::model::sample::sample_workspace;
 use cultivate::storage::browser::{KEY_DEVICE, KEY_WORKSPACE, PREFIX_RECOVERY};
+use cultivate::storage::format::encode_workspace;
 use cultivate::storage::kv::{self, Backend, DB_NAME, DB_VERSION, STORE};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -151,6 +153,43 @@ async fn the_store_moves_local_storage_documents_keeps_both_sides_of_a_clash_and
     let (chars, items) = kv::usage().unwrap();
     assert_eq!(items, 2, "the workspace and the recovery copy");
     assert!(chars > big.len());
+
+    // The revision read before every save is remembered while the store is unchanged, and
+    // read again once anything changes it: a write of this tab, or another tab's.
+    use cultivate::storage::browser::{save_workspace, stored_revision, StoredRevision};
+    let now = cultivate::state::now();
+    assert_eq!(stored_revision().unwrap(), StoredRevision::Unreadable, "a text of x's");
+    save_workspace(&sample_workspace(), 7, now).unwrap();
+    assert_eq!(stored_revision().unwrap(), StoredRevision::At(7));
+    kv::set(KEY_WORKSPACE, &encode_workspace(&sample_workspace(), now, 9, false)).unwrap();
+    assert_eq!(
+        stored_revision().unwrap(),
+        StoredRevision::At(9),
+        "another write of this tab"
+    );
+    kv::set(KEY_WORKSPACE, "{ not json").unwrap();
+    assert_eq!(stored_revision().unwrap(), StoredRevision::Unreadable);
+    kv::remove(KEY_WORKSPACE).unwrap();
+    assert_eq!(stored_revision().unwrap(), StoredRevision::Absent);
+    committed(KEY_WORKSPACE).await;
+    // Another tab saves revision 12 and announces it on the channel, as the store does.
+    disk_put(KEY_WORKSPACE, &encode_workspace(&sample_workspace(), now, 12, false)).await;
+    let other_tab = web_sys::BroadcastChannel::new(kv::CHANNEL).unwrap();
+    other_tab.post_message(&JsValue::from_str(KEY_WORKSPACE)).unwrap();
+    other_tab.close();
+    for _ in 0..100 {
+        if kv::read(KEY_WORKSPACE, |t| t.is_some()).unwrap() {
+            break;
+        }
+        sleep(50).await;
+    }
+    assert_eq!(
+        stored_revision().unwrap(),
+        StoredRevision::At(12),
+        "another tab's write"
+    );
+    kv::set(KEY_WORKSPACE, &big).unwrap();
+    committed(KEY_WORKSPACE).await;
 
     // A write that fails (as on a full disk) is reported, and a later write still in flight
     // is cancelled with it, so that removing a value never reaches the disk without the

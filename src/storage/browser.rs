@@ -82,7 +82,7 @@ pub fn local() -> Result<web_sys::Storage, StorageError> {
 /// Stores `value` as JSON.
 fn set_json<T: serde::Serialize>(key: &str, value: &T) -> Result<(), StorageError> {
     let text = serde_json::to_string(value).map_err(|e| StorageError::Failed(e.to_string()))?;
-    set(key, &text)
+    super::kv::set_owned(key, text)
 }
 
 /// All stored documents of this app.
@@ -194,8 +194,32 @@ pub enum StoredRevision {
     Unreadable,
 }
 
-/// The revision of the stored workspace, read without decoding the records.
+thread_local! {
+    /// The stored workspace's revision, and the store's [`generation`](super::kv::generation)
+    /// it was true at: until the store changes, [`stored_revision`] need not read it again.
+    static KNOWN_REVISION: std::cell::Cell<Option<(u64, StoredRevision)>> = const { std::cell::Cell::new(None) };
+}
+
+/// The revision of the stored workspace, read without decoding the records. The app asks
+/// before every save; reading means skipping through the whole stored text (megabytes for a
+/// large workspace), so what was read, or written by [`save_workspace`], is remembered for as
+/// long as the store does not change.
 pub fn stored_revision() -> Result<StoredRevision, StorageError> {
+    let generation = super::kv::generation();
+    if let (Some(now), Some((then, known))) = (generation, KNOWN_REVISION.with(std::cell::Cell::get)) {
+        if now == then {
+            return Ok(known);
+        }
+    }
+    let found = super::kv::read(KEY_WORKSPACE, |raw| raw.map_or(StoredRevision::Absent, revision_in))?;
+    if let Some(g) = generation {
+        KNOWN_REVISION.with(|k| k.set(Some((g, found))));
+    }
+    Ok(found)
+}
+
+/// What a stored workspace text says of its revision.
+fn revision_in(raw: &str) -> StoredRevision {
     #[derive(Deserialize)]
     struct Rev {
         format: String,
@@ -203,23 +227,18 @@ pub fn stored_revision() -> Result<StoredRevision, StorageError> {
         #[serde(default)]
         revision: u64,
     }
-    Ok(match get(KEY_WORKSPACE)? {
-        None => StoredRevision::Absent,
-        Some(raw) => match serde_json::from_str::<Rev>(&raw) {
-            Ok(r)
-                if r.format == super::format::FORMAT_WORKSPACE && r.schema_version == super::format::SCHEMA_VERSION =>
-            {
-                StoredRevision::At(r.revision)
-            }
-            Ok(r)
-                if r.format == super::format::FORMAT_WORKSPACE
-                    && (1..super::format::SCHEMA_VERSION).contains(&r.schema_version) =>
-            {
-                StoredRevision::Older(r.revision)
-            }
-            _ => StoredRevision::Unreadable,
-        },
-    })
+    match serde_json::from_str::<Rev>(raw) {
+        Ok(r) if r.format == super::format::FORMAT_WORKSPACE && r.schema_version == super::format::SCHEMA_VERSION => {
+            StoredRevision::At(r.revision)
+        }
+        Ok(r)
+            if r.format == super::format::FORMAT_WORKSPACE
+                && (1..super::format::SCHEMA_VERSION).contains(&r.schema_version) =>
+        {
+            StoredRevision::Older(r.revision)
+        }
+        _ => StoredRevision::Unreadable,
+    }
 }
 
 /// Keeps the stored workspace's current text under a recovery key, as it is, before an
@@ -234,7 +253,12 @@ pub fn keep_stored_before_upgrade(now: Timestamp) -> Result<Option<String>, Stor
 /// Writes the workspace as `revision`. The caller has checked that the stored revision is
 /// the one it loaded, so no other tab's newer save is overwritten.
 pub fn save_workspace(ws: &Workspace, revision: u64, now: Timestamp) -> Result<(), StorageError> {
-    set_json(KEY_WORKSPACE, &workspace_envelope(ws, now, revision))
+    set_json(KEY_WORKSPACE, &workspace_envelope(ws, now, revision))?;
+    // What was just written is a workspace in the current format at `revision`.
+    if let Some(g) = super::kv::generation() {
+        KNOWN_REVISION.with(|k| k.set(Some((g, StoredRevision::At(revision)))));
+    }
+    Ok(())
 }
 
 /// Keeps an unreadable stored value under a key of its own, before anything replaces it.

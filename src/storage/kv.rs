@@ -127,6 +127,8 @@ pub enum Backend {
 struct Idb {
     db: web_sys::IdbDatabase,
     mirror: BTreeMap<String, String>,
+    /// Counts the mirror's changes (see [`generation`]).
+    generation: u64,
     channel: Option<web_sys::BroadcastChannel>,
 }
 
@@ -357,7 +359,14 @@ async fn open_store() -> Result<(), StorageError> {
         ch.set_onmessage(Some(listener.as_ref().unchecked_ref()));
         listener.forget();
     }
-    IDB.with(|i| *i.borrow_mut() = Some(Idb { db, mirror, channel }));
+    IDB.with(|i| {
+        *i.borrow_mut() = Some(Idb {
+            db,
+            mirror,
+            generation: 0,
+            channel,
+        })
+    });
     Ok(())
 }
 
@@ -382,6 +391,7 @@ async fn refresh(key: String) {
                         Some(v) => s.mirror.insert(key.clone(), v),
                         None => s.mirror.remove(&key),
                     };
+                    s.generation += 1;
                 }
             });
             if let Some(hook) = ON_CHANGE.with(|h| h.borrow().clone()) {
@@ -412,7 +422,7 @@ fn closed_error() -> StorageError {
 }
 
 /// Queues a write (`Some`) or a deletion (`None`) of `key` and updates the mirror.
-fn idb_write(idb: &mut Idb, key: &str, value: Option<&str>) -> Result<(), StorageError> {
+fn idb_write(idb: &mut Idb, key: &str, value: Option<String>) -> Result<(), StorageError> {
     if CLOSED.with(Cell::get) {
         return Err(closed_error());
     }
@@ -422,7 +432,7 @@ fn idb_write(idb: &mut Idb, key: &str, value: Option<&str>) -> Result<(), Storag
         .map_err(js_error)?;
     let store = tx.object_store(STORE).map_err(js_error)?;
     let k = JsValue::from_str(key);
-    match value {
+    match &value {
         Some(v) => store.put_with_key(&JsValue::from_str(v), &k).map(drop),
         None => store.delete(&k).map(drop),
     }
@@ -476,9 +486,10 @@ fn idb_write(idb: &mut Idb, key: &str, value: Option<&str>) -> Result<(), Storag
     tx.set_onabort(Some(aborted.unchecked_ref()));
     PENDING.with(|p| *p.borrow_mut().entry(key.to_string()).or_default() += 1);
     match value {
-        Some(v) => idb.mirror.insert(key.to_string(), v.to_string()),
+        Some(v) => idb.mirror.insert(key.to_string(), v),
         None => idb.mirror.remove(key),
     };
+    idb.generation += 1;
     Ok(())
 }
 
@@ -505,19 +516,44 @@ pub fn journal_pending() {
 
 /// The text stored under `key`.
 pub fn get(key: &str) -> Result<Option<String>, StorageError> {
-    if let Some(found) = IDB.with(|i| i.borrow().as_ref().map(|s| s.mirror.get(key).cloned())) {
-        return Ok(found);
-    }
-    super::browser::local()?.get_item(key).map_err(js_error)
+    read(key, |found| found.map(str::to_string))
+}
+
+/// Calls `f` with the text stored under `key`, without copying it out of the mirror: a
+/// workspace's text is megabytes, and the app reads its revision before every save. `f` must
+/// not write to the store.
+pub fn read<R>(key: &str, f: impl FnOnce(Option<&str>) -> R) -> Result<R, StorageError> {
+    IDB.with(|i| {
+        if let Some(s) = i.borrow().as_ref() {
+            return Ok(f(s.mirror.get(key).map(String::as_str)));
+        }
+        Ok(f(super::browser::local()?.get_item(key).map_err(js_error)?.as_deref()))
+    })
+}
+
+/// A number that changes whenever a stored document changes, by a write of this tab or, once
+/// another tab's write has committed, by [`on_external_change`]'s reading of it. So a value
+/// derived from the stored documents stays true while this number is the same. `None` while
+/// localStorage is the store, which other tabs change without this number hearing of it.
+pub fn generation() -> Option<u64> {
+    IDB.with(|i| i.borrow().as_ref().map(|s| s.generation))
 }
 
 /// Stores `value` under `key`. With IndexedDB, a failure while committing reaches the hook
 /// of [`on_write_error`]; a failure to start the write is returned here.
 pub fn set(key: &str, value: &str) -> Result<(), StorageError> {
-    if let Some(result) = IDB.with(|i| i.borrow_mut().as_mut().map(|s| idb_write(s, key, Some(value)))) {
+    set_owned(key, value.to_string())
+}
+
+/// [`set`], keeping `value` itself in the mirror rather than a copy of it.
+pub fn set_owned(key: &str, value: String) -> Result<(), StorageError> {
+    let mut value = Some(value);
+    if let Some(result) = IDB.with(|i| i.borrow_mut().as_mut().map(|s| idb_write(s, key, value.take()))) {
         return result;
     }
-    super::browser::local()?.set_item(key, value).map_err(js_error)
+    super::browser::local()?
+        .set_item(key, value.as_deref().unwrap_or_default())
+        .map_err(js_error)
 }
 
 pub fn remove(key: &str) -> Result<(), StorageError> {
