@@ -81,3 +81,62 @@ test('450 people: 200 shown, "Show 200 more" adds a page, a search starts again 
     await context.close();
   }
 });
+
+test('3,000 people: "Show all" adds the rows over several frames up to every match, and a search typed meanwhile stops it at the first page of what it finds', async () => {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await gotoApp(page, server.url);
+    await loadSample(page);
+    const doc = await storedDoc(page);
+    const template = doc.data.people[0];
+    const extra = 3000 - doc.data.people.length;
+    for (let i = 0; i < extra; i++) {
+      doc.data.people.push({ ...template, id: `p-many-${i}`, name: `Member ${i}`, email: `member${i}@example.org`, title: i % 2 ? 'Engineer' : 'Analyst' });
+    }
+    const engineers = doc.data.people.filter((p) => [p.name, p.title, p.email].some((f) => f.toLowerCase().includes('engineer'))).length;
+    assert.ok(engineers > 200, `the search must match more than a page (${engineers})`);
+    await putStored(page, KEY_WORKSPACE, JSON.stringify(doc));
+    await gotoApp(page, `${server.url}people`);
+    const more = page.getByTestId('people-more');
+    await more.waitFor();
+
+    // In the page: click "Show all", then count the rows at the end of each frame.
+    const reveal = (searchAfterFrames) => page.evaluate(async ({ searchAfterFrames }) => {
+      const rows = () => document.querySelectorAll('[data-testid="people-table"] tbody tr').length;
+      const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const button = [...document.querySelectorAll('[data-testid="people-more"] button')].find((b) => b.textContent.startsWith('Show all'));
+      button.click();
+      const seen = [];
+      for (let i = 0; i < 120; i++) {
+        await frame();
+        seen.push(rows());
+        if (i + 1 === searchAfterFrames) {
+          const input = document.getElementById('people-search');
+          input.value = 'engineer';
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        }
+      }
+      return seen;
+    }, { searchAfterFrames });
+
+    const whole = await reveal(0);
+    assert.equal(whole.at(-1), 3000, `every row in the end: ${whole.join(' ')}`);
+    const steps = new Set(whole.filter((n) => n > 200 && n < 3000));
+    assert.ok(steps.size >= 3, `the rows came over several frames: ${whole.join(' ')}`);
+    assert.deepEqual(whole, [...whole].sort((a, b) => a - b), 'the count only grows');
+    assert.equal(await more.count(), 0, 'nothing more to show');
+
+    // Again from the first page, with a search typed two frames after the click.
+    await page.getByTestId('people-search').fill('member');
+    await page.getByTestId('people-search').fill('');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="people-table"] tbody tr').length === 200);
+    const searched = await reveal(2);
+    assert.ok(searched[1] > 200 && searched[1] < 3000, `the search came while rows were being added: ${searched.join(' ')}`);
+    assert.deepEqual(searched.slice(-60), Array(60).fill(200), `the search's first page stays a page: ${searched.join(' ')}`);
+    assert.equal(await more.locator('p').innerText(), `Showing the first 200 of ${engineers}.`);
+    assertNoConsoleErrors(page);
+  } finally {
+    await context.close();
+  }
+});
