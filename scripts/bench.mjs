@@ -132,9 +132,11 @@ function installBenchHelpers() {
     const w = watch({ ready, ...options });
     const t0 = performance.now();
     el.click();
+    // The end of the first frame after the click: what the user sees first.
+    const first = frameEnd();
     w.start();
     const { end, changes } = await w.done;
-    return { ms: end - t0, changes };
+    return { ms: end - t0, changes, first: (await first) - t0, start: t0 };
   }
   window.__bench = { watch, arm, clickAndWait, frameEnd };
 }
@@ -223,6 +225,21 @@ function timeClick(page, selector, readySelector, minCount = 1) {
     if (!el) throw new Error(`nothing matches ${selector}`);
     return window.__bench.clickAndWait(el, () => document.querySelectorAll(readySelector).length >= minCount);
   }, { selector, readySelector, minCount });
+}
+
+/** Starts recording the page's long tasks (over 50 ms), afresh. */
+function watchLongTasks(page) {
+  return page.evaluate(() => {
+    window.__benchLongObserver?.disconnect();
+    window.__benchLong = [];
+    window.__benchLongObserver = new PerformanceObserver((list) => window.__benchLong.push(...list.getEntries()));
+    window.__benchLongObserver.observe({ type: 'longtask' });
+  });
+}
+
+/** The longest recorded task that started at `since` (a page time) or later; 0 if none. */
+function longestTaskSince(page, since) {
+  return page.evaluate((since) => Math.max(0, ...window.__benchLong.filter((e) => e.startTime >= since).map((e) => e.duration)), since);
 }
 
 const navLink = (href) => `nav[aria-label="Main"] a[href="${href}"]`;
@@ -569,11 +586,17 @@ async function workspaceRun(browser, url, name, text, file, desc, { interactions
     const shown = await peopleShown(page);
     if (shown.matching !== desc.counts.people || shown.total !== desc.counts.people) throw new Error(`after clearing the search, ${shown.matching} of ${shown.total} people match (${desc.counts.people} expected)`);
     if (await page.locator(PEOPLE_SHOW_ALL).count()) {
-      r.showAll = (await timeClick(page, PEOPLE_SHOW_ALL, PEOPLE_ROWS, desc.counts.people)).ms;
+      // "Show all" adds the rows a frame at a time: the first frame, all rows, and the
+      // longest task in between.
+      await watchLongTasks(page);
+      const shown = await timeClick(page, PEOPLE_SHOW_ALL, PEOPLE_ROWS, desc.counts.people);
+      r.showAll = shown.ms;
+      r.showAllFirst = shown.first;
+      r.showAllLongest = await longestTaskSince(page, shown.start);
       const all = await peopleShown(page);
       if (all.rows !== desc.counts.people) throw new Error(`after "Show all", ${all.rows} of ${desc.counts.people} rows are shown`);
     } else {
-      r.showAll = NaN;
+      r.showAll = r.showAllFirst = r.showAllLongest = NaN;
     }
 
     // The portfolio (Organisation area), the Evaluate area, and the matrix of the community
@@ -592,10 +615,7 @@ async function workspaceRun(browser, url, name, text, file, desc, { interactions
     await page.locator(`[data-testid="people-table"] a[href="/people/${person.id}"]`).click();
     const nameField = page.locator('#edit-person-name');
     await nameField.fill(`${person.name} (renamed)`);
-    await page.evaluate(() => {
-      window.__benchLong = [];
-      new PerformanceObserver((list) => window.__benchLong.push(...list.getEntries())).observe({ type: 'longtask' });
-    });
+    await watchLongTasks(page);
     const edited = await page.evaluate((name) => {
       const button = [...document.querySelectorAll('main form button[type="submit"]')].find((b) => b.textContent.trim() === 'Save details');
       if (!button) throw new Error('no "Save details" button');
@@ -607,7 +627,7 @@ async function workspaceRun(browser, url, name, text, file, desc, { interactions
     await page.locator('.save-status.is-saved').waitFor({ timeout: 120_000 });
     await page.evaluate(() => window.__bench.frameEnd());
     // The longest task that started after the edit was painted: the save's (0: none over 50 ms).
-    r.saveLongest = await page.evaluate((end) => Math.max(0, ...window.__benchLong.filter((e) => e.startTime >= end).map((e) => e.duration)), edited.end);
+    r.saveLongest = await longestTaskSince(page, edited.end);
   }
   await context.close();
   return r;
@@ -964,7 +984,7 @@ try {
     pick: col(mRuns, (r) => r.pick), confirm: col(mRuns, (r) => r.confirm), total: col(mRuns, (r) => r.pick + r.confirm),
     readParse: col(mRuns, (r) => r.readParse), parseOnly: col(mRuns, (r) => r.parseOnly), appParse: col(mRuns, (r) => r.appParse),
     download: col(mRuns, (r) => r.exportDownload), handoff: col(mRuns, (r) => r.exportHandoff), exportPainted: col(mRuns, (r) => r.exportPainted),
-    people: col(mRuns, (r) => r.people), showAll: col(mRuns, (r) => r.showAll), portfolio: col(mRuns, (r) => r.portfolio), evaluate: col(mRuns, (r) => r.evaluate), matrix: col(mRuns, (r) => r.matrix),
+    people: col(mRuns, (r) => r.people), showAll: col(mRuns, (r) => r.showAll), showAllFirst: col(mRuns, (r) => r.showAllFirst), showAllLongest: col(mRuns, (r) => r.showAllLongest), portfolio: col(mRuns, (r) => r.portfolio), evaluate: col(mRuns, (r) => r.evaluate), matrix: col(mRuns, (r) => r.matrix),
     edit: col(mRuns, (r) => r.edit), saveLongest: col(mRuns, (r) => r.saveLongest),
   };
   const l = {
@@ -995,7 +1015,7 @@ try {
   const lDefinition = chosen.named
     ? `L = the generator's own \`--size L\` (ten times M's people, meetings and stories; ${mb(lText.length)} of JSON), which IndexedDB stores as one value and the app opens from storage within ${L_START_BOUND_MS / 1000} s. ${idbCapacity}`
     : `L = the largest workspace of M's shape, in steps of ${L_STEP} people, that Chromium's IndexedDB stores as one value with ${int(L_ROOM)} characters to spare and that the app opens from storage within ${L_START_BOUND_MS / 1000} s (\`${lArgs}\`; ${mb(lText.length)} of JSON). ${idbCapacity} Larger ones are not L: ${chosen.refused.join('; ')}.`;
-  const interactions = [['a search keypress', allKeys.median], ['opening People', m.people.median], [`showing all ${int(M.counts.people)} people`, m.showAll.median], ['opening the portfolio', m.portfolio.median], ['opening Evaluate', m.evaluate.median], ['opening the matrix', m.matrix.median], ['saving an edit', m.edit.median], ['export', m.exportPainted.median]]
+  const interactions = [['a search keypress', allKeys.median], ['opening People', m.people.median], [`showing all ${int(M.counts.people)} people (its first frame, or its longest task while rows are added)`, Math.max(m.showAllFirst.median, m.showAllLongest.median)], ['opening the portfolio', m.portfolio.median], ['opening Evaluate', m.evaluate.median], ['opening the matrix', m.matrix.median], ['saving an edit', m.edit.median], ['the save that follows an edit (its longest task)', m.saveLongest.median], ['export', m.exportPainted.median]]
     .filter(([, t]) => Number.isFinite(t))
     .sort((a, b) => b[1] - a[1]);
   const [worstName, worstInteraction] = interactions[0];
@@ -1041,7 +1061,11 @@ try {
     row(`Open People (nav click → ${allRows(mRuns[0].peopleRows, M.counts.people)} painted)`, m.people),
     ...typed.map(({ key, s, rows, matching }, i) => row(`Search keypress ${i + 1}: \`${key}\`, ${typedPath.split(' → ')[i] === '(empty)' ? 'query emptied' : `query "${typedPath.split(' → ')[i]}"`} → ${int(rows)} rows painted${matching > rows ? ` (of ${int(matching)} matching)` : ''}`, s)),
     row(`Search keypress, all ${allKeys.n} (${RUNS} runs × ${keyNames.length} keys)`, allKeys),
-    ...(Number.isFinite(m.showAll.median) ? [row(`People: "Show all ${int(M.counts.people)}" clicked → all rows painted`, m.showAll)] : []),
+    ...(Number.isFinite(m.showAll.median) ? [
+      row(`People: "Show all ${int(M.counts.people)}" clicked → first frame painted`, m.showAllFirst),
+      row(`People: "Show all ${int(M.counts.people)}" clicked → all rows painted`, m.showAll),
+      row(`People: "Show all ${int(M.counts.people)}", its longest task (0 if none over 50 ms)`, m.showAllLongest),
+    ] : []),
     row(`Open Organisation (portfolio, ${M.counts.communities} rows)`, m.portfolio),
     row(`Open Evaluate (${M.counts.communities} community cards)`, m.evaluate),
     row(`Open the value-creation matrix of ${mRuns[0].matrixCommunity}`, m.matrix),
@@ -1079,6 +1103,7 @@ try {
     parseMeasured
       ? '- Import, step 1 covers the app\'s reading of the file (its bytes, with File.arrayBuffer()), decoding (a sound file of the current version straight into the types, anything else through a JSON tree with migration), validation, planning the import against the current workspace and rendering the preview; its ratio compares this whole step with File.text() + JSON.parse in JS. The parse ratio uses the app\'s own performance measure `cultivate-import-parse` (from the bytes read to the checked records: copying the bytes into the wasm, checking them as UTF-8, decoding, migration, validation) against JSON.parse alone of the same text.'
       : '- Import, step 1 covers the app\'s File.text(), decoding (a sound file of the current version straight into the types, anything else through a JSON tree with migration), validation, planning the import against the current workspace and rendering the preview. No timing of the parse alone is exposed by the app, so the ratio compares this whole step with File.text() + JSON.parse in JS.',
+    '- "Show all" adds the rows a frame at a time, so it has three figures: the end of the first frame after the click, all rows painted (with 300 ms of quiet), and the longest `longtask` entry in between. For the 100 ms target it counts as the longer of its first frame and its longest task: the longest the page does not answer.',
     '- Edit: on the page of the first person of M, the name field filled, then "Save details" clicked; timed until the heading shows the new name, with 100 ms of quiet instead of 300 (the app saves 300 ms after an edit, and the save is measured apart: the longest of the `longtask` entries that start after the edit\'s frame, until the save status says Saved).',
     `- JSON.parse alone of M in the same page: ${ms(m.parseOnly.median)}; of L: ${ms(l.parseOnly.median)}. Import M step 1 ÷ JSON.parse alone: ${ratio(parseRatioM.median)}.`,
     `- Plain JS list: the same rows (organisation names and membership counts from Maps: ${ms(list.plainCompute.median)}) built with createElement into the same markup and stylesheets.`,
