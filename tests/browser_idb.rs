@@ -178,7 +178,7 @@ async fn the_store_moves_local_storage_documents_keeps_both_sides_of_a_clash_and
     other_tab.post_message(&JsValue::from_str(KEY_WORKSPACE)).unwrap();
     other_tab.close();
     for _ in 0..100 {
-        if kv::read(KEY_WORKSPACE, |t| t.is_some()).unwrap() {
+        if kv::get(KEY_WORKSPACE).unwrap().is_some() {
             break;
         }
         sleep(50).await;

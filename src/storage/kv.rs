@@ -520,9 +520,10 @@ pub fn get(key: &str) -> Result<Option<String>, StorageError> {
 }
 
 /// Calls `f` with the text stored under `key`, without copying it out of the mirror: a
-/// workspace's text is megabytes, and the app reads its revision before every save. `f` must
-/// not write to the store.
-pub fn read<R>(key: &str, f: impl FnOnce(Option<&str>) -> R) -> Result<R, StorageError> {
+/// workspace's text is megabytes, and the app reads its revision before every save. `f` runs
+/// while the mirror is borrowed, so it must not write to the store: only this module's
+/// neighbours in `storage` call it.
+pub(super) fn read<R>(key: &str, f: impl FnOnce(Option<&str>) -> R) -> Result<R, StorageError> {
     IDB.with(|i| {
         if let Some(s) = i.borrow().as_ref() {
             return Ok(f(s.mirror.get(key).map(String::as_str)));
@@ -531,10 +532,12 @@ pub fn read<R>(key: &str, f: impl FnOnce(Option<&str>) -> R) -> Result<R, Storag
     })
 }
 
-/// A number that changes whenever a stored document changes, by a write of this tab or, once
-/// another tab's write has committed, by [`on_external_change`]'s reading of it. So a value
-/// derived from the stored documents stays true while this number is the same. `None` while
-/// localStorage is the store, which other tabs change without this number hearing of it.
+/// A number that changes whenever the mirror changes: by a write of this tab, or when the
+/// mirror takes another tab's committed write after hearing of it on the channel (before the
+/// hook of [`on_external_change`] runs). So a value derived from the mirror's documents stays
+/// true while this number is the same. It follows the mirror, not the disk: a write another
+/// tab has not announced, or one whose reading failed, is not in the mirror either. `None`
+/// while localStorage is the store, which other tabs change without this number hearing of it.
 pub fn generation() -> Option<u64> {
     IDB.with(|i| i.borrow().as_ref().map(|s| s.generation))
 }
