@@ -59,6 +59,7 @@ test('450 people: 200 shown, "Show 200 more" adds a page, a search starts again 
     await more.getByRole('button', { name: 'Show 200 more' }).click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="people-table"] tbody tr').length === 400);
     await more.getByRole('button', { name: 'Show 50 more' }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Show 50 more', 'the button keeps the focus');
     assert.deepEqual(await checkA11y(page), []);
 
     // A search starts again at the first page of what it finds.
@@ -107,20 +108,26 @@ test('3,000 people: "Show all" adds the rows over several frames up to every mat
       const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       const button = [...document.querySelectorAll('[data-testid="people-more"] button')].find((b) => b.textContent.startsWith('Show all'));
       button.click();
+      const focus = document.activeElement?.getAttribute('aria-label');
       const seen = [];
+      const busy = [];
       for (let i = 0; i < 120; i++) {
         await frame();
         seen.push(rows());
+        busy.push(document.querySelector('[data-testid="people-table"]').getAttribute('aria-busy'));
         if (i + 1 === searchAfterFrames) {
           const input = document.getElementById('people-search');
           input.value = 'engineer';
           input.dispatchEvent(new Event('input', { bubbles: true }));
         }
       }
-      return seen;
+      return { seen, busy, focus };
     }, { searchAfterFrames });
 
-    const whole = await reveal(0);
+    const { seen: whole, busy, focus } = await reveal(0);
+    assert.equal(focus, 'Scrollable table', 'the keyboard goes on from the table, not from a button that goes away');
+    assert.equal(busy[0], 'true', 'the table is marked busy while rows are added');
+    assert.equal(busy.at(-1), null, 'and not once they are all there');
     assert.equal(whole.at(-1), 3000, `every row in the end: ${whole.join(' ')}`);
     const steps = new Set(whole.filter((n) => n > 200 && n < 3000));
     assert.ok(steps.size >= 3, `the rows came over several frames: ${whole.join(' ')}`);
@@ -131,7 +138,8 @@ test('3,000 people: "Show all" adds the rows over several frames up to every mat
     await page.getByTestId('people-search').fill('member');
     await page.getByTestId('people-search').fill('');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="people-table"] tbody tr').length === 200);
-    const searched = await reveal(2);
+    const { seen: searched, busy: busyAfterSearch } = await reveal(2);
+    assert.equal(busyAfterSearch.at(-1), null, 'a search ends the busy state');
     assert.ok(searched[1] > 200 && searched[1] < 3000, `the search came while rows were being added: ${searched.join(' ')}`);
     assert.deepEqual(searched.slice(-60), Array(60).fill(200), `the search's first page stays a page: ${searched.join(' ')}`);
     assert.equal(await more.locator('p').innerText(), `Showing the first 200 of ${engineers}.`);

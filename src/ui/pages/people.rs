@@ -49,11 +49,17 @@ pub fn PeoplePage() -> impl IntoView {
     let shown = RwSignal::new(PEOPLE_PAGE);
     // The "Show all" in progress: a search or another button ends it by changing the number.
     let reveal = StoredValue::new(0_u64);
-    let stop_reveal = move || reveal.update_value(|r| *r += 1);
+    let revealing = RwSignal::new(false);
+    let stop_reveal = move || {
+        reveal.update_value(|r| *r += 1);
+        revealing.set(false);
+    };
+    let table_region = NodeRef::<leptos::html::Div>::new();
     let visible = Memo::new(move |_| {
         let n = shown.get();
         rows.with(|r| r.iter().take(n).cloned().collect::<Vec<_>>())
     });
+    let has_more = Memo::new(move |_| rows.with(Vec::len) > shown.get());
     let total = Memo::new(move |_| state.ws.with(|w| w.people.len()));
     // The search box and the table are built again only when the list becomes empty or stops
     // being empty, not on every change of the workspace: the `<For>` then keeps its rows.
@@ -89,8 +95,8 @@ pub fn PeoplePage() -> impl IntoView {
                     view! { <EmptyState message="No people yet. Add the people who will take part in or support your communities."/> }.into_any()
                 } else {
                     view! {
-                        <div class="table-wrap" tabindex="0" role="region" aria-label="Scrollable table">
-                            <table class="data-table" data-testid="people-table">
+                        <div class="table-wrap" tabindex="0" role="region" aria-label="Scrollable table" node_ref=table_region>
+                            <table class="data-table" data-testid="people-table" aria-busy=move || revealing.get().then_some("true")>
                                 <caption class="visually-hidden">"People in this workspace"</caption>
                                 <thead><tr><th scope="col">"Name"</th><th scope="col">"Organisation"</th><th scope="col">"Title"</th><th scope="col" class="num">"Communities"</th></tr></thead>
                                 <tbody>
@@ -113,27 +119,32 @@ pub fn PeoplePage() -> impl IntoView {
                                 </tbody>
                             </table>
                         </div>
-                        {move || {
-                            let matching = rows.with(Vec::len);
-                            let n = shown.get();
-                            (matching > n).then(|| view! {
-                                <div class="list-more" data-testid="people-more">
-                                    <p class="muted">{format!("Showing the first {n} of {matching}.")}</p>
-                                    <button type="button" class="btn" on:click=move |_| {
-                                        stop_reveal();
-                                        shown.update(|v| *v += PEOPLE_PAGE);
-                                    }>
-                                        {format!("Show {} more", PEOPLE_PAGE.min(matching - n))}
-                                    </button>
-                                    <button type="button" class="btn" on:click=move |_| {
-                                        stop_reveal();
-                                        reveal_step(shown, rows, reveal, reveal.get_value());
-                                    }>
-                                        {format!("Show all {matching}")}
-                                    </button>
-                                </div>
-                            })
-                        }}
+                        // Built when there start or stop being more rows than shown, not on
+                        // every step of "Show all": its buttons keep their focus.
+                        {move || has_more.get().then(|| view! {
+                            <div class="list-more" data-testid="people-more">
+                                <p class="muted">{move || format!("Showing the first {} of {}.", shown.get(), rows.with(Vec::len))}</p>
+                                <button type="button" class="btn" on:click=move |_| {
+                                    stop_reveal();
+                                    shown.update(|v| *v += PEOPLE_PAGE);
+                                }>
+                                    {move || format!("Show {} more", PEOPLE_PAGE.min(rows.with(Vec::len).saturating_sub(shown.get())))}
+                                </button>
+                                <button type="button" class="btn" on:click=move |_| {
+                                    stop_reveal();
+                                    revealing.set(true);
+                                    // The rows come at the next frames, and this button goes with
+                                    // the last of them: the keyboard goes on from the table.
+                                    if let Some(region) = table_region.get_untracked() {
+                                        let _ = region.focus();
+                                    }
+                                    let run = reveal.get_value();
+                                    request_animation_frame(move || reveal_step(shown, rows, reveal, revealing, run));
+                                }>
+                                    {move || format!("Show all {}", rows.with(Vec::len))}
+                                </button>
+                            </div>
+                        })}
                     }.into_any()
                 }
             }}
@@ -176,11 +187,18 @@ struct PersonCells {
     communities: usize,
 }
 
-/// One step of "Show all": shows more rows of `rows` (see [`REVEAL_STEP`]) and, unless that was the
-/// last of them, asks for the next step at the next frame. The reveal ends when every row is
-/// shown (then `shown` is unlimited, as a list shown whole stays whole when people are added),
-/// when `reveal` no longer holds `run` (a search, or another button), or when the page is gone.
-fn reveal_step(shown: RwSignal<usize>, rows: Memo<Vec<Arc<PersonRow>>>, reveal: StoredValue<u64>, run: u64) {
+/// One step of "Show all", run at the start of a frame: shows more rows of `rows` (see
+/// [`REVEAL_STEP`]) and, unless that was the last of them, asks for the next step at the next
+/// frame. The reveal ends when every row is shown (then `shown` is unlimited, as a list shown
+/// whole stays whole when people are added), when `reveal` no longer holds `run` (a search, or
+/// another button), or when the page is gone; `revealing` says whether it is under way.
+fn reveal_step(
+    shown: RwSignal<usize>,
+    rows: Memo<Vec<Arc<PersonRow>>>,
+    reveal: StoredValue<u64>,
+    revealing: RwSignal<bool>,
+    run: u64,
+) {
     if reveal.try_get_value() != Some(run) {
         return;
     }
@@ -190,9 +208,10 @@ fn reveal_step(shown: RwSignal<usize>, rows: Memo<Vec<Arc<PersonRow>>>, reveal: 
     let next = n.saturating_add(REVEAL_STEP).max(n.saturating_mul(5) / 4);
     if next >= matching {
         shown.set(usize::MAX);
+        revealing.set(false);
     } else {
         shown.set(next);
-        request_animation_frame(move || reveal_step(shown, rows, reveal, run));
+        request_animation_frame(move || reveal_step(shown, rows, reveal, revealing, run));
     }
 }
 
