@@ -492,7 +492,18 @@ impl AppState {
             return;
         }
         match browser::stored_revision() {
-            Ok(StoredRevision::At(r) | StoredRevision::Older(r)) if r == self.revision.get_value() => {}
+            // Another tab stored other text under this tab's revision: both saved the same
+            // revision before hearing of each other, and one save is now stored over the
+            // other's. This tab's version may be the one lost, so it is unsaved until the
+            // user chooses (either choice backs up the version it replaces).
+            Ok(StoredRevision::At(r) | StoredRevision::Older(r)) if r == self.revision.get_value() => {
+                if self.is_ready() {
+                    self.dirty.set_value(true);
+                    self.conflict.set(Some("Another tab saved this workspace at the same moment as this tab, and its save is the stored one now. Choose which version to keep; the other is backed up first.".into()));
+                    self.save
+                        .set(SaveStatus::Failed("Not saved: another tab saved at the same moment".into()));
+                }
+            }
             Ok(StoredRevision::Absent) => {
                 // Cleared elsewhere: keep this tab's work and write it back.
                 if self.is_ready() {

@@ -370,7 +370,10 @@ async fn open_store() -> Result<(), StorageError> {
     Ok(())
 }
 
-/// Reads `key` again after another tab changed it, then tells the app.
+/// Reads `key` again after another tab changed it, then tells the app, unless the text read
+/// is the one the mirror holds. So the app hears of a change only when another tab's text
+/// differs from this tab's: a write of the same revision with other text is two tabs saving
+/// at once, not this tab's own save.
 async fn refresh(key: String) {
     let Some(db) = IDB.with(|i| i.borrow().as_ref().map(|s| s.db.clone())) else {
         return;
@@ -384,6 +387,8 @@ async fn refresh(key: String) {
         Ok::<_, StorageError>(v.as_string())
     };
     match read.await {
+        // The text this tab already has (its own write, say): nothing changed for it.
+        Ok(value) if IDB.with(|i| i.borrow().as_ref().is_some_and(|s| s.mirror.get(&key) == value.as_ref())) => {}
         Ok(value) => {
             IDB.with(|i| {
                 if let Some(s) = i.borrow_mut().as_mut() {

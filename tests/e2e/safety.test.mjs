@@ -511,6 +511,77 @@ test('(e) two tabs: "Keep this tab’s version" backs up the other tab’s save 
   }
 });
 
+/** Lets a tab hold the messages other tabs send when their writes commit (the store's
+ *  BroadcastChannel), as when a busy tab has not yet run them: `window.__channelHeld = true`
+ *  queues them, `window.__releaseChannel()` delivers them and says how many there were. */
+function holdableChannel() {
+  const own = Object.getOwnPropertyDescriptor(BroadcastChannel.prototype, 'onmessage');
+  const queued = [];
+  window.__channelHeld = false;
+  Object.defineProperty(BroadcastChannel.prototype, 'onmessage', {
+    configurable: true,
+    get() { return own.get.call(this); },
+    set(fn) {
+      const channel = this;
+      own.set.call(this, fn && ((ev) => (window.__channelHeld ? queued.push(() => fn.call(channel, ev)) : fn.call(channel, ev))));
+    },
+  });
+  window.__releaseChannel = () => {
+    window.__channelHeld = false;
+    const due = queued.splice(0);
+    due.forEach((deliver) => deliver());
+    return due.length;
+  };
+}
+
+test('(e) two tabs save the same revision before either hears of the other: the tab whose save was overwritten says so, and keeping its version backs up the other', async () => {
+  const context = await newContext(browser);
+  try {
+    await context.addInitScript(holdableChannel);
+    const { a, b } = await twoTabs(context);
+    await b.evaluate(() => { window.__channelHeld = true; });
+    await addPerson(a, 'Cy from A');
+    await waitForSaved(a);
+    await waitForStored(a, (d) => names(d).includes('Cy from A'));
+
+    // B has not heard of A's save, so it saves the same revision, over A's.
+    await addPerson(b, 'Bea from B');
+    await waitForSaved(b);
+    await waitForStored(a, (d) => names(d).includes('Bea from B'));
+    const bVersion = await storedDoc(a);
+    assert.deepEqual(names(bVersion), ['Bea from B']);
+
+    // A hears of B's save: A's own save is no longer stored, and A must say so.
+    const banner = a.getByTestId('conflict-banner');
+    await banner.waitFor();
+    assert.match(await banner.innerText(), /at the same moment as this tab/);
+    assert.doesNotMatch(await saveStatus(a), /^Saved\b/, 'A must not claim its change is saved');
+    await assertSavedMeansStored(a, 'tab A');
+
+    // B hears of A's save late; what is stored is B's own save, so B has nothing to ask.
+    assert.ok((await b.evaluate(() => window.__releaseChannel())) >= 1, "B heard of A's save");
+    await b.waitForTimeout(300);
+    assert.equal(await b.getByTestId('conflict-banner').count(), 0);
+    assert.match(await saveStatus(b), /^Saved\b/);
+
+    // A keeps its version: B's is backed up first, then A's is stored, and B follows.
+    await banner.getByRole('button', { name: "Keep this tab's version" }).click();
+    await eventually(async () => assert.equal(await banner.count(), 0));
+    await waitForStored(a, (d) => names(d).includes('Cy from A'));
+    assert.deepEqual(names(await storedDoc(a)), ['Cy from A']);
+    const backupKeys = (await storageKeys(a)).filter((k) => /^cultivate\.backup\.\d+$/.test(k));
+    assert.equal(backupKeys.length, 1);
+    assert.deepEqual(JSON.parse(await storedRaw(a, backupKeys[0])).data, bVersion.data, "the backup holds B's version");
+    await b.getByTestId('people-table').getByRole('link', { name: 'Cy from A' }).waitFor();
+    await assertSavedMeansStored(a, 'tab A');
+    await assertSavedMeansStored(b, 'tab B');
+    assertNoConsoleErrors(a);
+    assertNoConsoleErrors(b);
+  } finally {
+    await context.close();
+  }
+});
+
 test('(f) storage disabled: the app says so, works in memory, and Export now keeps the work', async () => {
   const context = await newContext(browser);
   try {
