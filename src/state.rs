@@ -492,14 +492,17 @@ impl AppState {
             return;
         }
         match browser::stored_revision() {
-            // Another tab stored other text under this tab's revision: both saved the same
-            // revision before hearing of each other, and one save is now stored over the
-            // other's. This tab's version may be the one lost, so it is unsaved until the
-            // user chooses (either choice backs up the version it replaces).
+            // With IndexedDB, `kv` tells of another tab's write only when its text differs from
+            // what this tab has; other text under this tab's own revision means two tabs saved
+            // the same revision before hearing of each other, and one save is now stored over
+            // the other's. This tab's version may be the one lost, so it is unsaved until the
+            // user chooses (either choice backs up the version it replaces). localStorage's
+            // `storage` event cannot say that (a tab that lags two saves behind takes the
+            // second on the first event, then hears of it again), so there it stays ignored.
             Ok(StoredRevision::At(r) | StoredRevision::Older(r)) if r == self.revision.get_value() => {
-                if self.is_ready() {
+                if self.is_ready() && self.storage_backend() == StoreBackend::IndexedDb {
                     self.dirty.set_value(true);
-                    self.conflict.set(Some("Another tab saved this workspace at the same moment as this tab, and its save is the stored one now. Choose which version to keep; the other is backed up first.".into()));
+                    self.conflict.set(Some("Two saves of this workspace carried the same number, from this tab and another at about the same moment, and the stored one is not this tab's version. Choose which version to keep; the other is backed up first.".into()));
                     self.save
                         .set(SaveStatus::Failed("Not saved: another tab saved at the same moment".into()));
                 }

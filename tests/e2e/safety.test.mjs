@@ -554,7 +554,7 @@ test('(e) two tabs save the same revision before either hears of the other: the 
     // A hears of B's save: A's own save is no longer stored, and A must say so.
     const banner = a.getByTestId('conflict-banner');
     await banner.waitFor();
-    assert.match(await banner.innerText(), /at the same moment as this tab/);
+    assert.match(await banner.innerText(), /Two saves of this workspace carried the same number/);
     assert.doesNotMatch(await saveStatus(a), /^Saved\b/, 'A must not claim its change is saved');
     await assertSavedMeansStored(a, 'tab A');
 
