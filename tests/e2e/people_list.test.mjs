@@ -27,27 +27,33 @@ after(async () => {
   await server?.close();
 });
 
+/** The sample workspace with members added up to `count` people (every other one an
+ *  engineer), stored, and the app opened on the People page. Returns the stored document. */
+async function openWithPeople(page, count) {
+  await gotoApp(page, server.url);
+  await loadSample(page);
+  const doc = await storedDoc(page);
+  const template = doc.data.people[0];
+  const extra = count - doc.data.people.length;
+  for (let i = 0; i < extra; i++) {
+    doc.data.people.push({
+      ...template,
+      id: `p-many-${i}`,
+      name: `Member ${String(i).padStart(3, '0')}`,
+      email: `member${i}@example.org`,
+      title: i % 2 ? 'Engineer' : 'Analyst',
+    });
+  }
+  await putStored(page, KEY_WORKSPACE, JSON.stringify(doc));
+  await gotoApp(page, `${server.url}people`);
+  return doc;
+}
+
 test('450 people: 200 shown, "Show 200 more" adds a page, a search starts again at the first page, "Show all" shows every match', async () => {
   const context = await newContext(browser);
   try {
     const page = await context.newPage();
-    await gotoApp(page, server.url);
-    await loadSample(page);
-    const doc = await storedDoc(page);
-    const template = doc.data.people[0];
-    const sampleCount = doc.data.people.length;
-    const extra = 450 - sampleCount;
-    for (let i = 0; i < extra; i++) {
-      doc.data.people.push({
-        ...template,
-        id: `p-many-${i}`,
-        name: `Member ${String(i).padStart(3, '0')}`,
-        email: `member${i}@example.org`,
-        title: i % 2 ? 'Engineer' : 'Analyst',
-      });
-    }
-    await putStored(page, KEY_WORKSPACE, JSON.stringify(doc));
-    await gotoApp(page, `${server.url}people`);
+    const doc = await openWithPeople(page, 450);
 
     const rows = page.getByTestId('people-table').locator('tbody tr');
     const more = page.getByTestId('people-more');
@@ -87,18 +93,9 @@ test('3,000 people: "Show all" adds the rows over several frames up to every mat
   const context = await newContext(browser);
   try {
     const page = await context.newPage();
-    await gotoApp(page, server.url);
-    await loadSample(page);
-    const doc = await storedDoc(page);
-    const template = doc.data.people[0];
-    const extra = 3000 - doc.data.people.length;
-    for (let i = 0; i < extra; i++) {
-      doc.data.people.push({ ...template, id: `p-many-${i}`, name: `Member ${i}`, email: `member${i}@example.org`, title: i % 2 ? 'Engineer' : 'Analyst' });
-    }
+    const doc = await openWithPeople(page, 3000);
     const engineers = doc.data.people.filter((p) => [p.name, p.title, p.email].some((f) => f.toLowerCase().includes('engineer'))).length;
     assert.ok(engineers > 200, `the search must match more than a page (${engineers})`);
-    await putStored(page, KEY_WORKSPACE, JSON.stringify(doc));
-    await gotoApp(page, `${server.url}people`);
     const more = page.getByTestId('people-more');
     await more.waitFor();
 
