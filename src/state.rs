@@ -296,6 +296,11 @@ impl AppState {
     fn on_write_failed(&self, key: &str, e: StorageError) {
         if key == browser::KEY_WORKSPACE {
             self.dirty.set_value(true);
+            if e == StorageError::Conflict && self.conflict.get_untracked().is_none() {
+                // Another tab's save is on disk, and the store now holds it: ask, as when
+                // hearing of it first (nothing is written until the user chooses).
+                self.conflict.set(Some("This workspace was also changed in another tab or window, which saved it first, so this tab's changes are not saved yet.".into()));
+            }
             self.save.set(SaveStatus::Failed(e.to_string()));
         } else {
             let what = if key.starts_with(browser::PREFIX_BACKUP) {

@@ -188,8 +188,43 @@ async fn the_store_moves_local_storage_documents_keeps_both_sides_of_a_clash_and
         StoredRevision::At(12),
         "another tab's write"
     );
+
+    // A write of the workspace checks, in its own transaction, that the disk holds the text
+    // this tab last knew. Another tab's save that this tab has not heard of yet is never
+    // overwritten: the write is refused as a conflict, and the mirror takes the disk's text.
+    let refused = std::rc::Rc::new(std::cell::RefCell::new(Vec::<(String, String)>::new()));
+    let seen = refused.clone();
+    kv::on_write_error(move |key, e| seen.borrow_mut().push((key.to_string(), e.to_string())));
+    kv::set(KEY_WORKSPACE, "MINE 1").unwrap();
+    committed(KEY_WORKSPACE).await;
+    assert_eq!(disk_get(KEY_WORKSPACE).await.as_deref(), Some("MINE 1"));
+    disk_put(KEY_WORKSPACE, "THEIRS").await; // not announced yet
+    let before = kv::generation();
+    kv::set(KEY_WORKSPACE, "MINE 2").unwrap();
+    committed(KEY_WORKSPACE).await;
+    assert_eq!(
+        disk_get(KEY_WORKSPACE).await.as_deref(),
+        Some("THEIRS"),
+        "the other tab's save stays"
+    );
+    assert_eq!(
+        kv::get(KEY_WORKSPACE).unwrap().as_deref(),
+        Some("THEIRS"),
+        "the mirror takes it"
+    );
+    assert_ne!(kv::generation(), before);
+    assert_eq!(refused.borrow().len(), 1, "{:?}", refused.borrow());
+    assert_eq!(refused.borrow()[0].0, KEY_WORKSPACE);
+    assert!(
+        refused.borrow()[0].1.contains("another tab saved this workspace first"),
+        "{:?}",
+        refused.borrow()
+    );
+    // Knowing the disk's text now, the next write goes through.
     kv::set(KEY_WORKSPACE, &big).unwrap();
     committed(KEY_WORKSPACE).await;
+    assert_eq!(disk_get(KEY_WORKSPACE).await.map(|v| v.len()), Some(big.len()));
+    assert_eq!(refused.borrow().len(), 1, "no other refusal");
 
     // A write that fails (as on a full disk) is reported, and a later write still in flight
     // is cancelled with it, so that removing a value never reaches the disk without the
@@ -223,10 +258,21 @@ async fn the_store_moves_local_storage_documents_keeps_both_sides_of_a_clash_and
         Some(big.len()),
         "the removal after it was cancelled"
     );
+    let recorded = errors.clone();
     let errors = errors.borrow().clone();
     assert_eq!(errors.len(), 2, "{errors:?}");
     assert_eq!(errors[0].0, "cultivate.recovery.copy");
     assert!(errors[0].1.contains("storage is full"), "{}", errors[0].1);
     assert_eq!(errors[1].0, KEY_WORKSPACE);
     assert!(errors[1].1.contains("an earlier write failed"), "{}", errors[1].1);
+
+    // Nothing of the failed writes reached the disk, and the store knows it: the next write
+    // of the workspace expects the text still there, so it goes through (not refused).
+    kv::set(KEY_WORKSPACE, "AFTER THE DISK HAD ROOM").unwrap();
+    committed(KEY_WORKSPACE).await;
+    assert_eq!(
+        disk_get(KEY_WORKSPACE).await.as_deref(),
+        Some("AFTER THE DISK HAD ROOM")
+    );
+    assert_eq!(recorded.borrow().len(), 2, "no refusal: {:?}", recorded.borrow());
 }

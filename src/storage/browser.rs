@@ -37,6 +37,8 @@ pub enum StorageError {
     QuotaExceeded,
     /// Any other failure of a browser call.
     Failed(String),
+    /// The workspace was not written: another tab had saved it since this tab last read it.
+    Conflict,
 }
 
 impl std::fmt::Display for StorageError {
@@ -45,6 +47,7 @@ impl std::fmt::Display for StorageError {
             StorageError::Unavailable(m) => write!(f, "Browser storage is not available ({m}). Your work stays in this tab only; export it to keep it."),
             StorageError::QuotaExceeded => f.write_str("Browser storage is full, so the latest changes are not saved. Your work is still here: export it now, then delete old backups on the Data page to make room."),
             StorageError::Failed(m) => write!(f, "Saving failed: {m}. Your work is still here: export it to keep it."),
+            StorageError::Conflict => f.write_str("Not saved: another tab saved this workspace first. Your work is still here; choose which version to keep."),
         }
     }
 }

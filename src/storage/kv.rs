@@ -16,6 +16,11 @@
 //!   cancelled, so that a step never reaches the disk without the steps before it (a value
 //!   is only removed once its copy is kept); the hook set by [`on_write_error`] hears of
 //!   each, so the app shows the error and keeps the work, which stays exportable;
+//! - a write of the workspace first reads the stored text in its own transaction and goes on
+//!   only if it is the text this tab last knew (its own last write, or what it last read);
+//!   otherwise another tab saved in between, and the write is refused as a conflict
+//!   ([`StorageError::Conflict`]) while the mirror takes the stored text, so a save never
+//!   lands over one this tab has not seen;
 //! - when a transaction has committed, other tabs hear of it on a `BroadcastChannel`, read
 //!   the new value and tell the app through [`on_external_change`], as localStorage's
 //!   `storage` event did.
@@ -129,6 +134,11 @@ struct Idb {
     mirror: BTreeMap<String, String>,
     /// Counts the mirror's changes (see [`generation`]).
     generation: u64,
+    /// For the workspace: the text (a JS string, or undefined when absent) this tab expects
+    /// on disk once its queued writes land. A write of the workspace first checks that the
+    /// disk holds it, in the same transaction, so a save never lands over another tab's save
+    /// that this tab has not seen (see [`idb_write`]). Missing: not known, nothing checked.
+    base: BTreeMap<String, JsValue>,
     channel: Option<web_sys::BroadcastChannel>,
 }
 
@@ -146,6 +156,13 @@ thread_local! {
     /// Transactions queued and not yet settled, in the order they were made.
     static INFLIGHT: RefCell<Vec<(u64, web_sys::IdbTransaction)>> = const { RefCell::new(Vec::new()) };
     static NEXT_SEQ: Cell<u64> = const { Cell::new(0) };
+    /// The sequence number of the last write queued, per key.
+    static WRITTEN: RefCell<BTreeMap<String, u64>> = const { RefCell::new(BTreeMap::new()) };
+    /// For each write of a checked key still in flight: the key and the text it expected on
+    /// disk, which is again what the disk holds if the write fails.
+    static EXPECTED: RefCell<BTreeMap<u64, (String, JsValue)>> = const { RefCell::new(BTreeMap::new()) };
+    /// Writes refused because another tab's save was on disk (by their sequence number).
+    static REFUSED: RefCell<std::collections::BTreeSet<u64>> = const { RefCell::new(std::collections::BTreeSet::new()) };
     /// Writes queued and not yet committed or failed, per key.
     static PENDING: RefCell<BTreeMap<String, usize>> = const { RefCell::new(BTreeMap::new()) };
 }
@@ -273,7 +290,7 @@ async fn open_database() -> Result<web_sys::IdbDatabase, StorageError> {
         .map_err(|_| StorageError::Unavailable("IndexedDB gave no database".into()))
 }
 
-async fn read_all(db: &web_sys::IdbDatabase) -> Result<BTreeMap<String, String>, StorageError> {
+async fn read_all(db: &web_sys::IdbDatabase) -> Result<(BTreeMap<String, String>, JsValue), StorageError> {
     let tx = db.transaction_with_str(STORE).map_err(js_error)?;
     let store = tx.object_store(STORE).map_err(js_error)?;
     let keys = request_done(&store.get_all_keys().map_err(js_error)?);
@@ -281,13 +298,17 @@ async fn read_all(db: &web_sys::IdbDatabase) -> Result<BTreeMap<String, String>,
     let keys: js_sys::Array = keys.await.map_err(js_error)?.unchecked_into();
     let values: js_sys::Array = values.await.map_err(js_error)?.unchecked_into();
     let mut out = BTreeMap::new();
+    let mut workspace = JsValue::UNDEFINED;
     for (k, v) in keys.iter().zip(values.iter()) {
         // Anything that is not a text under a text key is not ours; leave it alone.
-        if let (Some(k), Some(v)) = (k.as_string(), v.as_string()) {
-            out.insert(k, v);
+        if let (Some(k), Some(text)) = (k.as_string(), v.as_string()) {
+            if k == KEY_WORKSPACE {
+                workspace = v;
+            }
+            out.insert(k, text);
         }
     }
-    Ok(out)
+    Ok((out, workspace))
 }
 
 /// localStorage's document keys (see [`is_document_key`]) that start with `prefix`.
@@ -330,12 +351,16 @@ async fn write_all(db: &web_sys::IdbDatabase, puts: &[(String, String)]) -> Resu
 
 async fn open_store() -> Result<(), StorageError> {
     let db = open_database().await?;
-    let mut mirror = read_all(&db).await?;
+    let (mut mirror, mut on_disk) = read_all(&db).await?;
     let plan = plan_move(&mirror, &local_documents(), js_sys::Date::now() as i64);
     if !plan.puts.is_empty() {
         write_all(&db, &plan.puts).await?;
+        if let Some((_, text)) = plan.puts.iter().find(|(k, _)| k == KEY_WORKSPACE) {
+            on_disk = JsValue::from_str(text);
+        }
         mirror.extend(plan.puts);
     }
+    let base = BTreeMap::from([(KEY_WORKSPACE.to_string(), on_disk)]);
     if let Ok(local) = super::browser::local() {
         for k in &plan.remove_local {
             let _ = local.remove_item(k);
@@ -364,10 +389,24 @@ async fn open_store() -> Result<(), StorageError> {
             db,
             mirror,
             generation: 0,
+            base,
             channel,
         })
     });
     Ok(())
+}
+
+/// Puts what the disk holds under `key` (a JS string, or undefined) into the mirror, as the
+/// text this tab now expects there.
+fn take_stored_text(idb: &mut Idb, key: &str, js: JsValue) {
+    match js.as_string() {
+        Some(v) => idb.mirror.insert(key.to_string(), v),
+        None => idb.mirror.remove(key),
+    };
+    if idb.base.contains_key(key) {
+        idb.base.insert(key.to_string(), js);
+    }
+    idb.generation += 1;
 }
 
 /// Reads `key` again after another tab changed it, then tells the app, unless the text read
@@ -378,25 +417,30 @@ async fn refresh(key: String) {
     let Some(db) = IDB.with(|i| i.borrow().as_ref().map(|s| s.db.clone())) else {
         return;
     };
+    // A write of this tab queued while the read is under way lands after what the read
+    // returns: then the read is out of date, and the write's own check decides.
+    let queued_before = NEXT_SEQ.with(Cell::get);
     let read = async {
         let tx = db.transaction_with_str(STORE).map_err(js_error)?;
         let store = tx.object_store(STORE).map_err(js_error)?;
         let v = request_done(&store.get(&JsValue::from_str(&key)).map_err(js_error)?)
             .await
             .map_err(js_error)?;
-        Ok::<_, StorageError>(v.as_string())
+        Ok::<_, StorageError>(v)
+    };
+    let written_since = || WRITTEN.with(|w| w.borrow().get(&key).is_some_and(|&seq| seq >= queued_before));
+    let known = |js: &JsValue| {
+        let text = js.as_string();
+        IDB.with(|i| i.borrow().as_ref().is_some_and(|s| s.mirror.get(&key) == text.as_ref()))
     };
     match read.await {
+        Ok(_) if written_since() => {}
         // The text this tab already has (its own write, say): nothing changed for it.
-        Ok(value) if IDB.with(|i| i.borrow().as_ref().is_some_and(|s| s.mirror.get(&key) == value.as_ref())) => {}
-        Ok(value) => {
+        Ok(js) if known(&js) => {}
+        Ok(js) => {
             IDB.with(|i| {
                 if let Some(s) = i.borrow_mut().as_mut() {
-                    match value {
-                        Some(v) => s.mirror.insert(key.clone(), v),
-                        None => s.mirror.remove(&key),
-                    };
-                    s.generation += 1;
+                    take_stored_text(s, &key, js);
                 }
             });
             if let Some(hook) = ON_CHANGE.with(|h| h.borrow().clone()) {
@@ -437,21 +481,53 @@ fn idb_write(idb: &mut Idb, key: &str, value: Option<String>) -> Result<(), Stor
         .map_err(js_error)?;
     let store = tx.object_store(STORE).map_err(js_error)?;
     let k = JsValue::from_str(key);
-    match &value {
-        Some(v) => store.put_with_key(&JsValue::from_str(v), &k).map(drop),
-        None => store.delete(&k).map(drop),
+    let seq = NEXT_SEQ.with(Cell::get);
+    let js = value.as_deref().map_or(JsValue::UNDEFINED, JsValue::from_str);
+    // The text this write expects on disk (see `Idb::base`), and from now on this write's.
+    let expected = match idb.base.get_mut(key) {
+        Some(base) => Some(std::mem::replace(base, js.clone())),
+        None => None,
+    };
+    if let Some(e) = &expected {
+        EXPECTED.with(|x| x.borrow_mut().insert(seq, (key.to_string(), e.clone())));
+    }
+    match (&value, expected) {
+        // Check and put in one transaction: if another tab's save is on disk instead of the
+        // text this tab last knew, this write is refused, and the mirror takes the disk's.
+        (Some(_), Some(expected)) => {
+            let read = store.get(&k).map_err(js_error)?;
+            let (r, t, key_owned) = (read.clone(), tx.clone(), key.to_string());
+            let on_read = Closure::once_into_js(move |_: JsValue| {
+                let current = r.result().unwrap_or(JsValue::UNDEFINED);
+                if current == expected {
+                    if store.put_with_key(&js, &k).is_err() {
+                        let _ = t.abort();
+                    }
+                    return;
+                }
+                REFUSED.with(|f| f.borrow_mut().insert(seq));
+                IDB.with(|i| {
+                    if let Some(s) = i.borrow_mut().as_mut() {
+                        take_stored_text(s, &key_owned, current);
+                    }
+                });
+                let _ = t.abort();
+            });
+            read.set_onsuccess(Some(on_read.unchecked_ref()));
+            Ok(())
+        }
+        (Some(_), None) => store.put_with_key(&js, &k).map(drop),
+        (None, _) => store.delete(&k).map(drop),
     }
     .map_err(js_error)?;
-    let seq = NEXT_SEQ.with(|n| {
-        let seq = n.get();
-        n.set(seq + 1);
-        seq
-    });
+    NEXT_SEQ.with(|n| n.set(seq + 1));
+    WRITTEN.with(|w| w.borrow_mut().insert(key.to_string(), seq));
     INFLIGHT.with(|f| f.borrow_mut().push((seq, tx.clone())));
     let channel = idb.channel.clone();
     let done_key = key.to_string();
     let committed = Closure::once_into_js(move |_: JsValue| {
         INFLIGHT.with(|f| f.borrow_mut().retain(|(s, _)| *s != seq));
+        EXPECTED.with(|x| x.borrow_mut().remove(&seq));
         settle(&done_key);
         if pending(&done_key) == 0 {
             // A copy kept by `journal_pending` is now on disk: drop it.
@@ -481,10 +557,34 @@ fn idb_write(idb: &mut Idb, key: &str, value: Option<String>) -> Result<(), Stor
         for tx in later {
             let _ = tx.abort();
         }
-        let e = t
-            .error()
-            .map(|e| js_error(e.into()))
-            .unwrap_or_else(|| StorageError::Failed("it was not written because an earlier write failed".into()));
+        // Nothing from this write on reaches the disk: for each checked key, the disk holds
+        // what the first of these writes expected (unless this one was refused: then the
+        // mirror already took the disk's text).
+        let refused = REFUSED.with(|f| f.borrow_mut().remove(&seq));
+        let restore = EXPECTED.with(|x| {
+            let cancelled = x.borrow_mut().split_off(&seq);
+            let mut first: BTreeMap<String, Option<JsValue>> = BTreeMap::new();
+            for (s, (key, text)) in cancelled {
+                first.entry(key).or_insert((!(refused && s == seq)).then_some(text));
+            }
+            first
+        });
+        IDB.with(|i| {
+            if let Some(s) = i.borrow_mut().as_mut() {
+                for (key, text) in restore {
+                    if let Some(text) = text {
+                        s.base.insert(key, text);
+                    }
+                }
+            }
+        });
+        let e = if refused {
+            StorageError::Conflict
+        } else {
+            t.error()
+                .map(|e| js_error(e.into()))
+                .unwrap_or_else(|| StorageError::Failed("it was not written because an earlier write failed".into()))
+        };
         report_write_error(&failed_key, e);
     });
     tx.set_oncomplete(Some(committed.unchecked_ref()));

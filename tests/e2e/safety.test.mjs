@@ -534,7 +534,7 @@ function holdableChannel() {
   };
 }
 
-test('(e) two tabs save the same revision before either hears of the other: the tab whose save was overwritten says so, and keeping its version backs up the other', async () => {
+test('(e) two tabs: a save over another tab’s save that this tab has not heard of is refused; the tab asks, and keeping its version backs up the other', async () => {
   const context = await newContext(browser);
   try {
     await context.addInitScript(holdableChannel);
@@ -543,36 +543,33 @@ test('(e) two tabs save the same revision before either hears of the other: the 
     await addPerson(a, 'Cy from A');
     await waitForSaved(a);
     await waitForStored(a, (d) => names(d).includes('Cy from A'));
+    const aVersion = await storedDoc(a);
 
-    // B has not heard of A's save, so it saves the same revision, over A's.
+    // B has not heard of A's save and saves the same revision: the store refuses it.
     await addPerson(b, 'Bea from B');
-    await waitForSaved(b);
-    await waitForStored(a, (d) => names(d).includes('Bea from B'));
-    const bVersion = await storedDoc(a);
-    assert.deepEqual(names(bVersion), ['Bea from B']);
-
-    // A hears of B's save: A's own save is no longer stored, and A must say so.
-    const banner = a.getByTestId('conflict-banner');
+    const banner = b.getByTestId('conflict-banner');
     await banner.waitFor();
-    assert.match(await banner.innerText(), /Two saves of this workspace carried the same number/);
-    assert.doesNotMatch(await saveStatus(a), /^Saved\b/, 'A must not claim its change is saved');
+    assert.match(await banner.innerText(), /another tab or window, which saved it first/);
+    assert.doesNotMatch(await saveStatus(b), /^Saved\b/, 'B must not claim its change is saved');
+    assert.deepEqual(names(await storedDoc(a)), ['Cy from A'], "A's save stays stored");
+    assert.equal(await a.getByTestId('conflict-banner').count(), 0);
+    assert.match(await saveStatus(a), /^Saved\b/);
     await assertSavedMeansStored(a, 'tab A');
 
-    // B hears of A's save late; what is stored is B's own save, so B has nothing to ask.
+    // B hears of A's save late: it already knows it, so nothing changes.
     assert.ok((await b.evaluate(() => window.__releaseChannel())) >= 1, "B heard of A's save");
     await b.waitForTimeout(300);
-    assert.equal(await b.getByTestId('conflict-banner').count(), 0);
-    assert.match(await saveStatus(b), /^Saved\b/);
+    assert.equal(await banner.count(), 1);
 
-    // A keeps its version: B's is backed up first, then A's is stored, and B follows.
+    // B keeps its version: A's is backed up first, then B's is stored, and A follows.
     await banner.getByRole('button', { name: "Keep this tab's version" }).click();
     await eventually(async () => assert.equal(await banner.count(), 0));
-    await waitForStored(a, (d) => names(d).includes('Cy from A'));
-    assert.deepEqual(names(await storedDoc(a)), ['Cy from A']);
-    const backupKeys = (await storageKeys(a)).filter((k) => /^cultivate\.backup\.\d+$/.test(k));
+    await waitForStored(b, (d) => names(d).includes('Bea from B'));
+    assert.deepEqual(names(await storedDoc(b)), ['Bea from B']);
+    const backupKeys = (await storageKeys(b)).filter((k) => /^cultivate\.backup\.\d+$/.test(k));
     assert.equal(backupKeys.length, 1);
-    assert.deepEqual(JSON.parse(await storedRaw(a, backupKeys[0])).data, bVersion.data, "the backup holds B's version");
-    await b.getByTestId('people-table').getByRole('link', { name: 'Cy from A' }).waitFor();
+    assert.deepEqual(JSON.parse(await storedRaw(b, backupKeys[0])).data, aVersion.data, "the backup holds A's version");
+    await a.getByTestId('people-table').getByRole('link', { name: 'Bea from B' }).waitFor();
     await assertSavedMeansStored(a, 'tab A');
     await assertSavedMeansStored(b, 'tab B');
     assertNoConsoleErrors(a);
