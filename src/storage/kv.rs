@@ -396,10 +396,10 @@ async fn open_store() -> Result<(), StorageError> {
     Ok(())
 }
 
-/// Puts what the disk holds under `key` (a JS string, or undefined) into the mirror, as the
-/// text this tab now expects there.
-fn take_stored_text(idb: &mut Idb, key: &str, js: JsValue) {
-    match js.as_string() {
+/// Puts what the disk holds under `key` (`js`, a JS string or undefined, and `text`, the same
+/// decoded) into the mirror, as the text this tab now expects there.
+fn take_stored_text(idb: &mut Idb, key: &str, js: JsValue, text: Option<String>) {
+    match text {
         Some(v) => idb.mirror.insert(key.to_string(), v),
         None => idb.mirror.remove(key),
     };
@@ -429,18 +429,18 @@ async fn refresh(key: String) {
         Ok::<_, StorageError>(v)
     };
     let written_since = || WRITTEN.with(|w| w.borrow().get(&key).is_some_and(|&seq| seq >= queued_before));
-    let known = |js: &JsValue| {
-        let text = js.as_string();
-        IDB.with(|i| i.borrow().as_ref().is_some_and(|s| s.mirror.get(&key) == text.as_ref()))
-    };
     match read.await {
         Ok(_) if written_since() => {}
-        // The text this tab already has (its own write, say): nothing changed for it.
-        Ok(js) if known(&js) => {}
         Ok(js) => {
+            // Decoded once (megabytes for the workspace), to compare and to keep.
+            let text = js.as_string();
+            // The text this tab already has (its own write, say): nothing changed for it.
+            if IDB.with(|i| i.borrow().as_ref().is_some_and(|s| s.mirror.get(&key) == text.as_ref())) {
+                return;
+            }
             IDB.with(|i| {
                 if let Some(s) = i.borrow_mut().as_mut() {
-                    take_stored_text(s, &key, js);
+                    take_stored_text(s, &key, js, text);
                 }
             });
             if let Some(hook) = ON_CHANGE.with(|h| h.borrow().clone()) {
@@ -508,7 +508,8 @@ fn idb_write(idb: &mut Idb, key: &str, value: Option<String>) -> Result<(), Stor
                 REFUSED.with(|f| f.borrow_mut().insert(seq));
                 IDB.with(|i| {
                     if let Some(s) = i.borrow_mut().as_mut() {
-                        take_stored_text(s, &key_owned, current);
+                        let text = current.as_string();
+                        take_stored_text(s, &key_owned, current, text);
                     }
                 });
                 let _ = t.abort();
