@@ -449,6 +449,7 @@ async function conflictingEdits(context) {
   assert.deepEqual(names(await storedDoc(a)), ['Cy from A'], "B's held save did not overwrite A's");
   assert.doesNotMatch(await saveStatus(b), /^Saved\b/, 'B must not claim its change is saved');
   await banner.waitFor();
+  assert.equal(await b.getByTestId('save-error-banner').count(), 0, 'one banner speaks for the unsaved work');
   await assertSavedMeansStored(a, 'tab A');
   await assertSavedMeansStored(b, 'tab B');
   return { a, b, banner };
@@ -551,6 +552,8 @@ test('(e) two tabs: a save over another tab’s save that this tab has not heard
     await banner.waitFor();
     assert.match(await banner.innerText(), /another tab or window, which saved it first/);
     assert.doesNotMatch(await saveStatus(b), /^Saved\b/, 'B must not claim its change is saved');
+    // The conflict banner alone: no "Try saving again" that would only be refused again.
+    assert.equal(await b.getByTestId('save-error-banner').count(), 0, 'one banner speaks for the unsaved work');
     assert.deepEqual(names(await storedDoc(a)), ['Cy from A'], "A's save stays stored");
     assert.equal(await a.getByTestId('conflict-banner').count(), 0);
     assert.match(await saveStatus(a), /^Saved\b/);
