@@ -28,6 +28,7 @@ import {
   eventually,
   SCHEMA_VERSION,
   storedRaw,
+  assertToastLayout,
   clearStored,
 } from './lib/harness.mjs';
 
@@ -159,6 +160,7 @@ test('export, clear storage, import: the workspace is identical; re-import makes
     await navigate(page, 'People & organisations');
     await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Zora Neale');
     await page.getByRole('button', { name: 'Add person' }).click();
+    assert.equal(await assertToastLayout(page), 'Added Zora Neale.', 'a short message, with its dismiss button beside it');
     await waitForStored(page, (d) => d.data.people.some((p) => p.name === 'Zora Neale'));
     const edited = await storedDoc(page);
 
@@ -187,6 +189,8 @@ test('export, clear storage, import: the workspace is identical; re-import makes
 
     const undo = page.getByTestId('undo-import');
     assert.match(await undo.innerText(), /^Undo \(before importing /);
+    // A long message with a long Undo label still fits its box.
+    await assertToastLayout(page);
     await undo.click();
     await waitForStored(page, (d) => d.data.people.some((p) => p.name === 'Zora Neale'));
     assert.deepEqual((await storedDoc(page)).data, edited.data, 'undo brings the previous workspace back exactly');

@@ -80,13 +80,15 @@ pub fn NoticeToast() -> impl IntoView {
         <div class="notice-region" role="status" aria-live="polite">
             {move || state.notice.get().map(|text| view! {
                 <div class="notice" data-testid="notice">
-                    <p>{text}</p>
-                    {move || state.undo.get().map(|point| view! {
-                        <button class="btn btn--small" data-testid="undo-import" on:click=move |_| {
-                            if let Err(e) = state.undo_last_replace() { undo_error.set(Some(e)); }
-                        }>{format!("Undo ({})", point.label.to_lowercase())}</button>
-                    })}
-                    {move || undo_error.get().map(|e| view! { <p class="field__error">{e}</p> })}
+                    <div class="notice__body">
+                        <p>{text}</p>
+                        {move || state.undo.get().map(|point| view! {
+                            <button class="btn btn--small" data-testid="undo-import" on:click=move |_| {
+                                if let Err(e) = state.undo_last_replace() { undo_error.set(Some(e)); }
+                            }>{format!("Undo ({})", point.label.to_lowercase())}</button>
+                        })}
+                        {move || undo_error.get().map(|e| view! { <p class="field__error">{e}</p> })}
+                    </div>
                     <button class="btn btn--small btn--ghost" aria-label="Dismiss message" on:click=move |_| state.notice.set(None)>"×"</button>
                 </div>
             })}

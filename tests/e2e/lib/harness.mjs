@@ -326,6 +326,36 @@ export function saveStatus(page) {
   return page.getByTestId('save-status').innerText();
 }
 
+/**
+ * The passing message (toast) is laid out whole: everything in it lies inside its box, the
+ * box inside the viewport, and the dismiss button sits beside the message's first line rather
+ * than wrapped below it. Returns the message's text.
+ */
+export async function assertToastLayout(page) {
+  const notice = page.getByTestId('notice');
+  await notice.waitFor();
+  const layout = await notice.evaluate((n) => {
+    const box = n.getBoundingClientRect();
+    const p = n.querySelector('p').getBoundingClientRect();
+    const dismiss = n.querySelector('button[aria-label="Dismiss message"]').getBoundingClientRect();
+    const lineHeight = parseFloat(getComputedStyle(n.querySelector('p')).lineHeight);
+    const outside = [...n.querySelectorAll('*')]
+      .map((el) => [el, el.getBoundingClientRect()])
+      .filter(([, r]) => r.width > 0 && (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5))
+      .map(([el]) => el.outerHTML.slice(0, 80));
+    return {
+      text: n.querySelector('p').textContent,
+      outside,
+      inViewport: box.left >= 0 && box.right <= innerWidth && box.bottom <= innerHeight,
+      dismissBesideFirstLine: dismiss.left >= p.right - 0.5 && dismiss.top < p.top + lineHeight,
+    };
+  });
+  assert.deepEqual(layout.outside, [], `nothing sticks out of the message ${JSON.stringify(layout.text)}`);
+  assert.ok(layout.inViewport, `the message ${JSON.stringify(layout.text)} is inside the viewport`);
+  assert.ok(layout.dismissBesideFirstLine, `the dismiss button of ${JSON.stringify(layout.text)} sits beside its first line`);
+  return layout.text;
+}
+
 /** Waits until the save status says "Saved …". */
 export async function waitForSaved(page, options = {}) {
   await eventually(async () => {
