@@ -63,6 +63,40 @@ fn bundle_doc(community: &str) -> (CommunityBundle, Value) {
 
 // ----- round trips -----
 
+/// Exported files are indented two spaces a level, exactly as `serde_json::to_string_pretty`
+/// writes them (the app uses its own faster formatter for it).
+#[test]
+fn exported_text_is_serde_jsons_pretty_print() {
+    let sizes = Sizes {
+        organisations: 2,
+        people: 40,
+        communities: 4,
+        memberships_per_person: 2,
+        meetings: 12,
+        stories: 6,
+    };
+    let generated = generate(3, sizes);
+    for ws in [sample_workspace(), generated] {
+        let text = encode_workspace(&ws, saved(), 7, true);
+        let reference = serde_json::to_string_pretty(&workspace_envelope(&ws, saved(), 7));
+        assert_eq!(text, reference.unwrap());
+        assert!(text.starts_with("{\n  \"format\": \"cultivate-workspace\",\n"));
+    }
+    let (bundle, _) = bundle_doc("c-negotiators");
+    let env = Envelope {
+        format: FORMAT_COMMUNITY.to_string(),
+        schema_version: SCHEMA_VERSION,
+        app_version: APP_VERSION.to_string(),
+        saved_at: saved(),
+        revision: 0,
+        data: &bundle,
+    };
+    assert_eq!(
+        encode_community(&bundle, saved()),
+        serde_json::to_string_pretty(&env).unwrap()
+    );
+}
+
 #[test]
 fn workspace_round_trips_pretty_and_compact() {
     let ws = sample_workspace();

@@ -1106,7 +1106,7 @@ pub fn workspace_envelope(ws: &Workspace, saved_at: Timestamp, revision: u64) ->
 pub fn encode_workspace(ws: &Workspace, saved_at: Timestamp, revision: u64, pretty: bool) -> String {
     let env = workspace_envelope(ws, saved_at, revision);
     let out = if pretty {
-        serde_json::to_string_pretty(&env)
+        super::indent::to_string_indented(&env)
     } else {
         serde_json::to_string(&env)
     };
@@ -1125,5 +1125,5 @@ pub fn encode_community(bundle: &CommunityBundle, saved_at: Timestamp) -> String
         revision: 0,
         data: bundle,
     };
-    serde_json::to_string_pretty(&env).unwrap_or_default()
+    super::indent::to_string_indented(&env).unwrap_or_default()
 }

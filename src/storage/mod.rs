@@ -10,6 +10,7 @@ pub mod backups;
 pub mod browser;
 pub mod format;
 pub mod import;
+mod indent;
 pub mod kv;
 pub mod offline;
 pub mod pieces;
