@@ -38,6 +38,7 @@ pub mod validate;
 pub mod value;
 mod validate_evaluation;
 mod validate_facilitation;
+pub mod words;
 pub mod workspace;
 
 pub use catalogue::{CatalogueEntry, CatalogueKind, Catalogues};

@@ -4,6 +4,7 @@
 use crate::model::{CatalogueKind, Community, Id, Problem, Timestamp, Workspace};
 
 use crate::model::merge::{MergeError, MergePlan};
+use crate::model::words::group_digits;
 
 use super::format::{CommunityBundle, Document, PieceKind};
 use super::pieces::{plan_merge_files, FileSource};
@@ -30,10 +31,16 @@ impl Counts {
     }
 
     pub fn describe(&self) -> String {
-        format!(
-            "{} communities, {} people, {} organisations, {} memberships, {} repertoire items",
-            self.communities, self.people, self.organisations, self.memberships, self.repertoire
-        )
+        let count =
+            |n: usize, one: &str, many: &str| format!("{} {}", group_digits(n), if n == 1 { one } else { many });
+        [
+            count(self.communities, "community", "communities"),
+            count(self.people, "person", "people"),
+            count(self.organisations, "organisation", "organisations"),
+            count(self.memberships, "membership", "memberships"),
+            count(self.repertoire, "repertoire item", "repertoire items"),
+        ]
+        .join(", ")
     }
 }
 
@@ -256,6 +263,21 @@ mod tests {
     use crate::model::sample::sample_workspace;
     use crate::model::validate_workspace;
     use crate::storage::format::CommunityBundle;
+
+    #[test]
+    fn preview_counts_group_thousands() {
+        let counts = Counts {
+            organisations: 88,
+            people: 17_500,
+            communities: 438,
+            memberships: 35_000,
+            repertoire: 1,
+        };
+        assert_eq!(
+            counts.describe(),
+            "438 communities, 17,500 people, 88 organisations, 35,000 memberships, 1 repertoire item"
+        );
+    }
 
     #[test]
     fn a_community_file_brings_back_only_the_catalogue_entries_it_uses() {

@@ -98,6 +98,10 @@ test('3,000 people: "Show all" adds the rows over several frames up to every mat
     assert.ok(engineers > 200, `the search must match more than a page (${engineers})`);
     const more = page.getByTestId('people-more');
     await more.waitFor();
+    // Counts are grouped by thousands.
+    assert.equal(await page.getByRole('status').filter({ hasText: 'people' }).innerText(), '3,000 of 3,000 people');
+    assert.equal(await more.locator('p').innerText(), 'Showing the first 200 of 3,000.');
+    await more.getByRole('button', { name: 'Show all 3,000' }).waitFor();
 
     // In the page: click "Show all", then count the rows at the end of each frame.
     const reveal = (searchAfterFrames) => page.evaluate(async ({ searchAfterFrames }) => {
@@ -139,7 +143,7 @@ test('3,000 people: "Show all" adds the rows over several frames up to every mat
     assert.equal(busyAfterSearch.at(-1), null, 'a search ends the busy state');
     assert.ok(searched[1] > 200 && searched[1] < 3000, `the search came while rows were being added: ${searched.join(' ')}`);
     assert.deepEqual(searched.slice(-60), Array(60).fill(200), `the search's first page stays a page: ${searched.join(' ')}`);
-    assert.equal(await more.locator('p').innerText(), `Showing the first 200 of ${engineers}.`);
+    assert.equal(await more.locator('p').innerText(), `Showing the first 200 of ${engineers.toLocaleString('en-US')}.`);
     assertNoConsoleErrors(page);
   } finally {
     await context.close();

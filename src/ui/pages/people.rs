@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
+use crate::model::words::group_digits;
 use crate::model::{field_error, CatalogueKind, FieldError, Id, ModelError, OrganisationDraft, PersonDraft, Workspace};
 use crate::state::{new_id, now, AppState};
 use crate::ui::components::{ask, EmptyState, SelectField, TextField};
@@ -88,7 +89,7 @@ pub fn PeoplePage() -> impl IntoView {
                         shown.set(PEOPLE_PAGE);
                     } data-testid="people-search"/>
                 </div>
-                <p class="muted" role="status">{move || format!("{} of {} people", rows.read().len(), total.get())}</p>
+                <p class="muted" role="status">{move || format!("{} of {} people", group_digits(rows.read().len()), group_digits(total.get()))}</p>
             })}
             {move || {
                 if !any.get() {
@@ -123,12 +124,12 @@ pub fn PeoplePage() -> impl IntoView {
                         // every step of "Show all": its buttons keep their focus.
                         {move || has_more.get().then(|| view! {
                             <div class="list-more" data-testid="people-more">
-                                <p class="muted">{move || format!("Showing the first {} of {}.", shown.get(), rows.with(Vec::len))}</p>
+                                <p class="muted">{move || format!("Showing the first {} of {}.", group_digits(shown.get()), group_digits(rows.with(Vec::len)))}</p>
                                 <button type="button" class="btn" on:click=move |_| {
                                     stop_reveal();
                                     shown.update(|v| *v += PEOPLE_PAGE);
                                 }>
-                                    {move || format!("Show {} more", PEOPLE_PAGE.min(rows.with(Vec::len).saturating_sub(shown.get())))}
+                                    {move || format!("Show {} more", group_digits(PEOPLE_PAGE.min(rows.with(Vec::len).saturating_sub(shown.get()))))}
                                 </button>
                                 <button type="button" class="btn" on:click=move |_| {
                                     stop_reveal();
@@ -141,7 +142,7 @@ pub fn PeoplePage() -> impl IntoView {
                                     let run = reveal.get_value();
                                     request_animation_frame(move || reveal_step(shown, rows, reveal, revealing, run));
                                 }>
-                                    {move || format!("Show all {}", rows.with(Vec::len))}
+                                    {move || format!("Show all {}", group_digits(rows.with(Vec::len)))}
                                 </button>
                             </div>
                         })}

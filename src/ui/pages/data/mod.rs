@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::model::words::group_digits;
 use crate::state::{AppState, StoreBackend as Backend, UndoSource};
 use crate::ui::components::{ask, ImportPanel};
 use crate::ui::local_datetime;
@@ -26,19 +27,6 @@ fn items(n: usize) -> String {
     } else {
         format!("{n} stored items")
     }
-}
-
-/// `1234567` as "1,234,567".
-fn group_digits(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Export (JSON and CSV), import, workspaces, backups, recovery copies, offline use,
