@@ -66,6 +66,9 @@ pub enum SaveStatus {
     Saved(Option<Timestamp>),
     Pending,
     Failed(String),
+    /// Not saved because another tab's version is in conflict with this one: nothing is
+    /// written until the user chooses which to keep (the conflict banner asks).
+    Held(String),
     /// Storage is unavailable; work lives in this tab only.
     MemoryOnly(String),
 }
@@ -301,7 +304,12 @@ impl AppState {
                 // hearing of it first (nothing is written until the user chooses).
                 self.conflict.set(Some("This workspace was also changed in another tab or window, which saved it first, so this tab's changes are not saved yet.".into()));
             }
-            self.save.set(SaveStatus::Failed(e.to_string()));
+            // A refused write waits for the user's choice; any other failure says what to do.
+            self.save.set(if e == StorageError::Conflict {
+                SaveStatus::Held(e.to_string())
+            } else {
+                SaveStatus::Failed(e.to_string())
+            });
         } else {
             let what = if key.starts_with(browser::PREFIX_BACKUP) {
                 "a backup"
@@ -423,7 +431,7 @@ impl AppState {
         if !self.persists() {
             return;
         }
-        if !matches!(self.save.get_untracked(), SaveStatus::Failed(_)) {
+        if !matches!(self.save.get_untracked(), SaveStatus::Failed(_) | SaveStatus::Held(_)) {
             self.save.set(SaveStatus::Pending);
         }
         if let Some(t) = self.timer.get_value() {
@@ -444,12 +452,12 @@ impl AppState {
             Ok(StoredRevision::At(r) | StoredRevision::Older(r)) if r != expected => {
                 self.conflict.set(Some("This workspace was also changed in another tab or window, and this tab has changes that are not saved yet.".into()));
                 self.save
-                    .set(SaveStatus::Failed("Not saved: changed in another tab".into()));
+                    .set(SaveStatus::Held("Not saved: changed in another tab".into()));
                 return;
             }
             Ok(StoredRevision::Unreadable) => {
                 self.conflict.set(Some("Another tab saved data this version of Cultivate cannot read (perhaps a newer version). This tab will not overwrite it.".into()));
-                self.save.set(SaveStatus::Failed(
+                self.save.set(SaveStatus::Held(
                     "Not saved: stored data is from another version".into(),
                 ));
                 return;
@@ -508,8 +516,9 @@ impl AppState {
                 if self.is_ready() && self.storage_backend() == StoreBackend::IndexedDb {
                     self.dirty.set_value(true);
                     self.conflict.set(Some("Two saves of this workspace carried the same number, from this tab and another at about the same moment, and the stored one is not this tab's version. Choose which version to keep; the other is backed up first.".into()));
-                    self.save
-                        .set(SaveStatus::Failed("Not saved: another tab saved at the same moment".into()));
+                    self.save.set(SaveStatus::Held(
+                        "Not saved: another tab saved at the same moment".into(),
+                    ));
                 }
             }
             Ok(StoredRevision::Absent) => {
@@ -526,12 +535,12 @@ impl AppState {
             Ok(StoredRevision::At(_) | StoredRevision::Older(_)) => {
                 self.conflict.set(Some("This workspace was also changed in another tab or window, and this tab has changes that are not saved yet.".into()));
                 self.save
-                    .set(SaveStatus::Failed("Not saved: changed in another tab".into()));
+                    .set(SaveStatus::Held("Not saved: changed in another tab".into()));
             }
             Ok(StoredRevision::Unreadable) => {
                 self.conflict.set(Some("Another tab saved data this version of Cultivate cannot read (perhaps a newer version). This tab will not overwrite it.".into()));
                 if self.dirty.get_value() {
-                    self.save.set(SaveStatus::Failed(
+                    self.save.set(SaveStatus::Held(
                         "Not saved: stored data is from another version".into(),
                     ));
                 }
@@ -948,7 +957,7 @@ impl AppState {
         self.flush();
         if self.dirty.get_value() {
             let why = match self.save.get_untracked() {
-                SaveStatus::Failed(m) => format!(" ({m})"),
+                SaveStatus::Failed(m) | SaveStatus::Held(m) => format!(" ({m})"),
                 _ => String::new(),
             };
             return Err(format!("This workspace's latest changes are not saved{why}, so nothing was changed. Export it, make room on this page, then try again."));

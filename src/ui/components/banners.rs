@@ -18,13 +18,8 @@ pub fn Banners() -> impl IntoView {
         export_msg.set(Some(msg));
     };
     let conflict_msg = RwSignal::new(None::<String>);
-    // While another tab's version is in conflict with this one, the conflict banner alone
-    // speaks for the unsaved work: "Try saving again" would only be refused again, and the
-    // way out (choose a version, or export this one) is there.
-    let in_conflict = move || state.conflict.with(Option::is_some);
     view! {
         {move || match state.save.get() {
-            SaveStatus::Failed(_) if in_conflict() => None,
             SaveStatus::Failed(reason) => Some(view! {
                 <div class="banner banner--error" role="alert" data-testid="save-error-banner">
                     <p><strong>"Your latest changes are not saved. "</strong>{reason}</p>
@@ -45,7 +40,9 @@ pub fn Banners() -> impl IntoView {
                     {move || export_msg.get().map(|m| view! { <p>{m}</p> })}
                 </div>
             }.into_any()),
-            _ => None,
+            // Held: the conflict banner below speaks for the unsaved work ("Try saving
+            // again" would only be refused again, and the way out is choosing a version).
+            SaveStatus::Held(_) | SaveStatus::Saved(_) | SaveStatus::Pending => None,
         }}
         {move || state.conflict.get().map(|message| view! {
             <div class="banner banner--warning" role="alert" data-testid="conflict-banner">
