@@ -1106,7 +1106,15 @@ pub fn workspace_envelope(ws: &Workspace, saved_at: Timestamp, revision: u64) ->
 pub fn encode_workspace(ws: &Workspace, saved_at: Timestamp, revision: u64, pretty: bool) -> String {
     let env = workspace_envelope(ws, saved_at, revision);
     let out = if pretty {
-        super::indent::to_string_indented(&env)
+        // Sized from the last export, plus an eighth: exporting the same workspace again
+        // does not grow the buffer step by step.
+        thread_local!(static LAST_EXPORT_LEN: std::cell::Cell<usize> = const { std::cell::Cell::new(0) });
+        let last = LAST_EXPORT_LEN.with(std::cell::Cell::get);
+        let out = super::indent::to_string_indented(&env, last + last / 8);
+        if let Ok(text) = &out {
+            LAST_EXPORT_LEN.with(|n| n.set(text.len()));
+        }
+        out
     } else {
         serde_json::to_string(&env)
     };
@@ -1125,5 +1133,5 @@ pub fn encode_community(bundle: &CommunityBundle, saved_at: Timestamp) -> String
         revision: 0,
         data: bundle,
     };
-    super::indent::to_string_indented(&env).unwrap_or_default()
+    super::indent::to_string_indented(&env, 0).unwrap_or_default()
 }
