@@ -329,10 +329,12 @@ export function saveStatus(page) {
 /**
  * The passing message (toast) is laid out whole: everything in it lies inside its box, the
  * box inside the viewport, and the dismiss button sits beside the message's first line rather
- * than wrapped below it. Returns the message's text.
+ * than wrapped below it. Waits for the message that contains `hasText` (a string or RegExp);
+ * returns its text.
  */
-export async function assertToastLayout(page) {
-  const notice = page.getByTestId('notice');
+export async function assertToastLayout(page, hasText) {
+  // Messages stay until the next one or a dismissal: wait for this one, not the last one.
+  const notice = page.getByTestId('notice').filter({ hasText });
   await notice.waitFor();
   const layout = await notice.evaluate((n) => {
     const box = n.getBoundingClientRect();
@@ -346,7 +348,7 @@ export async function assertToastLayout(page) {
     return {
       text: n.querySelector('p').textContent,
       outside,
-      inViewport: box.left >= 0 && box.right <= innerWidth && box.bottom <= innerHeight,
+      inViewport: box.left >= 0 && box.top >= 0 && box.right <= innerWidth && box.bottom <= innerHeight,
       dismissBesideFirstLine: dismiss.left >= p.right - 0.5 && dismiss.top < p.top + lineHeight,
     };
   });
