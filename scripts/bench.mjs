@@ -526,9 +526,9 @@ async function workspaceRun(browser, url, name, text, file, desc, { interactions
   // save status settles, and keep both what it said at the notice and what it settled on.
   r.statusAtDone = (await saveStatus(page)).trim();
   const settleStart = Date.now();
-  await page.waitForFunction(() => !/Saving/.test(document.querySelector('[data-testid="save-status"]')?.textContent ?? ''), null, { timeout: 120_000, polling: 50 })
-    .catch(() => {});
-  r.settleMs = Date.now() - settleStart;
+  r.settled = await page.waitForFunction(() => !/Saving/.test(document.querySelector('[data-testid="save-status"]')?.textContent ?? ''), null, { timeout: 120_000, polling: 50 })
+    .then(() => true, (err) => { if (err.name === 'TimeoutError') return false; throw err; });
+  r.settleMs = r.settled ? Date.now() - settleStart : NaN;
   r.saveStatus = (await saveStatus(page)).trim();
   r.quotaBanner = await page.getByText('Browser storage is full', { exact: false }).count() > 0;
 
@@ -1018,8 +1018,10 @@ try {
   const settled = (runs) => {
     const saved = runs.filter((r) => /^Saved\b/.test(r.saveStatus)).length;
     const others = [...new Set(runs.filter((r) => !/^Saved\b/.test(r.saveStatus)).map((r) => r.saveStatus))];
-    const after = col(runs, (r) => r.settleMs);
-    return `"Saved" in ${saved} of ${runs.length} runs${others.length ? ` (otherwise ${others.map((o) => `"${o}"`).join(', ')})` : ''}, ${ms(after.median)} after the success notice (median; the notice itself read "${[...new Set(runs.map((r) => r.statusAtDone.replace(/^Saved\b.*/, 'Saved')))].join('" or "')}")`;
+    const settledRuns = runs.filter((r) => r.settled);
+    const after = stats(settledRuns.map((r) => r.settleMs));
+    const unsettled = runs.length - settledRuns.length;
+    return `"Saved" in ${saved} of ${runs.length} runs${others.length ? ` (otherwise ${others.map((o) => `"${o}"`).join(', ')})` : ''}${unsettled ? `, still saving after 120 s in ${unsettled}` : ''}${settledRuns.length ? `, settled ${ms(after.median)} after the success notice (median of ${settledRuns.length})` : ''} (at the notice it read "${[...new Set(runs.map((r) => r.statusAtDone.replace(/^Saved\b.*/, 'Saved')))].join('" or "')}")`;
   };
   const mSave = settled(mRuns);
   const lSave = settled(lRuns);
@@ -1034,10 +1036,13 @@ try {
   const lDefinition = chosen.named
     ? `L = the generator's own \`--size L\` (ten times M's people, meetings and stories; ${mb(lText.length)} of JSON), which IndexedDB stores as one value and the app opens from storage within ${L_START_BOUND_MS / 1000} s. ${idbCapacity}`
     : `L = the largest workspace of M's shape, in steps of ${L_STEP} people, that Chromium's IndexedDB stores as one value with ${int(L_ROOM)} characters to spare and that the app opens from storage within ${L_START_BOUND_MS / 1000} s (\`${lArgs}\`; ${mb(lText.length)} of JSON). ${idbCapacity} Larger ones are not L: ${chosen.refused.join('; ')}.`;
-  const interactions = [['a search keypress', allKeys.median], ['opening People', m.people.median], [`showing all ${int(M.counts.people)} people (its first frame, or its longest task while rows are added)`, Math.max(m.showAllFirst.median, m.showAllLongest.median)], ['opening the portfolio', m.portfolio.median], ['opening Evaluate', m.evaluate.median], ['opening the matrix', m.matrix.median], ['saving an edit', m.edit.median], ['the save that follows an edit (its longest task)', m.saveLongest.median], ['export', m.exportPainted.median]]
+  // Each interaction as [name, median, slowest single run].
+  const showAllWorst = stats(mRuns.map((r) => Math.max(r.showAllFirst, r.showAllLongest)));
+  const interactions = [['a search keypress', allKeys.median, allKeys.max], ['opening People', m.people.median, m.people.max], [`showing all ${int(M.counts.people)} people (its first frame, or its longest task while rows are added)`, showAllWorst.median, showAllWorst.max], ['opening the portfolio', m.portfolio.median, m.portfolio.max], ['opening Evaluate', m.evaluate.median, m.evaluate.max], ['opening the matrix', m.matrix.median, m.matrix.max], ['saving an edit', m.edit.median, m.edit.max], ['the save that follows an edit (its longest task)', m.saveLongest.median, m.saveLongest.max], ['export (click → next frame)', m.exportPainted.median, m.exportPainted.max]]
     .filter(([, t]) => Number.isFinite(t))
     .sort((a, b) => b[1] - a[1]);
   const [worstName, worstInteraction] = interactions[0];
+  const overInRuns = interactions.filter(([, , max]) => max > 100).map(([name, , max]) => `${name} ${ms(max)}`);
   const met = (ok) => (ok ? 'yes' : '**no**');
   const ratio = (x) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : 'n/a');
   const allRows = (rows, of) => (rows >= of ? `all ${int(of)} rows` : `first ${int(rows)} of ${int(of)} rows`);
@@ -1108,7 +1113,7 @@ try {
       ? `| Import parse within 2× of \`JSON.parse\` for ≥ 1 MB | M: ${ratio(appParseRatioM.median)}, L: ${ratio(appParseRatioL.median)} (the app's parse, file read → checked records, ÷ \`JSON.parse\`); the whole read-to-preview step ÷ \`File.text()\` + \`JSON.parse\`: M ${ratio(importRatioM.median)}, L ${ratio(importRatioL.median)} | ${met(appParseRatioM.median <= 2 && appParseRatioL.median <= 2)} |`
       : `| Import parse within 2× of \`JSON.parse\` for ≥ 1 MB | M: ${ratio(importRatioM.median)}, L: ${ratio(importRatioL.median)} (the app's whole read-to-preview step; this build exposes no parse-only timing) | ${met(importRatioM.median <= 2 && importRatioL.median <= 2)} |`,
     `| List render within 1.3× of plain JS | ${ratio(list.ratio.median)} (${int(LIST.counts.people)} rows${listRuns[0].paged ? ', "Show all"' : ''}) | ${met(list.ratio.median <= 1.3)} |`,
-    `| No interaction above 100 ms with M loaded | slowest: ${worstName}, ${ms(worstInteraction)}; search keys ${ms(allKeys.median)} median, ${ms(allKeys.max)} max | ${met(worstInteraction <= 100 && allKeys.max <= 100)} |`,
+    `| No interaction above 100 ms with M loaded | slowest median: ${worstName}, ${ms(worstInteraction)}; search keys ${ms(allKeys.median)} median, ${ms(allKeys.max)} max; single runs over 100 ms: ${overInRuns.length ? overInRuns.join(', ') : 'none'} | ${worstInteraction <= 100 && allKeys.max <= 100 ? (overInRuns.length ? 'on medians only' : 'yes') : '**no**'} |`,
     `| Start-up from storage (no target in #9) | M: ${ms(upM.median)}; L: ${ms(upL.median)} | — |`,
   ];
   const table = lines.join('\n');
