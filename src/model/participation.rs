@@ -200,7 +200,8 @@ pub fn warnings(cats: &Catalogues, c: &Community) -> Vec<String> {
     } else if total >= 6 && in_core * 100 > total * 40 {
         out.push(format!(
             "{in_core} of {total} members ({}%) are in the {}. A core group is usually a small part of a community (often 10–15%); are people there who would rather take part less, or is the community mostly its core?",
-            in_core * 100 / total,
+            // Rounded to the nearest: 3 of 7 is 43%, not 42%.
+            (in_core * 200 + total) / (total * 2),
             core.label.to_lowercase()
         ));
     }
@@ -347,6 +348,15 @@ mod tests {
         );
         // Small communities are not warned about a large core.
         assert!(warnings(&ws.catalogues, &ws.communities[1]).is_empty());
+        // The share is rounded to the nearest percent: 3 of 7 is 43% (42.9), not 42%.
+        let sample = sample_workspace();
+        let cloud = sample.community(&Id::new("c-cloud-cost")).unwrap();
+        let w = warnings(&sample.catalogues, cloud);
+        assert!(
+            w[0].starts_with("3 of 7 members (43%) are in the core group."),
+            "{}",
+            w[0]
+        );
     }
 
     #[test]

@@ -715,7 +715,7 @@ pub fn community_warnings_given(ws: &Workspace, c: &Community, overloaded: &[Per
     // `participation::warnings` says one of two things: the core ring is empty, or it holds
     // an unusually large share of the members.
     out.extend(participation::warnings(cats, c).into_iter().map(|message| Warning {
-        short: match (in_core * 100).checked_div(total) {
+        short: match (in_core * 200 + total).checked_div(total * 2) {
             _ if in_core == 0 => "Nobody at the core level".into(),
             Some(pct) => format!("Core group is {pct}% of members"),
             None => message.clone(),
