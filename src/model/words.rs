@@ -13,9 +13,50 @@ pub fn group_digits(n: usize) -> String {
     out
 }
 
+/// `text` for matching a search: lowercased, with the accents of Latin letters taken off, so
+/// that "ines" finds "Inês" and "Muller" finds "Müller". Letters without a plain form, and
+/// other scripts, stay as they are (lowercased).
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => out.push('a'),
+            'ç' | 'ć' | 'ĉ' | 'č' => out.push('c'),
+            'ď' | 'đ' => out.push('d'),
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => out.push('e'),
+            'ğ' | 'ģ' => out.push('g'),
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => out.push('i'),
+            'ķ' => out.push('k'),
+            'ĺ' | 'ļ' | 'ľ' | 'ł' => out.push('l'),
+            'ñ' | 'ń' | 'ņ' | 'ň' => out.push('n'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => out.push('o'),
+            'ŕ' | 'ř' => out.push('r'),
+            'ś' | 'ş' | 'š' | 'ș' => out.push('s'),
+            'ţ' | 'ť' | 'ț' => out.push('t'),
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => out.push('u'),
+            'ý' | 'ÿ' => out.push('y'),
+            'ź' | 'ż' | 'ž' => out.push('z'),
+            'ß' => out.push_str("ss"),
+            'æ' => out.push_str("ae"),
+            'œ' => out.push_str("oe"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::group_digits;
+    use super::{fold, group_digits};
+
+    #[test]
+    fn fold_lowercases_and_takes_accents_off() {
+        assert_eq!(fold("Inês Carvalho"), "ines carvalho");
+        assert_eq!(fold("Zoë Müller-Łukasz, Straße"), "zoe muller-lukasz, strasse");
+        assert_eq!(fold("ÆSOP Œuvre"), "aesop oeuvre");
+        assert_eq!(fold("Ωmega 東京"), "ωmega 東京");
+        assert_eq!(fold(""), "");
+    }
 
     #[test]
     fn groups_thousands_with_commas() {

@@ -14,6 +14,7 @@ import {
   putStored,
   checkA11y,
   assertNoConsoleErrors,
+  eventually,
 } from './lib/harness.mjs';
 
 let server;
@@ -83,6 +84,23 @@ test('450 people: 200 shown, "Show 200 more" adds a page, a search starts again 
     await page.getByTestId('people-search').fill('member 01');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="people-table"] tbody tr').length === 10);
     assert.equal(await more.count(), 0);
+    // Case, spaces around the query and the organisation column count too.
+    await page.getByTestId('people-search').fill('  MEMBER 01 ');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="people-table"] tbody tr').length === 10);
+    const org = doc.data.organisations.at(-1);
+    const orgName = new Map(doc.data.organisations.map((o) => [o.id, o.name]));
+    const q = org.name.toLowerCase();
+    const atOrg = doc.data.people.filter((p) => [p.name, p.title, p.email, orgName.get(p.organisation_id) ?? ''].some((f) => f.toLowerCase().includes(q))).length;
+    assert.ok(atOrg > 0 && atOrg < 450, `some people at ${org.name} (${atOrg})`);
+    await page.getByTestId('people-search').fill(org.name);
+    await eventually(async () => assert.equal(await page.getByRole('status').filter({ hasText: 'people' }).innerText(), `${atOrg} of 450 people`));
+    // No match: the status says so, and where the search looks.
+    await page.getByTestId('people-search').fill('zz-nobody');
+    await eventually(async () => assert.equal(
+      await page.getByRole('status').filter({ hasText: 'matches' }).innerText(),
+      'No one matches “zz-nobody”. The search looks in names, job titles, emails and organisations.',
+    ));
+    assert.equal(await page.locator('[data-testid="people-table"] tbody tr').count(), 0);
     assertNoConsoleErrors(page);
   } finally {
     await context.close();

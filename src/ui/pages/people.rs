@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use crate::model::words::group_digits;
+use crate::model::words::{fold, group_digits};
 use crate::model::{field_error, CatalogueKind, FieldError, Id, ModelError, OrganisationDraft, PersonDraft, Workspace};
 use crate::state::{new_id, now, AppState};
 use crate::ui::components::{ask, EmptyState, SelectField, TextField};
@@ -37,13 +37,8 @@ pub fn PeoplePage() -> impl IntoView {
         state.ws.with(|w| person_rows(w, prev, pass))
     });
     let rows = Memo::new(move |_| {
-        let q = query.get().to_lowercase();
-        people.with(|all| {
-            all.iter()
-                .filter(|r| q.is_empty() || r.search.iter().any(|field| field.contains(&q)))
-                .cloned()
-                .collect::<Vec<_>>()
-        })
+        let q = query.get();
+        people.with(|all| matching(all, &q))
     });
     // A long list is shown a page at a time: laying out thousands of rows takes longer than a
     // keystroke should. A new search starts again at the first page.
@@ -89,7 +84,10 @@ pub fn PeoplePage() -> impl IntoView {
                         shown.set(PEOPLE_PAGE);
                     } data-testid="people-search"/>
                 </div>
-                <p class="muted" role="status">{move || format!("{} of {} people", group_digits(rows.read().len()), group_digits(total.get()))}</p>
+                <p class="muted" role="status">{move || match rows.read().len() {
+                    0 => format!("No one matches “{}”. The search looks in names, job titles, emails and organisations.", query.get().trim()),
+                    n => format!("{} of {} people", group_digits(n), group_digits(total.get())),
+                }}</p>
             })}
             {move || {
                 if !any.get() {
@@ -232,8 +230,19 @@ struct PersonRow {
     /// while they stay the same.
     version: u64,
     cells: PersonCells,
-    /// Name, title and email, lowercased once for the search.
-    search: [String; 3],
+    /// Name, title, email and organisation, folded once for the search (lowercased, accents
+    /// off: see [`fold`]).
+    search: [String; 4],
+}
+
+/// The rows whose name, title, email or organisation contains `query`, ignoring case,
+/// accents and spaces around it (all rows for an empty query).
+fn matching(rows: &[Arc<PersonRow>], query: &str) -> Vec<Arc<PersonRow>> {
+    let q = fold(query.trim());
+    rows.iter()
+        .filter(|r| q.is_empty() || r.search.iter().any(|field| field.contains(&q)))
+        .cloned()
+        .collect()
 }
 
 /// Every person's row, in workspace order. A person whose cells and search text are those of
@@ -258,7 +267,7 @@ fn person_rows(w: &Workspace, prev: Option<&Vec<Arc<PersonRow>>>, pass: u64) -> 
                 title: p.title.clone(),
                 communities: counts.get(&p.id).copied().unwrap_or(0),
             };
-            let search = [p.name.to_lowercase(), p.title.to_lowercase(), p.email.to_lowercase()];
+            let search = [fold(&p.name), fold(&p.title), fold(&p.email), fold(&cells.organisation)];
             match before.get(&p.id) {
                 Some(old) if old.cells == cells && old.search == search => Arc::clone(old),
                 _ => Arc::new(PersonRow {
@@ -589,6 +598,35 @@ mod tests {
     }
 
     #[test]
+    fn the_search_ignores_case_accents_and_surrounding_spaces_and_looks_in_organisations() {
+        let ws = sample_workspace();
+        let rows = person_rows(&ws, None, 0);
+        let names = |q: &str| {
+            matching(&rows, q)
+                .iter()
+                .map(|r| r.cells.name.clone())
+                .collect::<Vec<_>>()
+        };
+        assert!(
+            names("ines").contains(&"Inês Carvalho".to_string()),
+            "{:?}",
+            names("ines")
+        );
+        assert_eq!(names(" amara "), ["Amara Okafor"]);
+        assert_eq!(names("AMARA"), ["Amara Okafor"]);
+        let harbour = names("harbour");
+        let at_harbour = ws
+            .people
+            .iter()
+            .filter(|p| p.organisation_id.as_ref().is_some_and(|o| o.as_str() == "org-harbour"))
+            .count();
+        assert!(at_harbour > 1);
+        assert_eq!(harbour.len(), at_harbour, "everyone at Harbour Bank: {harbour:?}");
+        assert_eq!(names("").len(), ws.people.len());
+        assert!(names("zzz-nobody").is_empty());
+    }
+
+    #[test]
     fn rows_show_each_persons_cells_with_memberships_counted_once() {
         let ws = sample_workspace();
         let rows = person_rows(&ws, None, 0);
@@ -604,7 +642,8 @@ mod tests {
                 .unwrap_or_default();
             assert_eq!(r.cells.organisation, org);
             assert_eq!(r.cells.communities, ws.memberships_of(&p.id).count());
-            assert_eq!(r.search[2], p.email.to_lowercase());
+            assert_eq!(r.search[2], fold(&p.email));
+            assert_eq!(r.search[3], fold(&org));
         }
         assert!(rows.iter().any(|r| r.cells.communities > 1));
     }
