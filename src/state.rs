@@ -97,6 +97,10 @@ pub struct AppState {
     /// A passing message for the user ("Imported 3 communities").
     pub notice: RwSignal<Option<String>>,
     pub undo: RwSignal<Option<UndoPoint>>,
+    /// Counts the times the whole workspace was replaced (import, merge, undo, restore, a new
+    /// or sample workspace, switching to one kept alongside), so that a message about one
+    /// replacement can go when another follows.
+    pub replaced: RwSignal<u64>,
     /// Bumped whenever backups, recovery copies or parked workspaces change, so lists
     /// re-read them.
     pub storage_epoch: RwSignal<u32>,
@@ -212,6 +216,7 @@ impl AppState {
             conflict: RwSignal::new(None),
             notice: RwSignal::new(None),
             undo: RwSignal::new(None),
+            replaced: RwSignal::new(0),
             storage_epoch: RwSignal::new(0),
             offline: RwSignal::new(OfflineStatus::Off),
             revision: StoredValue::new(0),
@@ -370,6 +375,7 @@ impl AppState {
     /// Starts with `ws` (new, sample or restored), saving it at once.
     fn begin_with(&self, ws: Workspace) {
         self.ws.set(ws);
+        self.replaced.update(|n| *n += 1);
         self.phase.set(Phase::Ready);
         self.schedule_save();
         self.flush();
@@ -1002,6 +1008,7 @@ impl AppState {
         // An undo point belongs to the workspace that is now parked.
         self.undo.set(None);
         self.ws.set(incoming);
+        self.replaced.update(|n| *n += 1);
         self.phase.set(Phase::Ready);
         if let Some(key) = from_parked {
             if let Err(e) = workspaces::delete(key) {

@@ -195,8 +195,12 @@ test('export, clear storage, import: the workspace is identical; re-import makes
     await page.setViewportSize({ width: 320, height: 640 });
     await assertToastLayout(page, /^Imported /);
     await page.setViewportSize(viewport);
+    assert.equal(await page.getByTestId('import-done').count(), 1);
     await undo.click();
     await waitForStored(page, (d) => d.data.people.some((p) => p.name === 'Zora Neale'));
+    // The page no longer says the file is imported once the import is undone.
+    await eventually(async () => assert.equal(await page.getByTestId('import-done').count(), 0));
+    await assertToastLayout(page, /^Undone\./);
     assert.deepEqual((await storedDoc(page)).data, edited.data, 'undo brings the previous workspace back exactly');
     await navigate(page, 'People & organisations');
     await page.getByTestId('people-table').getByRole('link', { name: 'Zora Neale' }).waitFor();

@@ -30,7 +30,9 @@ enum Step {
     },
     /// A story-collection file, for a participant to answer.
     Collection { file: String, bundle: Box<CommunityBundle> },
-    Done(String),
+    /// Done, with its summary and the workspace replacement it made (see
+    /// `AppState::replaced`).
+    Done(String, u64),
 }
 
 fn refused(file: String, e: LoadError) -> Step {
@@ -184,7 +186,7 @@ pub fn ImportPanel() -> impl IntoView {
     let confirm = move |_| {
         if let Some((file, incoming)) = take_preview() {
             step.set(match state.confirm_import(*incoming, &file) {
-                Ok(summary) => Step::Done(summary),
+                Ok(summary) => Step::Done(summary, state.replaced.get_untracked()),
                 Err(message) => Step::Refused {
                     file,
                     message,
@@ -203,7 +205,7 @@ pub fn ImportPanel() -> impl IntoView {
     };
     let finish = Callback::new(move |result: Result<String, String>| {
         step.set(match result {
-            Ok(summary) => Step::Done(summary),
+            Ok(summary) => Step::Done(summary, state.replaced.get_untracked()),
             Err(message) => Step::Refused {
                 file: String::new(),
                 message,
@@ -251,9 +253,11 @@ pub fn ImportPanel() -> impl IntoView {
         {move || step.with(|s| match s {
             Step::Idle => ().into_any(),
             Step::Reading(f) => view! { <p role="status">{format!("Reading {f}…")}</p> }.into_any(),
-            Step::Done(summary) => view! {
+            // Only until the workspace is replaced again (an undo, say): then it is no longer
+            // what the page shows.
+            Step::Done(summary, at) => (state.replaced.get() == *at).then(|| view! {
                 <div class="banner banner--success" role="status" data-testid="import-done"><p>{summary.clone()}</p></div>
-            }.into_any(),
+            }).into_any(),
             Step::Refused { file, message, problems, total } => view! {
                 <div class="banner banner--error" role="alert" data-testid="import-error">
                     <p>{(!file.is_empty()).then(|| view! { <strong>{file.clone()}": "</strong> })}{message.clone()}</p>
