@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::catalogue::{CatalogueKind, Catalogues};
 use super::ids::Id;
+use super::words::percent;
 use super::workspace::Community;
 
 /// The members at one level, in the order they joined.
@@ -200,8 +201,7 @@ pub fn warnings(cats: &Catalogues, c: &Community) -> Vec<String> {
     } else if total >= 6 && in_core * 100 > total * 40 {
         out.push(format!(
             "{in_core} of {total} members ({}%) are in the {}. A core group is usually a small part of a community (often 10–15%); are people there who would rather take part less, or is the community mostly its core?",
-            // Rounded to the nearest: 3 of 7 is 43%, not 42%.
-            (in_core * 200 + total) / (total * 2),
+            percent(in_core, total).unwrap_or(0),
             core.label.to_lowercase()
         ));
     }

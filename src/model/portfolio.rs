@@ -38,6 +38,7 @@ use super::roles::{
     core_group, leader_plan, leader_status, leader_type_members, long_date, overloaded_people, record_id_taken,
     role_warnings_given, LeaderStatus, PersonRoles, PlanState, RoleWarningKind, OVERLOAD_THRESHOLD,
 };
+use super::words::percent;
 use super::workspace::{fresh_id, Community, FieldError, FieldErrors, ModelError, ModelResult, Timestamp, Workspace};
 
 /// The indicators computed from the workspace when the community has the records they need.
@@ -462,7 +463,7 @@ pub fn spread(cats: &Catalogues, c: &Community) -> Spread {
     Spread {
         levels,
         total,
-        engaged_percent: (total > 0).then(|| ((engaged * 100 + total / 2) / total) as u8),
+        engaged_percent: percent(engaged, total).map(|p| p as u8),
     }
 }
 
@@ -715,7 +716,7 @@ pub fn community_warnings_given(ws: &Workspace, c: &Community, overloaded: &[Per
     // `participation::warnings` says one of two things: the core ring is empty, or it holds
     // an unusually large share of the members.
     out.extend(participation::warnings(cats, c).into_iter().map(|message| Warning {
-        short: match (in_core * 200 + total).checked_div(total * 2) {
+        short: match percent(in_core, total) {
             _ if in_core == 0 => "Nobody at the core level".into(),
             Some(pct) => format!("Core group is {pct}% of members"),
             None => message.clone(),

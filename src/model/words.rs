@@ -1,4 +1,4 @@
-//! Small helpers for numbers in sentences.
+//! Small helpers for words and numbers in sentences and searches.
 
 /// `1234567` as "1,234,567": counts of people, rows and records read at a glance.
 pub fn group_digits(n: usize) -> String {
@@ -11,6 +11,12 @@ pub fn group_digits(n: usize) -> String {
         out.push(c);
     }
     out
+}
+
+/// `part` of `whole` as a percentage rounded to the nearest (halves up): 3 of 7 is 43, not
+/// 42. `None` when `whole` is 0.
+pub fn percent(part: usize, whole: usize) -> Option<usize> {
+    (part * 200 + whole).checked_div(whole * 2)
 }
 
 /// `text` for matching a search: lowercased, with the accents of Latin letters taken off, so
@@ -47,7 +53,19 @@ pub fn fold(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{fold, group_digits};
+    use super::{fold, group_digits, percent};
+
+    #[test]
+    fn percent_rounds_to_the_nearest() {
+        assert_eq!(percent(3, 7), Some(43));
+        assert_eq!(percent(1, 3), Some(33));
+        assert_eq!(percent(2, 3), Some(67));
+        assert_eq!(percent(1, 8), Some(13));
+        assert_eq!(percent(5, 6), Some(83));
+        assert_eq!(percent(0, 5), Some(0));
+        assert_eq!(percent(4, 4), Some(100));
+        assert_eq!(percent(1, 0), None);
+    }
 
     #[test]
     fn fold_lowercases_and_takes_accents_off() {
