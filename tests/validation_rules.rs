@@ -752,3 +752,26 @@ fn level_history_must_chain_from_joining_onwards() {
         )]
     );
 }
+
+#[test]
+fn unknown_people_in_a_meeting_are_reported_at_their_full_paths() {
+    let sample = sample_workspace();
+    let record = sample.communities[2].facilitation.meetings[0].record.as_ref();
+    let added = record.expect("the sample's first meeting has a record").attendee_ids.len();
+    let problems = broken(|ws| {
+        let m = &mut ws.communities[2].facilitation.meetings[0];
+        m.blocks[1].facilitator_id = Some(id("p-ghost"));
+        let record = m.record.as_mut().expect("the sample's first meeting has a record");
+        record.attendee_ids.push(id("p-nobody"));
+        record.follow_ups[0].person_id = Some(id("p-gone"));
+    });
+    let m = "communities[2].facilitation.meetings[0]";
+    assert_eq!(
+        problems,
+        vec![
+            p(&format!("{m}.blocks[1].facilitator_id"), "no person with id 'p-ghost'"),
+            p(&format!("{m}.record.attendee_ids[{added}]"), "no person with id 'p-nobody'"),
+            p(&format!("{m}.record.follow_ups[0].person_id"), "no person with id 'p-gone'"),
+        ]
+    );
+}

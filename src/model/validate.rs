@@ -36,6 +36,57 @@ impl std::fmt::Display for Problem {
     }
 }
 
+/// Where a record sits in a workspace, `communities[3].memberships[12]`, written out only
+/// when a problem under it is reported: checking a sound file formats no paths.
+#[derive(Clone, Copy)]
+pub(super) struct Path<'a> {
+    parent: Option<&'a Path<'a>>,
+    key: &'static str,
+    index: Option<usize>,
+}
+
+impl<'a> Path<'a> {
+    /// `key[index]` at the top of the workspace (`key` may hold dots: `programme.peer_groups`).
+    pub(super) fn root(key: &'static str, index: usize) -> Path<'static> {
+        Path {
+            parent: None,
+            key,
+            index: Some(index),
+        }
+    }
+
+    /// `self.key[index]`.
+    pub(super) fn item(&'a self, key: &'static str, index: usize) -> Path<'a> {
+        Path {
+            parent: Some(self),
+            key,
+            index: Some(index),
+        }
+    }
+
+    /// `self.key`.
+    pub(super) fn field(&'a self, key: &'static str) -> Path<'a> {
+        Path {
+            parent: Some(self),
+            key,
+            index: None,
+        }
+    }
+}
+
+impl Display for Path<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(parent) = self.parent {
+            write!(f, "{parent}.")?;
+        }
+        f.write_str(self.key)?;
+        match self.index {
+            Some(i) => write!(f, "[{i}]"),
+            None => Ok(()),
+        }
+    }
+}
+
 /// How many problems a report lists before it stops counting in detail.
 pub const PROBLEM_CAP: usize = 50;
 
@@ -135,9 +186,21 @@ impl<'a> Checker<'a> {
 }
 
 impl IdIndex<'_> {
-    fn new() -> Self {
+    /// An empty index with room for the ids of `ws`'s most numerous records, so that it does
+    /// not grow (and rehash) a dozen times on a large file.
+    fn new(ws: &Workspace) -> Self {
+        let mut records = ws.people.len() + ws.organisations.len();
+        for c in &ws.communities {
+            records += 1 + c.memberships.len() + c.practice.len();
+            records += c.evaluation.stories.len() + c.evaluation.observations.len();
+            for m in &c.facilitation.meetings {
+                records += 1 + m.blocks.len();
+            }
+        }
+        let mut ids = HashSet::default();
+        ids.reserve(records);
         IdIndex::Seen {
-            ids: HashSet::default(),
+            ids,
             repeated: HashSet::default(),
         }
     }
@@ -154,7 +217,7 @@ pub fn validate_workspace(ws: &Workspace) -> Vec<Problem> {
         }
         check_records(ck, ws);
     }
-    let mut ck = Checker::new(IdIndex::new());
+    let mut ck = Checker::new(IdIndex::new(ws));
     check(&mut ck, ws);
     ck.finish(ws, check)
 }
@@ -162,7 +225,7 @@ pub fn validate_workspace(ws: &Workspace) -> Vec<Problem> {
 /// The problems in the records and catalogues of `ws`, ignoring the workspace's own id,
 /// name and dates: for a one-community file, whose "workspace" is only a wrapper.
 pub fn validate_records(ws: &Workspace) -> Vec<Problem> {
-    let mut ck = Checker::new(IdIndex::new());
+    let mut ck = Checker::new(IdIndex::new(ws));
     check_records(&mut ck, ws);
     ck.finish(ws, check_records)
 }
@@ -221,7 +284,7 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
 
     let org_ids: HashSet<&Id> = ws.organisations.iter().map(|o| &o.id).collect();
     for (i, o) in ws.organisations.iter().enumerate() {
-        let p = format!("organisations[{i}]");
+        let p = Path::root("organisations", i);
         ck.id(format_args!("{p}.id"), &o.id);
         ck.name(format_args!("{p}.name"), &o.name);
         ck.len(format_args!("{p}.description"), &o.description, LONG_MAX);
@@ -232,7 +295,7 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
 
     let person_ids: HashSet<&Id> = ws.people.iter().map(|p| &p.id).collect();
     for (i, person) in ws.people.iter().enumerate() {
-        let p = format!("people[{i}]");
+        let p = Path::root("people", i);
         ck.id(format_args!("{p}.id"), &person.id);
         ck.name(format_args!("{p}.name"), &person.name);
         ck.len(format_args!("{p}.email"), &person.email, SHORT_MAX);
@@ -252,7 +315,7 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
     }
 
     for (i, c) in ws.communities.iter().enumerate() {
-        let p = format!("communities[{i}]");
+        let p = Path::root("communities", i);
         ck.id(format_args!("{p}.id"), &c.id);
         ck.name(format_args!("{p}.name"), &c.name);
         ck.catalogue_ref(
@@ -286,7 +349,7 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
         }
         ck.len(format_args!("{p}.domain.statement"), &c.domain.statement, LONG_MAX);
         for (j, k) in c.domain.key_issues.iter().enumerate() {
-            let kp = format!("{p}.domain.key_issues[{j}]");
+            let kp = p.item("domain.key_issues", j);
             ck.id(format_args!("{kp}.id"), &k.id);
             if k.text.trim().is_empty() {
                 ck.push(format!("{kp}.text"), "must not be empty");
@@ -296,7 +359,7 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
 
         let mut members_seen = HashSet::default();
         for (j, m) in c.memberships.iter().enumerate() {
-            let mp = format!("{p}.memberships[{j}]");
+            let mp = p.item("memberships", j);
             ck.id(format_args!("{mp}.id"), &m.id);
             if !person_ids.contains(&m.person_id) {
                 ck.push(
@@ -338,7 +401,7 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
             let mut prev = m.joined_on;
             let mut prev_level: Option<&Id> = None;
             for (h, change) in m.history.iter().enumerate() {
-                let hp = format!("{mp}.history[{h}]");
+                let hp = mp.item("history", h);
                 if change.on < prev {
                     ck.push(
                         format!("{hp}.on"),
@@ -383,7 +446,7 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
         }
 
         for (j, r) in c.practice.iter().enumerate() {
-            let rp = format!("{p}.practice[{j}]");
+            let rp = p.item("practice", j);
             ck.id(format_args!("{rp}.id"), &r.id);
             ck.name(format_args!("{rp}.title"), &r.title);
             ck.catalogue_ref(
@@ -401,13 +464,13 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
         }
 
         let t = &c.technology;
-        let tp = format!("{p}.technology");
+        let tp = p.field("technology");
         for (j, prof) in t.profiles.iter().enumerate() {
-            let pp = format!("{tp}.profiles[{j}]");
+            let pp = tp.item("profiles", j);
             ck.id(format_args!("{pp}.id"), &prof.id);
             let mut rated = HashSet::default();
             for (r, rating) in prof.ratings.iter().enumerate() {
-                let rp = format!("{pp}.ratings[{r}]");
+                let rp = pp.item("ratings", r);
                 ck.catalogue_ref(
                     format_args!("{rp}.orientation_id"),
                     cats,
@@ -446,7 +509,7 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
         }
         let tool_ids: HashSet<&Id> = t.tools.iter().map(|x| &x.id).collect();
         for (j, tool) in t.tools.iter().enumerate() {
-            let xp = format!("{tp}.tools[{j}]");
+            let xp = tp.item("tools", j);
             ck.id(format_args!("{xp}.id"), &tool.id);
             ck.name(format_args!("{xp}.name"), &tool.name);
             ck.catalogue_ref(
@@ -489,7 +552,7 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
             ck.len(format_args!("{xp}.access_notes"), &tool.access_notes, LONG_MAX);
         }
         for (j, d) in t.decisions.iter().enumerate() {
-            let dp = format!("{tp}.decisions[{j}]");
+            let dp = tp.item("decisions", j);
             if j > 0 && d.on < t.decisions[j - 1].on {
                 ck.push(
                     format!("{dp}.on"),
@@ -533,7 +596,7 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
         }
 
         for (j, r) in c.principles.iter().enumerate() {
-            let rp = format!("{p}.principles[{j}]");
+            let rp = p.item("principles", j);
             ck.catalogue_ref(
                 format_args!("{rp}.principle_id"),
                 cats,
@@ -556,7 +619,7 @@ fn check_records<'a>(ck: &mut Checker<'a>, ws: &'a Workspace) {
 }
 
 /// Scores of one catalogue's entries: each known, once, within 0..=max.
-fn check_scores(ck: &mut Checker<'_>, cats: &Catalogues, path: &str, kind: CatalogueKind, scores: &[AreaScore]) {
+fn check_scores(ck: &mut Checker<'_>, cats: &Catalogues, path: &Path<'_>, kind: CatalogueKind, scores: &[AreaScore]) {
     for (s, score) in scores.iter().enumerate() {
         let sp = format!("{path}[{s}]");
         ck.catalogue_ref(format_args!("{sp}.area_id"), cats, kind, &score.area_id);
@@ -572,13 +635,13 @@ fn check_scores(ck: &mut Checker<'_>, cats: &Catalogues, path: &str, kind: Catal
     }
 }
 
-fn check_stewardship<'a>(ck: &mut Checker<'a>, cats: &Catalogues, p: &str, c: &'a super::workspace::Community) {
+fn check_stewardship<'a>(ck: &mut Checker<'a>, cats: &Catalogues, p: &Path<'_>, c: &'a super::workspace::Community) {
     let st = &c.stewardship;
-    let p = format!("{p}.stewardship");
+    let p = p.field("stewardship");
     if let Some(choice) = &st.structure_choice {
-        let cp = format!("{p}.structure_choice");
+        let cp = p.field("structure_choice");
         for (j, a) in choice.answers.iter().enumerate() {
-            let ap = format!("{cp}.answers[{j}]");
+            let ap = cp.item("answers", j);
             ck.catalogue_ref(
                 format_args!("{ap}.question_id"),
                 cats,
@@ -611,7 +674,7 @@ fn check_stewardship<'a>(ck: &mut Checker<'a>, cats: &Catalogues, p: &str, c: &'
         ck.len(format_args!("{cp}.note"), &choice.note, LONG_MAX);
     }
     for (j, h) in st.health_checks.iter().enumerate() {
-        let hp = format!("{p}.health_checks[{j}]");
+        let hp = p.item("health_checks", j);
         ck.id(format_args!("{hp}.id"), &h.id);
         if j > 0 && h.on < st.health_checks[j - 1].on {
             ck.push(
@@ -623,13 +686,7 @@ fn check_stewardship<'a>(ck: &mut Checker<'a>, cats: &Catalogues, p: &str, c: &'
                 ),
             );
         }
-        check_scores(
-            ck,
-            cats,
-            &format!("{hp}.scores"),
-            CatalogueKind::SuccessFactors,
-            &h.scores,
-        );
+        check_scores(ck, cats, &hp.field("scores"), CatalogueKind::SuccessFactors, &h.scores);
         for (r, risk) in h.risks.iter().enumerate() {
             ck.catalogue_ref(format_args!("{hp}.risks[{r}]"), cats, CatalogueKind::RiskFactors, risk);
             if h.risks[..r].contains(risk) {
@@ -639,7 +696,7 @@ fn check_stewardship<'a>(ck: &mut Checker<'a>, cats: &Catalogues, p: &str, c: &'
         ck.len(format_args!("{hp}.note"), &h.note, LONG_MAX);
     }
     for (j, v) in st.indicator_values.iter().enumerate() {
-        let vp = format!("{p}.indicator_values[{j}]");
+        let vp = p.item("indicator_values", j);
         ck.id(format_args!("{vp}.id"), &v.id);
         ck.catalogue_ref(
             format_args!("{vp}.indicator_id"),
@@ -664,7 +721,7 @@ fn check_programme<'a>(
 ) {
     let pr = &ws.programme;
     for (j, r) in pr.readiness_checks.iter().enumerate() {
-        let rp = format!("programme.readiness_checks[{j}]");
+        let rp = Path::root("programme.readiness_checks", j);
         ck.id(format_args!("{rp}.id"), &r.id);
         if j > 0 && r.on < pr.readiness_checks[j - 1].on {
             ck.push(
@@ -685,17 +742,11 @@ fn check_programme<'a>(
             }
         }
         ck.len(format_args!("{rp}.by"), &r.by, SHORT_MAX);
-        check_scores(
-            ck,
-            cats,
-            &format!("{rp}.scores"),
-            CatalogueKind::ReadinessAreas,
-            &r.scores,
-        );
+        check_scores(ck, cats, &rp.field("scores"), CatalogueKind::ReadinessAreas, &r.scores);
         ck.len(format_args!("{rp}.note"), &r.note, LONG_MAX);
     }
     for (j, plan) in pr.leader_plans.iter().enumerate() {
-        let lp = format!("programme.leader_plans[{j}]");
+        let lp = Path::root("programme.leader_plans", j);
         if !person_ids.contains(&plan.person_id) {
             ck.push(
                 format!("{lp}.person_id"),
@@ -718,7 +769,7 @@ fn check_programme<'a>(
         ck.len(format_args!("{lp}.note"), &plan.note, LONG_MAX);
     }
     for (j, g) in pr.peer_groups.iter().enumerate() {
-        let gp = format!("programme.peer_groups[{j}]");
+        let gp = Path::root("programme.peer_groups", j);
         ck.id(format_args!("{gp}.id"), &g.id);
         ck.name(format_args!("{gp}.name"), &g.name);
         for (m, id) in g.member_ids.iter().enumerate() {
@@ -735,21 +786,21 @@ fn check_programme<'a>(
 fn check_cultivation<'a>(
     ck: &mut Checker<'a>,
     cats: &Catalogues,
-    p: &str,
+    p: &Path<'_>,
     c: &'a super::workspace::Community,
     person_ids: &HashSet<&Id>,
 ) {
     use super::cultivation::{AGREEMENT_MAX, DURATION_MAX_MINUTES, MATURITY_MAX};
     let k = &c.cultivation;
-    let p = format!("{p}.cultivation");
-    let person = |ck: &mut Checker<'a>, path: String, id: &Id| {
+    let p = p.field("cultivation");
+    let person = |ck: &mut Checker<'a>, path: &dyn Display, id: &Id| {
         if !person_ids.contains(id) {
-            ck.push(path, format!("no person with id '{id}'"));
+            ck.push(path.to_string(), format!("no person with id '{id}'"));
         }
     };
 
     let f = &k.forming;
-    let fp = format!("{p}.forming");
+    let fp = p.field("forming");
     if usize::from(f.step) >= super::forming::STEPS.len() {
         ck.push(
             format!("{fp}.step"),
@@ -757,7 +808,7 @@ fn check_cultivation<'a>(
         );
     }
     for (j, l) in f.strategic_links.iter().enumerate() {
-        let lp = format!("{fp}.strategic_links[{j}]");
+        let lp = fp.item("strategic_links", j);
         ck.id(format_args!("{lp}.id"), &l.id);
         if l.priority.trim().is_empty() {
             ck.push(format!("{lp}.priority"), "must not be empty");
@@ -766,14 +817,14 @@ fn check_cultivation<'a>(
         ck.len(format_args!("{lp}.contribution"), &l.contribution, LONG_MAX);
     }
     for (j, t) in f.agenda.iter().enumerate() {
-        let tp = format!("{fp}.agenda[{j}]");
+        let tp = fp.item("agenda", j);
         ck.id(format_args!("{tp}.id"), &t.id);
         if t.topic.trim().is_empty() {
             ck.push(format!("{tp}.topic"), "must not be empty");
         }
         ck.len(format_args!("{tp}.topic"), &t.topic, SHORT_MAX);
         if let Some(o) = &t.owner_id {
-            person(ck, format!("{tp}.owner_id"), o);
+            person(ck, &format_args!("{tp}.owner_id"), o);
         }
         ck.len(format_args!("{tp}.activities"), &t.activities, LONG_MAX);
         ck.len(format_args!("{tp}.outputs"), &t.outputs, LONG_MAX);
@@ -794,7 +845,7 @@ fn check_cultivation<'a>(
     }
 
     for (j, ch) in k.charters.iter().enumerate() {
-        let cp = format!("{p}.charters[{j}]");
+        let cp = p.item("charters", j);
         let expected = j as u32 + 1;
         if ch.version != expected {
             ck.push(
@@ -819,7 +870,7 @@ fn check_cultivation<'a>(
     }
 
     for (j, a) in k.stage_answers.iter().enumerate() {
-        let ap = format!("{p}.stage_answers[{j}]");
+        let ap = p.item("stage_answers", j);
         ck.catalogue_ref(
             format_args!("{ap}.question_id"),
             cats,
@@ -836,7 +887,7 @@ fn check_cultivation<'a>(
 
     let mut prev_stage: Option<&Id> = None;
     for (j, h) in k.stage_history.iter().enumerate() {
-        let hp = format!("{p}.stage_history[{j}]");
+        let hp = p.item("stage_history", j);
         if j > 0 && h.on < k.stage_history[j - 1].on {
             ck.push(
                 format!("{hp}.on"),
@@ -901,7 +952,7 @@ fn check_cultivation<'a>(
     }
 
     for (j, a) in k.maturity.iter().enumerate() {
-        let ap = format!("{p}.maturity[{j}]");
+        let ap = p.item("maturity", j);
         ck.id(format_args!("{ap}.id"), &a.id);
         if j > 0 && a.on < k.maturity[j - 1].on {
             ck.push(
@@ -914,7 +965,7 @@ fn check_cultivation<'a>(
             );
         }
         for (s, score) in a.scores.iter().enumerate() {
-            let sp = format!("{ap}.scores[{s}]");
+            let sp = ap.item("scores", s);
             ck.catalogue_ref(
                 format_args!("{sp}.dimension_id"),
                 cats,
@@ -932,7 +983,7 @@ fn check_cultivation<'a>(
     }
 
     for (j, t) in k.onboarding.iter().enumerate() {
-        let op = format!("{p}.onboarding[{j}]");
+        let op = p.item("onboarding", j);
         if !c.memberships.iter().any(|m| m.person_id == t.person_id) {
             ck.push(
                 format!("{op}.person_id"),
@@ -955,7 +1006,7 @@ fn check_cultivation<'a>(
     }
 
     for (j, a) in k.activities.iter().enumerate() {
-        let ap = format!("{p}.activities[{j}]");
+        let ap = p.item("activities", j);
         ck.id(format_args!("{ap}.id"), &a.id);
         ck.name(format_args!("{ap}.title"), &a.title);
         if let Some(t) = &a.activity_type_id {

@@ -7,18 +7,18 @@ use super::catalogue::{CatalogueKind, Catalogues};
 use super::evaluation::{IndicatorKind, StoryStatus};
 use super::ids::Id;
 use super::limits::{LONG_MAX, SHORT_MAX};
-use super::validate::{Checker, HashSet};
+use super::validate::{Checker, HashSet, Path};
 use super::workspace::Community;
 
 pub(super) fn check_evaluation<'a>(
     ck: &mut Checker<'a>,
     cats: &Catalogues,
-    p: &str,
+    p: &Path<'_>,
     c: &'a Community,
     person_ids: &HashSet<&Id>,
 ) {
     let e = &c.evaluation;
-    let p = format!("{p}.evaluation");
+    let p = p.field("evaluation");
     let indicator_ids: HashSet<&Id> = e.indicators.iter().map(|i| &i.id).collect();
     let meeting_ids: HashSet<&Id> = c.facilitation.meetings.iter().map(|m| &m.id).collect();
     let practice_ids: HashSet<&Id> = c.practice.iter().map(|r| &r.id).collect();
@@ -32,7 +32,7 @@ pub(super) fn check_evaluation<'a>(
     };
 
     for (i, plan) in e.plans.iter().enumerate() {
-        let pp = format!("{p}.plans[{i}]");
+        let pp = p.item("plans", i);
         ck.id(format_args!("{pp}.id"), &plan.id);
         if plan.to < plan.from {
             ck.push(format!("{pp}.to"), format!("{} is before the start {}", plan.to, plan.from));
@@ -41,7 +41,7 @@ pub(super) fn check_evaluation<'a>(
             ck.push(format!("{pp}.updated_at"), "is before created_at");
         }
         for (j, a) in plan.aspirations.iter().enumerate() {
-            let ap = format!("{pp}.aspirations[{j}]");
+            let ap = pp.item("aspirations", j);
             cycle(ck, format_args!("{ap}.cycle_id"), &a.cycle_id);
             if plan.aspirations[..j].iter().any(|x| x.cycle_id == a.cycle_id) {
                 ck.push(format!("{ap}.cycle_id"), "has a second aspiration for the same cycle");
@@ -50,7 +50,7 @@ pub(super) fn check_evaluation<'a>(
             ck.len(format_args!("{ap}.stakeholders"), &a.stakeholders, SHORT_MAX);
         }
         for (j, col) in plan.collection.iter().enumerate() {
-            let cp = format!("{pp}.collection[{j}]");
+            let cp = pp.item("collection", j);
             indicator(ck, format_args!("{cp}.indicator_id"), &col.indicator_id);
             if plan.collection[..j].iter().any(|x| x.indicator_id == col.indicator_id) {
                 ck.push(format!("{cp}.indicator_id"), "lists the same indicator twice");
@@ -67,7 +67,7 @@ pub(super) fn check_evaluation<'a>(
     }
 
     for (i, ind) in e.indicators.iter().enumerate() {
-        let ip = format!("{p}.indicators[{i}]");
+        let ip = p.item("indicators", i);
         ck.id(format_args!("{ip}.id"), &ind.id);
         cycle(ck, format_args!("{ip}.cycle_id"), &ind.cycle_id);
         ck.name(format_args!("{ip}.name"), &ind.name);
@@ -88,7 +88,7 @@ pub(super) fn check_evaluation<'a>(
     }
 
     for (i, o) in e.observations.iter().enumerate() {
-        let op = format!("{p}.observations[{i}]");
+        let op = p.item("observations", i);
         ck.id(format_args!("{op}.id"), &o.id);
         indicator(ck, format_args!("{op}.indicator_id"), &o.indicator_id);
         let ind = e.indicators.iter().find(|x| x.id == o.indicator_id);
@@ -118,7 +118,7 @@ pub(super) fn check_evaluation<'a>(
     }
 
     for (i, s) in e.stories.iter().enumerate() {
-        let sp = format!("{p}.stories[{i}]");
+        let sp = p.item("stories", i);
         ck.id(format_args!("{sp}.id"), &s.id);
         ck.name(format_args!("{sp}.title"), &s.title);
         if let Some(t) = &s.teller_id {
@@ -129,7 +129,7 @@ pub(super) fn check_evaluation<'a>(
         ck.len(format_args!("{sp}.teller_name"), &s.teller_name, SHORT_MAX);
         cycle(ck, format_args!("{sp}.start_cycle_id"), &s.start_cycle_id);
         for (j, st) in s.steps.iter().enumerate() {
-            let stp = format!("{sp}.steps[{j}]");
+            let stp = sp.item("steps", j);
             cycle(ck, format_args!("{stp}.cycle_id"), &st.cycle_id);
             if s.steps[..j].iter().any(|x| x.cycle_id == st.cycle_id) {
                 ck.push(format!("{stp}.cycle_id"), "tells the same cycle twice");
@@ -161,7 +161,7 @@ pub(super) fn check_evaluation<'a>(
     }
 
     for (i, r) in e.reflections.iter().enumerate() {
-        let rp = format!("{p}.reflections[{i}]");
+        let rp = p.item("reflections", i);
         ck.id(format_args!("{rp}.id"), &r.id);
         ck.len(format_args!("{rp}.achieved"), &r.achieved, LONG_MAX);
         ck.len(format_args!("{rp}.challenges"), &r.challenges, LONG_MAX);

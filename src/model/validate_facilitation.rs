@@ -1,12 +1,13 @@
 //! Validation of the Facilitating chapter's records: meeting formats and meetings.
 //! Called from [`super::validate`], which owns the checker and the path conventions.
 
+use std::fmt::Display;
 
 use super::catalogue::{CatalogueKind, Catalogues, FormatSpec};
 use super::facilitation::{BLOCK_MINUTES_MAX, SLOT_MINUTES_MAX};
 use super::ids::Id;
 use super::limits::{LONG_MAX, NAME_MAX, SHORT_MAX};
-use super::validate::{Checker, HashSet};
+use super::validate::{Checker, HashSet, Path};
 use super::workspace::Community;
 
 /// A meeting format's details: a duration and a group size range that make sense.
@@ -35,20 +36,20 @@ pub(super) fn check_format_spec(ck: &mut Checker<'_>, p: &str, f: &FormatSpec) {
 pub(super) fn check_facilitation<'a>(
     ck: &mut Checker<'a>,
     cats: &Catalogues,
-    p: &str,
+    p: &Path<'_>,
     c: &'a Community,
     person_ids: &HashSet<&Id>,
 ) {
-    let p = format!("{p}.facilitation");
+    let p = p.field("facilitation");
     let topic_ids: HashSet<&Id> = c.cultivation.forming.agenda.iter().map(|t| &t.id).collect();
     let practice_ids: HashSet<&Id> = c.practice.iter().map(|r| &r.id).collect();
-    let person = |ck: &mut Checker<'a>, path: String, id: &Id| {
+    let person = |ck: &mut Checker<'a>, path: &dyn Display, id: &Id| {
         if !person_ids.contains(id) {
-            ck.push(path, format!("no person with id '{id}'"));
+            ck.push(path.to_string(), format!("no person with id '{id}'"));
         }
     };
     for (i, m) in c.facilitation.meetings.iter().enumerate() {
-        let mp = format!("{p}.meetings[{i}]");
+        let mp = p.item("meetings", i);
         ck.id(format_args!("{mp}.id"), &m.id);
         ck.name(format_args!("{mp}.title"), &m.title);
         ck.len(format_args!("{mp}.purpose"), &m.purpose, LONG_MAX);
@@ -77,7 +78,7 @@ pub(super) fn check_facilitation<'a>(
             }
         }
         for (j, b) in m.blocks.iter().enumerate() {
-            let bp = format!("{mp}.blocks[{j}]");
+            let bp = mp.item("blocks", j);
             ck.id(format_args!("{bp}.id"), &b.id);
             ck.name(format_args!("{bp}.title"), &b.title);
             if let Some(f) = &b.format_id {
@@ -87,14 +88,14 @@ pub(super) fn check_facilitation<'a>(
                 ck.push(format!("{bp}.minutes"), format!("must be 1 to {BLOCK_MINUTES_MAX}"));
             }
             if let Some(f) = &b.facilitator_id {
-                person(ck, format!("{bp}.facilitator_id"), f);
+                person(ck, &format_args!("{bp}.facilitator_id"), f);
             }
             ck.len(format_args!("{bp}.notes"), &b.notes, LONG_MAX);
             ck.len(format_args!("{bp}.materials"), &b.materials, LONG_MAX);
         }
         for (j, r) in m.roles.iter().enumerate() {
-            let rp = format!("{mp}.roles[{j}]");
-            person(ck, format!("{rp}.person_id"), &r.person_id);
+            let rp = mp.item("roles", j);
+            person(ck, &format_args!("{rp}.person_id"), &r.person_id);
             ck.catalogue_ref(
                 format_args!("{rp}.leadership_group_id"),
                 cats,
@@ -102,7 +103,7 @@ pub(super) fn check_facilitation<'a>(
                 &r.leadership_group_id,
             );
             if m.roles[..j].iter().any(|x| x.person_id == r.person_id && x.leadership_group_id == r.leadership_group_id) {
-                ck.push(rp, "assigns the same person to the same group twice");
+                ck.push(rp.to_string(), "assigns the same person to the same group twice");
             }
         }
         for (j, d) in m.checklist_done.iter().enumerate() {
@@ -112,7 +113,7 @@ pub(super) fn check_facilitation<'a>(
             }
         }
         if let Some(run) = &m.run {
-            let rp = format!("{mp}.run");
+            let rp = mp.field("run");
             if run.block_index as usize >= m.blocks.len() {
                 ck.push(
                     format!("{rp}.block_index"),
@@ -126,9 +127,9 @@ pub(super) fn check_facilitation<'a>(
             }
         }
         if let Some(rec) = &m.record {
-            let rp = format!("{mp}.record");
+            let rp = mp.field("record");
             for (j, a) in rec.attendee_ids.iter().enumerate() {
-                person(ck, format!("{rp}.attendee_ids[{j}]"), a);
+                person(ck, &format_args!("{rp}.attendee_ids[{j}]"), a);
                 if rec.attendee_ids[..j].contains(a) {
                     ck.push(format!("{rp}.attendee_ids[{j}]"), "lists the same person twice");
                 }
@@ -140,7 +141,7 @@ pub(super) fn check_facilitation<'a>(
                 ck.len(format_args!("{rp}.guests[{j}]"), g, NAME_MAX);
             }
             for (j, h) in rec.harvest.iter().enumerate() {
-                let hp = format!("{rp}.harvest[{j}]");
+                let hp = rp.item("harvest", j);
                 ck.id(format_args!("{hp}.id"), &h.id);
                 if h.text.trim().is_empty() {
                     ck.push(format!("{hp}.text"), "must not be empty");
@@ -156,14 +157,14 @@ pub(super) fn check_facilitation<'a>(
                 }
             }
             for (j, f) in rec.follow_ups.iter().enumerate() {
-                let fp = format!("{rp}.follow_ups[{j}]");
+                let fp = rp.item("follow_ups", j);
                 ck.id(format_args!("{fp}.id"), &f.id);
                 if f.what.trim().is_empty() {
                     ck.push(format!("{fp}.what"), "must not be empty");
                 }
                 ck.len(format_args!("{fp}.what"), &f.what, SHORT_MAX);
                 if let Some(who) = &f.person_id {
-                    person(ck, format!("{fp}.person_id"), who);
+                    person(ck, &format_args!("{fp}.person_id"), who);
                 }
             }
             ck.len(format_args!("{rp}.notes"), &rec.notes, LONG_MAX);
