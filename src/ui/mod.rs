@@ -10,7 +10,7 @@ use leptos_router::path;
 
 use crate::model::Timestamp;
 use crate::state::{AppState, Phase};
-use components::{AppNav, Banners, ConfirmHost, Leaf, NoticeToast, SaveStatusPill, UpdateNotice};
+use components::{AppNav, Banners, ConfirmHost, Leaf, LeaveGuard, NoticeToast, SaveStatusPill, UpdateNotice};
 use pages::*;
 
 /// Sets a `performance.mark`, used by the benchmark to time start-up.
@@ -115,6 +115,7 @@ pub fn App() -> impl IntoView {
                 }}
                 <NoticeToast/>
                 <UpdateNotice/>
+                <LeaveGuard/>
             </ConfirmHost>
         </Router>
     }

@@ -227,7 +227,9 @@ test('the new-community form shows an inline error for an empty name and creates
     await eventually(async () => assert.equal(await error.count(), 0));
     assert.equal(await name.getAttribute('aria-invalid'), null);
 
+    // Leaving with the name typed but not saved asks first; leaving creates nothing.
     await navigate(page, 'Communities');
+    await page.getByRole('alertdialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Leave without saving' }).click();
     await page.getByText('No communities yet.').waitFor();
     assertNoConsoleErrors(page);
   } finally {

@@ -671,3 +671,73 @@ test('(g) storage that never opens: after a few seconds the page says why it wai
     await context.close();
   }
 });
+
+test('(h) typing left unsaved in a form is not lost without a word: a link asks first, Cancel keeps it, closing the tab asks, and a saved form lets the user go', async () => {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await gotoApp(page, server.url);
+    await loadSample(page);
+    await navigate(page, 'People & organisations');
+    await page.locator('[data-testid="people-table"] tbody tr a').first().click();
+    const name = page.locator('#edit-person-name');
+    const original = await name.inputValue();
+    const personUrl = page.url();
+    const dialog = page.getByRole('alertdialog');
+
+    // Nothing typed: the links simply go.
+    await navigate(page, 'Communities');
+    await page.waitForURL(/\/communities$/);
+    assert.equal(await dialog.count(), 0);
+    await page.goBack();
+    await page.waitForURL(personUrl);
+
+    // Typed, not saved: a link asks; Cancel stays, with the typing kept.
+    await name.fill('Renamed, not saved');
+    await navigate(page, 'Communities');
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), /Leave without saving\?/);
+    assert.match(await dialog.innerText(), /typed into a form on this page and not saved it/);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    assert.equal(page.url(), personUrl);
+    assert.equal(await name.inputValue(), 'Renamed, not saved');
+
+    // Closing the tab asks too: the browser's own question, answered "stay".
+    const asked = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.type()); d.dismiss(); }));
+    await page.close({ runBeforeUnload: true });
+    assert.equal(await asked, 'beforeunload');
+    assert.equal(page.isClosed(), false, 'the page stays open');
+    assert.equal(await name.inputValue(), 'Renamed, not saved');
+
+    // A save that fails its checks keeps the question; the name field says what is wrong.
+    await name.fill('');
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await page.locator('#edit-person-name[aria-invalid="true"]').waitFor();
+    await page.waitForTimeout(200);
+    await navigate(page, 'Communities');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // "Leave without saving" goes, and the person keeps the stored name.
+    await name.fill('Renamed, not saved');
+    await navigate(page, 'Communities');
+    await dialog.getByRole('button', { name: 'Leave without saving' }).click();
+    await page.waitForURL(/\/communities$/);
+    const doc = await storedDoc(page);
+    assert.ok(doc.data.people.some((p) => p.name === original));
+    assert.ok(!doc.data.people.some((p) => p.name === 'Renamed, not saved'));
+
+    // Saved: the links go without asking.
+    await page.goto(personUrl);
+    await name.fill('Renamed and saved');
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await waitForSaved(page);
+    await page.waitForTimeout(200);
+    await navigate(page, 'Communities');
+    await page.waitForURL(/\/communities$/);
+    assert.equal(await dialog.count(), 0);
+    assertNoConsoleErrors(page);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,11 +1,13 @@
 use leptos::prelude::*;
 
 use crate::state::AppState;
+use crate::ui::components::leave_guard::{forget_unsaved_forms, unsaved_form_on_page};
 use crate::ui::components::ask;
 
 /// "Update available — reload": shown when a newer version of the app is stored and waits.
 /// The open page keeps working on its version until the user chooses to reload; pending
-/// edits are saved first, and a reload that would lose unsaved work asks before it goes.
+/// edits are saved first, and a reload that would lose unsaved work (or typing left in a
+/// form) asks before it goes.
 ///
 /// The live region (`role="status"`) is always in the page, so screen readers announce the
 /// notice when it appears.
@@ -17,6 +19,9 @@ pub fn UpdateNotice() -> impl IntoView {
     let shown = move || state.offline.with(|s| s.update_pending()) && !dismissed.get();
     let reload = move |_| {
         let go = move || {
+            // The user has chosen to reload: the browser's own question before unloading
+            // (for typing left in a form) would ask again.
+            forget_unsaved_forms();
             if let Err(e) = state.apply_update() {
                 error.set(Some(e));
             }
@@ -28,6 +33,13 @@ pub fn UpdateNotice() -> impl IntoView {
                     "Some changes in this tab are not saved (see the message at the top of the page), and reloading loses them.".into(),
                     "Export your workspace first, or cancel and reload later.".into(),
                 ],
+                "Reload anyway",
+                go,
+            );
+        } else if unsaved_form_on_page() {
+            ask(
+                "Reload without saving the form?",
+                vec!["You have typed into a form on this page and not saved it, and reloading loses what you typed.".into()],
                 "Reload anyway",
                 go,
             );
