@@ -122,6 +122,7 @@ pub struct AgendaTopic {
 pub struct Charter {
     /// 1 for the first saved version, then one more each time.
     pub version: u32,
+    #[serde(deserialize_with = "crate::model::dates::day")]
     pub on: NaiveDate,
     pub sections: Vec<CharterSection>,
 }
@@ -151,6 +152,7 @@ pub const AGREEMENT_MAX: u8 = 3;
 #[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StageChange {
+    #[serde(deserialize_with = "crate::model::dates::day")]
     pub on: NaiveDate,
     #[serde(default)]
     pub from_stage_id: Option<Id>,
@@ -168,6 +170,7 @@ pub struct StageChange {
 pub struct Transformation {
     /// An entry of the `transformation_modes` catalogue.
     pub mode_id: Id,
+    #[serde(deserialize_with = "crate::model::dates::day")]
     pub on: NaiveDate,
     #[serde(default)]
     pub note: String,
@@ -178,6 +181,7 @@ pub struct Transformation {
 #[serde(deny_unknown_fields)]
 pub struct MaturityAssessment {
     pub id: Id,
+    #[serde(deserialize_with = "crate::model::dates::day")]
     pub on: NaiveDate,
     /// One score per dimension of the catalogue; a missing one is "not scored".
     pub scores: Vec<DimensionScore>,
@@ -204,6 +208,7 @@ pub struct OnboardingTick {
     pub person_id: Id,
     /// An entry of the `onboarding_steps` catalogue.
     pub step_id: Id,
+    #[serde(deserialize_with = "crate::model::dates::day")]
     pub on: NaiveDate,
     #[serde(default)]
     pub note: String,
@@ -221,13 +226,15 @@ pub struct PlannedActivity {
     #[serde(default)]
     pub activity_type_id: Option<Id>,
     /// The first (or only) date.
+    #[serde(deserialize_with = "crate::model::dates::day")]
     pub starts_on: NaiveDate,
+    #[serde(deserialize_with = "crate::model::dates::time")]
     pub start_time: NaiveTime,
     /// 1 to [`DURATION_MAX_MINUTES`].
     pub duration_minutes: u32,
     pub repeat: Repeat,
     /// The last date a recurring activity may fall on; none means it goes on.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::dates::day_opt")]
     pub until: Option<NaiveDate>,
     pub feel: Feel,
     pub mode: Mode,

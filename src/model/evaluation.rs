@@ -57,7 +57,9 @@ impl Number {
 #[serde(deny_unknown_fields)]
 pub struct ValuePlan {
     pub id: Id,
+    #[serde(deserialize_with = "crate::model::dates::day")]
     pub from: NaiveDate,
+    #[serde(deserialize_with = "crate::model::dates::day")]
     pub to: NaiveDate,
     /// At most one aspiration per value cycle.
     #[serde(default)]
@@ -67,7 +69,9 @@ pub struct ValuePlan {
     pub collection: Vec<Collection>,
     #[serde(default)]
     pub note: String,
+    #[serde(deserialize_with = "crate::model::dates::stamp")]
     pub created_at: Timestamp,
+    #[serde(deserialize_with = "crate::model::dates::stamp")]
     pub updated_at: Timestamp,
 }
 
@@ -161,6 +165,7 @@ pub enum DerivedMeasure {
 pub struct Observation {
     pub id: Id,
     pub indicator_id: Id,
+    #[serde(deserialize_with = "crate::model::dates::day")]
     pub on: NaiveDate,
     /// The value of a quantitative indicator.
     #[serde(default)]
@@ -186,6 +191,7 @@ pub struct Story {
     /// The teller's name when they are not (a guest, a participant's file).
     #[serde(default)]
     pub teller_name: String,
+    #[serde(deserialize_with = "crate::model::dates::day")]
     pub told_on: NaiveDate,
     /// The cycle the story starts in: a story can start in any cycle.
     pub start_cycle_id: Id,
@@ -195,7 +201,7 @@ pub struct Story {
     pub status: StoryStatus,
     /// When to check whether an aspirational story's intended ending happened. Required
     /// for an aspirational story.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::dates::day_opt")]
     pub follow_up_on: Option<NaiveDate>,
     /// Meetings of the community the story came from.
     #[serde(default)]
@@ -208,7 +214,9 @@ pub struct Story {
     pub indicator_ids: Vec<Id>,
     pub verification: Verification,
     pub consent: Consent,
+    #[serde(deserialize_with = "crate::model::dates::stamp")]
     pub created_at: Timestamp,
+    #[serde(deserialize_with = "crate::model::dates::stamp")]
     pub updated_at: Timestamp,
 }
 
@@ -258,6 +266,7 @@ pub enum Consent {
 #[serde(deny_unknown_fields)]
 pub struct Reflection {
     pub id: Id,
+    #[serde(deserialize_with = "crate::model::dates::day")]
     pub on: NaiveDate,
     #[serde(default)]
     pub achieved: String,
@@ -270,7 +279,9 @@ pub struct Reflection {
     /// The lifecycle stage the community was at when reflecting.
     #[serde(default)]
     pub stage_id: Option<Id>,
+    #[serde(deserialize_with = "crate::model::dates::stamp")]
     pub created_at: Timestamp,
+    #[serde(deserialize_with = "crate::model::dates::stamp")]
     pub updated_at: Timestamp,
 }
 

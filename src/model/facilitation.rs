@@ -34,8 +34,10 @@ pub struct Meeting {
     /// What the meeting is for, in a sentence.
     #[serde(default)]
     pub purpose: String,
+    #[serde(deserialize_with = "crate::model::dates::day")]
     pub on: NaiveDate,
     /// Local wall-clock start; block start times are computed from it.
+    #[serde(deserialize_with = "crate::model::dates::time")]
     pub start_time: NaiveTime,
     /// The time slot booked, in minutes; the agenda's total is checked against it.
     pub slot_minutes: u32,
@@ -64,7 +66,9 @@ pub struct Meeting {
     /// What happened, once the meeting has been held.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub record: Option<MeetingRecord>,
+    #[serde(deserialize_with = "crate::model::dates::stamp")]
     pub created_at: Timestamp,
+    #[serde(deserialize_with = "crate::model::dates::stamp")]
     pub updated_at: Timestamp,
 }
 
@@ -113,6 +117,7 @@ pub struct RunState {
     /// The current block, an index into `blocks`.
     pub block_index: u32,
     /// When the current block started.
+    #[serde(deserialize_with = "crate::model::dates::stamp")]
     pub block_started_at: Timestamp,
     /// Seconds added to the current block with "extend".
     #[serde(default)]
@@ -121,7 +126,7 @@ pub struct RunState {
     #[serde(default)]
     pub paused_seconds: u32,
     /// Since when the run is paused, if it is.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::dates::stamp_opt")]
     pub paused_at: Option<Timestamp>,
 }
 
@@ -178,10 +183,10 @@ pub struct FollowUp {
     pub person_id: Option<Id>,
     /// What they will try.
     pub what: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::dates::day_opt")]
     pub due_on: Option<NaiveDate>,
     /// When it was done; none while it is open.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::dates::day_opt")]
     pub done_on: Option<NaiveDate>,
 }
 

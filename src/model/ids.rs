@@ -29,7 +29,8 @@ impl Id {
         if s.is_empty() {
             return Some("must not be empty".into());
         }
-        if s.chars().count() > ID_MAX {
+        // No more characters than bytes: most ids are short enough to skip counting.
+        if s.len() > ID_MAX && s.chars().count() > ID_MAX {
             return Some(format!("is longer than {ID_MAX} characters"));
         }
         if !s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {

@@ -41,6 +41,7 @@ pub struct Stamp {
     /// How many changes each device has made (device id → count).
     pub v: BTreeMap<String, u64>,
     /// When the latest change was made.
+    #[serde(default, deserialize_with = "crate::model::dates::stamp_opt")]
     pub at: Option<Timestamp>,
     /// The device that made the latest change.
     #[serde(default, skip_serializing_if = "String::is_empty")]

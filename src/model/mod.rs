@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod chooser;
 pub mod csv;
 pub mod cultivation;
+pub mod dates;
 pub mod evaluation;
 pub mod evaluation_catalogues;
 pub mod facilitation;

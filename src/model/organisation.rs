@@ -33,6 +33,7 @@ pub struct Programme {
 #[serde(deny_unknown_fields)]
 pub struct ReadinessCheck {
     pub id: Id,
+    #[serde(deserialize_with = "crate::model::dates::day")]
     pub on: NaiveDate,
     /// The organisation checked, if the workspace records it.
     #[serde(default)]
@@ -78,7 +79,7 @@ pub struct CapacityStep {
     pub step_id: Id,
     pub status: StepStatus,
     /// When it was done, or when it is planned.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::dates::day_opt")]
     pub on: Option<NaiveDate>,
 }
 
@@ -122,6 +123,7 @@ pub struct Stewardship {
 #[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StructureChoice {
+    #[serde(deserialize_with = "crate::model::dates::day")]
     pub on: NaiveDate,
     /// One answer per question of the `chooser_questions` catalogue answered.
     pub answers: Vec<ChooserAnswer>,
@@ -145,6 +147,7 @@ pub struct ChooserAnswer {
 #[serde(deny_unknown_fields)]
 pub struct HealthCheck {
     pub id: Id,
+    #[serde(deserialize_with = "crate::model::dates::day")]
     pub on: NaiveDate,
     /// One score per entry of `success_factors` scored (0 to [`SCORE_MAX`]).
     pub scores: Vec<AreaScore>,
@@ -162,6 +165,7 @@ pub struct IndicatorValue {
     pub id: Id,
     /// An entry of `org_indicators`.
     pub indicator_id: Id,
+    #[serde(deserialize_with = "crate::model::dates::day")]
     pub on: NaiveDate,
     /// The value as entered: "yes", "12", "quarterly newsletter".
     pub value: String,

@@ -55,6 +55,7 @@ pub struct Technology {
 #[serde(deny_unknown_fields)]
 pub struct OrientationProfile {
     pub id: Id,
+    #[serde(deserialize_with = "crate::model::dates::day")]
     pub on: NaiveDate,
     /// One rating per orientation of the catalogue; a missing one counts as 0.
     pub ratings: Vec<Rating>,
@@ -231,6 +232,7 @@ pub struct Tool {
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     pub id: Id,
+    #[serde(deserialize_with = "crate::model::dates::day")]
     pub on: NaiveDate,
     /// The tool the decision is about, if any.
     #[serde(default)]

@@ -28,7 +28,9 @@ pub struct Workspace {
     /// True for the bundled sample workspace, so the app can label it as sample data.
     #[serde(default)]
     pub is_sample: bool,
+    #[serde(deserialize_with = "crate::model::dates::stamp")]
     pub created_at: Timestamp,
+    #[serde(deserialize_with = "crate::model::dates::stamp")]
     pub updated_at: Timestamp,
     pub organisations: Vec<Organisation>,
     pub people: Vec<Person>,
@@ -50,7 +52,9 @@ pub struct Organisation {
     pub name: String,
     #[serde(default)]
     pub description: String,
+    #[serde(deserialize_with = "crate::model::dates::stamp")]
     pub created_at: Timestamp,
+    #[serde(deserialize_with = "crate::model::dates::stamp")]
     pub updated_at: Timestamp,
 }
 
@@ -70,7 +74,9 @@ pub struct Person {
     pub title: String,
     #[serde(default)]
     pub notes: String,
+    #[serde(deserialize_with = "crate::model::dates::stamp")]
     pub created_at: Timestamp,
+    #[serde(deserialize_with = "crate::model::dates::stamp")]
     pub updated_at: Timestamp,
 }
 
@@ -108,7 +114,9 @@ pub struct Community {
     /// Value-creation plans, indicators, stories and reflections.
     #[serde(default)]
     pub evaluation: super::evaluation::Evaluation,
+    #[serde(deserialize_with = "crate::model::dates::stamp")]
     pub created_at: Timestamp,
+    #[serde(deserialize_with = "crate::model::dates::stamp")]
     pub updated_at: Timestamp,
 }
 
@@ -144,6 +152,7 @@ pub struct Membership {
     /// Leadership groups (agenda activists, value detectives...) the member takes part in.
     #[serde(default)]
     pub leadership_group_ids: Vec<Id>,
+    #[serde(deserialize_with = "crate::model::dates::day")]
     pub joined_on: NaiveDate,
     /// Dated level changes, oldest first. The first entry records the joining level.
     pub history: Vec<LevelChange>,
@@ -153,6 +162,7 @@ pub struct Membership {
 #[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LevelChange {
+    #[serde(deserialize_with = "crate::model::dates::day")]
     pub on: NaiveDate,
     #[serde(default)]
     pub from_level_id: Option<Id>,
@@ -174,6 +184,7 @@ pub struct RepertoireItem {
     /// An http, https or mailto link, or empty.
     #[serde(default)]
     pub link: String,
+    #[serde(deserialize_with = "crate::model::dates::day")]
     pub added_on: NaiveDate,
 }
 
@@ -189,6 +200,7 @@ pub struct PrincipleReflection {
     #[serde(default)]
     pub note: String,
     /// When the reflection was last changed.
+    #[serde(deserialize_with = "crate::model::dates::day")]
     pub on: NaiveDate,
 }
 
