@@ -1,6 +1,6 @@
 //! Faster reading of the dates and times in a file, for `#[serde(deserialize_with = ...)]`.
 //!
-//! chrono reads a date through its general format parser, which is most of the cost of
+//! chrono reads a date through its general format parser, about a fifth of the cost of
 //! reading a date-heavy file in the browser (a workspace of 2,000 people holds some 40,000
 //! dates and times). These functions read the forms the app itself writes (`2026-03-05`,
 //! `2026-03-05T09:30:00Z`, `2026-03-05T09:30:00.123Z`, `09:30:00`) directly, and hand anything
