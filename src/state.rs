@@ -82,8 +82,68 @@ pub enum UndoSource {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct UndoPoint {
+    /// Why the backup was taken, as the backups table lists it: "Before importing x.json",
+    /// "Before undoing: Before importing x.json".
     pub label: String,
     pub source: UndoSource,
+    /// The message that announced the change: the passing message offers Undo only beside
+    /// it, not beside a later "Saved." that the Undo would not undo.
+    pub announced: Option<String>,
+}
+
+/// What an [`UndoPoint::label`] says after an undo.
+const UNDOING: &str = "Before undoing: ";
+
+impl UndoPoint {
+    /// The change at the bottom of a chain of undos ("Before importing x.json"), and how many
+    /// undos lie on it.
+    fn origin(&self) -> (&str, usize) {
+        let mut label = self.label.as_str();
+        let mut undos = 0;
+        while let Some(rest) = label.strip_prefix(UNDOING) {
+            label = rest;
+            undos += 1;
+        }
+        (label, undos)
+    }
+
+    /// Whether undoing it puts back what an undo took away (an odd number of undos).
+    pub fn is_redo(&self) -> bool {
+        self.origin().1 % 2 == 1
+    }
+
+    /// The button's words: "Undo (before importing x.json)", or "Redo" after an undo.
+    pub fn button_label(&self) -> String {
+        match self.origin() {
+            (_, n) if n % 2 == 1 => "Redo".into(),
+            (origin, _) => format!("Undo ({})", origin.to_lowercase()),
+        }
+    }
+
+    /// What undoing does, in a sentence's middle: "undo the last change (before importing
+    /// x.json)", or "redo what you undid (importing x.json)".
+    pub fn describe(&self) -> String {
+        match self.origin() {
+            (origin, n) if n % 2 == 1 => {
+                let what = origin.strip_prefix("Before ").unwrap_or(origin);
+                format!("redo what you undid ({})", what.to_lowercase())
+            }
+            (origin, _) => format!("undo the last change ({})", origin.to_lowercase()),
+        }
+    }
+
+    /// The message once it is undone: "Undone. The workspace is back as it was: before
+    /// importing x.json.", or "Redone. …: after importing x.json."
+    pub fn done_message(&self) -> String {
+        match self.origin() {
+            (origin, n) if n % 2 == 1 => {
+                let what = origin.strip_prefix("Before ").unwrap_or(origin);
+                let what = what.to_lowercase();
+                format!("Redone. The workspace is back as it was: after {what}.")
+            }
+            (origin, _) => format!("Undone. The workspace is back as it was: {}.", origin.to_lowercase()),
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -676,7 +736,7 @@ impl AppState {
     pub fn confirm_import(&self, incoming: Workspace, file: &str) -> Result<String, String> {
         let summary = format!("Imported {file}: {}.", Counts::of(&incoming).describe());
         self.replace_workspace(incoming, &format!("Before importing {file}"))?;
-        self.notice.set(Some(summary.clone()));
+        self.announce_replace(summary.clone());
         Ok(summary)
     }
 
@@ -717,7 +777,7 @@ impl AppState {
             plan.conflicts.len() - theirs.min(plan.conflicts.len()),
             theirs.min(plan.conflicts.len()),
         );
-        self.notice.set(Some(summary.clone()));
+        self.announce_replace(summary.clone());
         Ok(summary)
     }
 
@@ -808,6 +868,25 @@ impl AppState {
         Ok(name)
     }
 
+    /// Shows `text`, the message that announces a replaced workspace, and ties the undo
+    /// point (if there is one) to it, so that the message offers Undo.
+    fn announce_replace(&self, text: String) {
+        self.undo.update(|point| {
+            if let Some(point) = point {
+                point.announced = Some(text.clone());
+            }
+        });
+        self.notice.set(Some(text));
+    }
+
+    /// The undo point, while the passing message on screen is the one that announced it
+    /// (the message then offers Undo itself).
+    pub fn undo_in_notice(&self) -> Option<UndoPoint> {
+        let point = self.undo.get()?;
+        let shown = self.notice.with(|n| n.is_some() && *n == point.announced);
+        shown.then_some(point)
+    }
+
     /// Backs up the current workspace (if there is one), then replaces it and saves.
     fn replace_workspace(&self, incoming: Workspace, label: &str) -> Result<(), String> {
         if self.is_ready() {
@@ -825,6 +904,7 @@ impl AppState {
             self.undo.set(Some(UndoPoint {
                 label: label.to_string(),
                 source,
+                announced: None,
             }));
         } else {
             self.claim_storage_for_new()?;
@@ -839,15 +919,13 @@ impl AppState {
         let Some(point) = self.undo.get_untracked() else {
             return Err("There is nothing to undo".into());
         };
+        let done = point.done_message();
         let previous = match point.source {
             UndoSource::Memory(ws) => *ws,
             UndoSource::Backup(key) => self.read_backup(&key)?,
         };
-        self.replace_workspace(previous, &format!("Before undoing: {}", point.label))?;
-        self.notice.set(Some(format!(
-            "Undone. The workspace is back as it was: {}.",
-            point.label.to_lowercase()
-        )));
+        self.replace_workspace(previous, &format!("{UNDOING}{}", point.label))?;
+        self.announce_replace(done);
         Ok(())
     }
 
@@ -868,7 +946,7 @@ impl AppState {
         let ws = self.read_backup(key)?;
         let name = ws.name.clone();
         self.replace_workspace(ws, "Before restoring a backup")?;
-        self.notice.set(Some(format!("Restored the backup of {name}.")));
+        self.announce_replace(format!("Restored the backup of {name}."));
         Ok(())
     }
 
@@ -1043,9 +1121,7 @@ impl AppState {
     /// Replaces the open workspace with the sample, after a backup (undoable).
     pub fn replace_with_sample(&self) -> Result<(), String> {
         self.replace_workspace(crate::model::sample::sample_workspace(), "Before loading the sample")?;
-        self.notice.set(Some(
-            "Loaded the sample workspace. The previous one was backed up first.".into(),
-        ));
+        self.announce_replace("Loaded the sample workspace. The previous one was backed up first.".into());
         Ok(())
     }
 
@@ -1054,9 +1130,9 @@ impl AppState {
     pub fn start_over(&self, name: &str) -> Result<(), String> {
         let name = check_workspace_name(name)?;
         self.replace_workspace(Workspace::new(new_id(), name, now()), "Before starting over")?;
-        self.notice.set(Some(format!(
+        self.announce_replace(format!(
             "Started over with “{name}”. The previous workspace was backed up first."
-        )));
+        ));
         Ok(())
     }
 
@@ -1139,5 +1215,44 @@ fn recovery_info(raw: String, error: &LoadError) -> RecoveryInfo {
         reason: error.to_string(),
         problems,
         newer: matches!(error, LoadError::NewerVersion { .. }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn point(label: &str) -> UndoPoint {
+        UndoPoint {
+            label: label.into(),
+            source: UndoSource::Backup("cultivate.backup.1".into()),
+            announced: None,
+        }
+    }
+
+    #[test]
+    fn an_undo_point_names_the_change_it_undoes_and_an_undone_undo_is_a_redo() {
+        let import = point("Before importing team.json");
+        assert!(!import.is_redo());
+        assert_eq!(import.button_label(), "Undo (before importing team.json)");
+        assert_eq!(import.describe(), "undo the last change (before importing team.json)");
+        assert_eq!(
+            import.done_message(),
+            "Undone. The workspace is back as it was: before importing team.json."
+        );
+
+        let undone = point(&format!("{UNDOING}{}", import.label));
+        assert!(undone.is_redo());
+        assert_eq!(undone.button_label(), "Redo");
+        assert_eq!(undone.describe(), "redo what you undid (importing team.json)");
+        assert_eq!(
+            undone.done_message(),
+            "Redone. The workspace is back as it was: after importing team.json."
+        );
+        // After the redo, the button undoes the import again.
+        let redone = point(&format!("{UNDOING}{}", undone.label));
+        assert!(!redone.is_redo());
+        assert_eq!(redone.button_label(), "Undo (before importing team.json)");
+        assert_eq!(redone.describe(), "undo the last change (before importing team.json)");
     }
 }

@@ -201,6 +201,8 @@ test('export, clear storage, import: the workspace is identical; re-import makes
     // The page no longer says the file is imported once the import is undone.
     await eventually(async () => assert.equal(await page.getByTestId('import-done').count(), 0));
     await assertToastLayout(page, /^Undone\./);
+    // Undoing the undo is a redo, and says so.
+    assert.equal(await page.getByTestId('undo-import').innerText(), 'Redo');
     assert.deepEqual((await storedDoc(page)).data, edited.data, 'undo brings the previous workspace back exactly');
     await navigate(page, 'People & organisations');
     await page.getByTestId('people-table').getByRole('link', { name: 'Zora Neale' }).waitFor();
@@ -210,6 +212,16 @@ test('export, clear storage, import: the workspace is identical; re-import makes
       assert.equal(keys.length, 2);
     });
     assert.ok((await storedDoc(page)).data, KEY_WORKSPACE);
+    // A later message is not about the import: it offers no Undo, and the Data page does.
+    await page.getByTestId('people-table').getByRole('link', { name: 'Zora Neale' }).click();
+    await page.locator('#edit-person-title').fill('Editor');
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await page.getByTestId('notice').filter({ hasText: /^Saved\./ }).waitFor();
+    assert.equal(await page.getByTestId('undo-import').count(), 0);
+    await navigate(page, 'Data & backups');
+    const redo = page.getByTestId('undo-import-data');
+    assert.equal(await redo.innerText(), 'Redo');
+    assert.match(await page.getByRole('status').filter({ has: redo }).innerText(), /^You can redo what you undid \(importing /);
     assertNoConsoleErrors(page);
   } finally {
     await context.close();

@@ -503,7 +503,11 @@ test('start over and the sample in place both back up first, and can be undone',
     await waitForStored(page, (doc) => doc.data.is_sample === true);
     await backups.getByRole('row').filter({ hasText: 'Before loading the sample' }).waitFor();
 
-    // Undo brings "Fresh start" back.
+    // Undo brings "Fresh start" back. One Undo at a time: the message offers it, and once
+    // the message is dismissed, the page does.
+    await page.getByTestId('undo-import').waitFor();
+    assert.equal(await page.getByTestId('undo-import-data').count(), 0);
+    await page.getByRole('button', { name: 'Dismiss message' }).click();
     await page.getByTestId('undo-import-data').click();
     await waitForStored(page, (doc) => doc.data.name === 'Fresh start');
     assertNoConsoleErrors(page);

@@ -60,15 +60,16 @@ pub fn DataPage() -> impl IntoView {
         <section class="section" aria-labelledby="import-h">
             <h2 id="import-h">"Import"</h2>
             <p>"Import a workspace file to replace this workspace or to merge it into this one. A community, a meeting, stories or participants' answers files merge into it; drop several files at once to merge them in one step. Everything in a file is checked before anything changes, you review a merge before it is made, and your current workspace is backed up first."</p>
-            {move || state.undo.get().map(|point| {
+            // One Undo at a time: while the passing message offers it, this one waits.
+            {move || state.undo.get().filter(|_| state.undo_in_notice().is_none()).map(|point| {
                 let when = match &point.source { UndoSource::Backup(_) => "from its backup", UndoSource::Memory(_) => "from memory" };
                 view! {
                     <div class="banner banner--info" role="status">
-                        <p>{format!("You can undo the last change ({}), restoring the workspace {when}.", point.label.to_lowercase())}</p>
+                        <p>{format!("You can {}, restoring the workspace {when}.", point.describe())}</p>
                         <div class="banner__actions">
                             <button class="btn" data-testid="undo-import-data" on:click=move |_| {
                                 if let Err(e) = state.undo_last_replace() { action_msg.set(Some(e)); }
-                            }>"Undo"</button>
+                            }>{if point.is_redo() { "Redo" } else { "Undo" }}</button>
                         </div>
                     </div>
                 }
