@@ -67,12 +67,13 @@ pub fn fmt_number(v: f64) -> String {
     }
 }
 
-/// A number with its unit: "12 people", "3.5 h", "40 %".
+/// A number with its unit: "12 people", "3.5 h", "40%" (a percent sign goes without a
+/// space, as the app writes percentages elsewhere).
 pub fn with_unit(v: f64, unit: &str) -> String {
-    if unit.trim().is_empty() {
-        fmt_number(v)
-    } else {
-        format!("{} {}", fmt_number(v), unit.trim())
+    match unit.trim() {
+        "" => fmt_number(v),
+        "%" => format!("{}%", fmt_number(v)),
+        unit => format!("{} {unit}", fmt_number(v)),
     }
 }
 
@@ -243,6 +244,8 @@ mod tests {
         assert_eq!(fmt_number(12.50), "12.5");
         assert_eq!(fmt_number(1.0 / 3.0), "0.33");
         assert_eq!(with_unit(3.0, "people"), "3 people");
+        assert_eq!(with_unit(40.0, " % "), "40%");
+        assert_eq!(with_unit(2.5, ""), "2.5");
     }
 
     #[test]

@@ -157,7 +157,7 @@ pub fn score_meter(percent: Option<u8>) -> AnyView {
     match percent {
         Some(p) => view! {
             <span class="score-meter">
-                <span class="score-meter__value">{p}" %"</span>
+                <span class="score-meter__value">{p}"%"</span>
                 <span class="score-meter__bar" aria-hidden="true"><span style=format!("width: {p}%")></span></span>
             </span>
         }
