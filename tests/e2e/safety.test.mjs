@@ -727,15 +727,15 @@ test('(h) typing left unsaved in a form is not lost without a word: a link asks 
     assert.ok(doc.data.people.some((p) => p.name === original));
     assert.ok(!doc.data.people.some((p) => p.name === 'Renamed, not saved'));
 
-    // Saved: the links go without asking.
+    // Saved: the links go without asking, straight after the click on Save.
     await page.goto(personUrl);
     await name.fill('Renamed and saved');
     await page.getByRole('button', { name: 'Save details' }).click();
-    await waitForSaved(page);
-    await page.waitForTimeout(200);
     await navigate(page, 'Communities');
     await page.waitForURL(/\/communities$/);
     assert.equal(await dialog.count(), 0);
+    await waitForSaved(page);
+    assert.ok((await storedDoc(page)).data.people.some((p) => p.name === 'Renamed and saved'));
     assertNoConsoleErrors(page);
   } finally {
     await context.close();

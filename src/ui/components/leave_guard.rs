@@ -40,16 +40,22 @@ pub fn LeaveGuard() -> impl IntoView {
     };
     let input = window_event_listener_untyped("input", mark);
     let change = window_event_listener_untyped("change", mark);
-    // A submitted form is saved, unless it shows problems to fix once the app has checked it
-    // (its handler runs after this one, and its messages appear a moment later).
+    // A submitted form is saved, unless it shows problems to fix once the app has checked it.
+    // The mark goes at once, so that a link followed right after a save does not ask; it
+    // comes back if the form's messages appear (the app's handler has run by now, and its
+    // messages are drawn before the next task).
     let submit = window_event_listener_untyped("submit", |ev| {
         if let Some(form) = draft_form_of(&ev) {
+            if !form.has_attribute(DIRTY) {
+                return;
+            }
+            let _ = form.remove_attribute(DIRTY);
             let check = Closure::once_into_js(move || {
-                if form.query_selector("[aria-invalid=true]").ok().flatten().is_none() {
-                    let _ = form.remove_attribute(DIRTY);
+                if form.query_selector("[aria-invalid=true]").ok().flatten().is_some() {
+                    let _ = form.set_attribute(DIRTY, "");
                 }
             });
-            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(check.unchecked_ref(), 50);
+            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(check.unchecked_ref(), 0);
         }
     });
     let unload = window_event_listener(leptos::ev::beforeunload, |ev: web_sys::BeforeUnloadEvent| {
