@@ -879,12 +879,25 @@ impl AppState {
         self.notice.set(Some(text));
     }
 
-    /// The undo point, while the passing message on screen is the one that announced it
-    /// (the message then offers Undo itself).
-    pub fn undo_in_notice(&self) -> Option<UndoPoint> {
-        let point = self.undo.get()?;
-        let shown = self.notice.with(|n| n.is_some() && *n == point.announced);
-        shown.then_some(point)
+    /// Whether the passing message on screen is the one that announced the undo point (the
+    /// message then offers Undo itself).
+    pub fn notice_offers_undo(&self) -> bool {
+        self.undo.with(|point| {
+            let announced = point.as_ref().and_then(|p| p.announced.as_ref());
+            announced.is_some_and(|a| self.notice.with(|n| n.as_ref() == Some(a)))
+        })
+    }
+
+    /// What the undo point's button and sentence say: [`UndoPoint::button_label`],
+    /// [`UndoPoint::describe`], and whether it is a redo. Read without copying the point,
+    /// which may hold a whole workspace.
+    pub fn undo_words(&self) -> Option<(String, String, bool, bool)> {
+        self.undo.with(|point| {
+            point.as_ref().map(|p| {
+                let from_backup = matches!(p.source, UndoSource::Backup(_));
+                (p.button_label(), p.describe(), p.is_redo(), from_backup)
+            })
+        })
     }
 
     /// Backs up the current workspace (if there is one), then replaces it and saves.

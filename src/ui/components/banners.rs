@@ -79,10 +79,10 @@ pub fn NoticeToast() -> impl IntoView {
                 <div class="notice" data-testid="notice">
                     <div class="notice__body">
                         <p>{text}</p>
-                        {move || state.undo_in_notice().map(|point| view! {
+                        {move || state.undo_words().filter(|_| state.notice_offers_undo()).map(|(label, ..)| view! {
                             <button class="btn btn--small" data-testid="undo-import" on:click=move |_| {
                                 if let Err(e) = state.undo_last_replace() { undo_error.set(Some(e)); }
-                            }>{point.button_label()}</button>
+                            }>{label}</button>
                         })}
                         {move || undo_error.get().map(|e| view! { <p class="field__error">{e}</p> })}
                     </div>

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::model::words::group_digits;
-use crate::state::{AppState, StoreBackend as Backend, UndoSource};
+use crate::state::{AppState, StoreBackend as Backend};
 use crate::ui::components::{ask, ImportPanel};
 use crate::ui::local_datetime;
 
@@ -61,15 +61,15 @@ pub fn DataPage() -> impl IntoView {
             <h2 id="import-h">"Import"</h2>
             <p>"Import a workspace file to replace this workspace or to merge it into this one. A community, a meeting, stories or participants' answers files merge into it; drop several files at once to merge them in one step. Everything in a file is checked before anything changes, you review a merge before it is made, and your current workspace is backed up first."</p>
             // One Undo at a time: while the passing message offers it, this one waits.
-            {move || state.undo.get().filter(|_| state.undo_in_notice().is_none()).map(|point| {
-                let when = match &point.source { UndoSource::Backup(_) => "from its backup", UndoSource::Memory(_) => "from memory" };
+            {move || state.undo_words().filter(|_| !state.notice_offers_undo()).map(|(_, what, redo, from_backup)| {
+                let when = if from_backup { "from its backup" } else { "from memory" };
                 view! {
                     <div class="banner banner--info" role="status">
-                        <p>{format!("You can {}, restoring the workspace {when}.", point.describe())}</p>
+                        <p>{format!("You can {what}, restoring the workspace {when}.")}</p>
                         <div class="banner__actions">
                             <button class="btn" data-testid="undo-import-data" on:click=move |_| {
                                 if let Err(e) = state.undo_last_replace() { action_msg.set(Some(e)); }
-                            }>{if point.is_redo() { "Redo" } else { "Undo" }}</button>
+                            }>{if redo { "Redo" } else { "Undo" }}</button>
                         </div>
                     </div>
                 }
