@@ -702,6 +702,13 @@ test('(h) typing left unsaved in a form is not lost without a word: a link asks 
     assert.equal(page.url(), personUrl);
     assert.equal(await name.inputValue(), 'Renamed, not saved');
 
+    // The skip link stays on the page: no question, and the form keeps its mark.
+    await page.evaluate(() => document.querySelector('.skip-link').click());
+    await page.waitForTimeout(200);
+    assert.equal(await dialog.count(), 0);
+    assert.equal(page.url(), personUrl);
+    assert.equal(await page.locator('form[data-unsaved]').count(), 1);
+
     // Closing the tab asks too: the browser's own question, answered "stay".
     const asked = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.type()); d.dismiss(); }));
     await page.close({ runBeforeUnload: true });

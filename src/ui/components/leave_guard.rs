@@ -4,10 +4,16 @@ use wasm_bindgen::JsCast;
 
 use crate::ui::components::ask;
 
-/// The forms the guard watches: every form but a search or filter (`role="search"`). In this
-/// app a form's typing is kept only when it is submitted; fields that save as they change
-/// (the forming wizard's answers, a meeting's notes) are not in a form.
-const DRAFT_FORMS: &str = "form:not([role=search])";
+/// The forms the guard watches: every form whose typing is kept only when it is submitted.
+/// Not a search or filter (`role="search"`), nor a form that saves its typing itself
+/// (`data-autosave`: the forming wizard's "add" forms, whose text is added when the page
+/// changes or is hidden). Fields that save as they change (the wizard's answers, a meeting's
+/// notes) are not in a form.
+const DRAFT_FORMS: &str = "form:not([role=search]):not([data-autosave])";
+
+/// What a form shows when it refuses a save: a field marked invalid, a field's message, or
+/// an alert.
+const REFUSED: &str = "[aria-invalid=true], .field__error, [role=alert]";
 
 /// The mark on a form that holds typing not yet submitted.
 const DIRTY: &str = "data-unsaved";
@@ -51,7 +57,7 @@ pub fn LeaveGuard() -> impl IntoView {
             }
             let _ = form.remove_attribute(DIRTY);
             let check = Closure::once_into_js(move || {
-                if form.query_selector("[aria-invalid=true]").ok().flatten().is_some() {
+                if form.query_selector(REFUSED).ok().flatten().is_some() {
                     let _ = form.set_attribute(DIRTY, "");
                 }
             });
@@ -131,10 +137,15 @@ fn app_link_of(ev: &web_sys::MouseEvent) -> Option<web_sys::HtmlAnchorElement> {
         .flatten()?
         .dyn_into::<web_sys::HtmlAnchorElement>()
         .ok()?;
-    let origin = window().location().origin().ok()?;
-    let stays = link.target().is_empty() && !link.has_attribute("download") && link.origin() == origin;
-    // A link to a place on the same page (the skip link) does not leave it.
-    let same_page = link.pathname() == window().location().pathname().unwrap_or_default() && !link.hash().is_empty();
+    let location = window().location();
+    let stays =
+        link.target().is_empty() && !link.has_attribute("download") && link.origin() == location.origin().ok()?;
+    // A link within this page (the skip link, `#main`: relative to `<base href>`, so its
+    // resolved path is not this page's) or to this very page does not leave it.
+    let in_page = link.get_attribute("href").is_some_and(|h| h.starts_with('#'));
+    let here = link.pathname() == location.pathname().unwrap_or_default()
+        && link.search() == location.search().unwrap_or_default();
+    let same_page = in_page || here;
     (stays && !same_page).then_some(link)
 }
 

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
 use crate::state::AppState;
-use crate::ui::components::leave_guard::{forget_unsaved_forms, unsaved_form_on_page};
 use crate::ui::components::ask;
+use crate::ui::components::leave_guard::{forget_unsaved_forms, unsaved_form_on_page};
 
 /// "Update available — reload": shown when a newer version of the app is stored and waits.
 /// The open page keeps working on its version until the user chooses to reload; pending
@@ -18,13 +18,12 @@ pub fn UpdateNotice() -> impl IntoView {
     let dismissed = RwSignal::new(false);
     let shown = move || state.offline.with(|s| s.update_pending()) && !dismissed.get();
     let reload = move |_| {
-        let go = move || {
-            // The user has chosen to reload: the browser's own question before unloading
-            // (for typing left in a form) would ask again.
-            forget_unsaved_forms();
-            if let Err(e) = state.apply_update() {
-                error.set(Some(e));
-            }
+        let go = move || match state.apply_update() {
+            // The reload comes once the new version has taken over; the user has chosen it,
+            // so the browser's own question before unloading (for typing left in a form)
+            // would only ask again.
+            Ok(()) => forget_unsaved_forms(),
+            Err(e) => error.set(Some(e)),
         };
         if state.has_unsaved_work() {
             ask(
@@ -39,7 +38,10 @@ pub fn UpdateNotice() -> impl IntoView {
         } else if unsaved_form_on_page() {
             ask(
                 "Reload without saving the form?",
-                vec!["You have typed into a form on this page and not saved it, and reloading loses what you typed.".into()],
+                vec![
+                    "You have typed into a form on this page and not saved it, and reloading loses what you typed."
+                        .into(),
+                ],
                 "Reload anyway",
                 go,
             );

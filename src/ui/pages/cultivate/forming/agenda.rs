@@ -187,7 +187,7 @@ pub fn AgendaStep(id: Id) -> impl IntoView {
                     <TopicRow community=id.clone() topic=topic_id people topics/>
                 </For>
             </ol>
-            <form class="wizard-add card" on:submit=add aria-labelledby="new-topic-h">
+            <form class="wizard-add card" on:submit=add aria-labelledby="new-topic-h" data-autosave>
                 <h4 id="new-topic-h" class="wizard-add__title">"Add a topic"</h4>
                 <div class="field-row">
                     <NewItemField id="new-topic" label="Topic" item=item.clone() value=topic set=|d: &mut TopicDraft, v| d.topic = v field="topic"/>

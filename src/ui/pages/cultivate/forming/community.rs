@@ -231,7 +231,7 @@ fn AddExisting(id: Id) -> impl IntoView {
     let error = item.error("person_id");
     let described = move || error.get().map(|_| "core-person-error".to_string());
     view! {
-        <form class="wizard-add card" on:submit=add aria-labelledby="core-existing-h">
+        <form class="wizard-add card" on:submit=add aria-labelledby="core-existing-h" data-autosave>
             <h4 id="core-existing-h" class="wizard-add__title">"Someone in the workspace"</h4>
             {move || if options.with(Vec::is_empty) {
                 let text = if state.ws.with(|w| w.people.is_empty()) {
@@ -295,7 +295,7 @@ fn AddNew(id: Id) -> impl IntoView {
         let _ = adding.add();
     };
     view! {
-        <form class="wizard-add card" on:submit=add aria-labelledby="core-new-h">
+        <form class="wizard-add card" on:submit=add aria-labelledby="core-new-h" data-autosave>
             <h4 id="core-new-h" class="wizard-add__title">"Someone new"</h4>
             <NewItemField
                 id="core-new-name"

@@ -183,7 +183,7 @@ fn KeyIssues(id: Id) -> impl IntoView {
                     }
                 </For>
             </ul>
-            <form class="wizard-add wizard-add--inline" on:submit=add>
+            <form class="wizard-add wizard-add--inline" on:submit=add data-autosave>
                 <NewItemField
                     id="new-key-issue"
                     label="New key issue"
@@ -246,7 +246,7 @@ fn StrategicLinks(id: Id) -> impl IntoView {
                     <LinkRow community=id.clone() link/>
                 </For>
             </ol>
-            <form class="wizard-add card" on:submit=add aria-labelledby="new-link-h">
+            <form class="wizard-add card" on:submit=add aria-labelledby="new-link-h" data-autosave>
                 <h4 id="new-link-h" class="wizard-add__title">"Add a strategic link"</h4>
                 <NewItemField
                     id="new-link-priority"
