@@ -281,5 +281,18 @@ mod tests {
             proptest::prop_assert_eq!(stamp(de(&s)).map_err(|e| e.to_string()), chrono_stamp(&s));
             proptest::prop_assert_eq!(time(de(&s)).map_err(|e| e.to_string()), chrono_time(&s));
         }
+
+        /// Text shaped like the app's dates and times, digits out of range too (a 13th month,
+        /// a 31st of February, hour 24, second 60), fractions of 0 to 11 digits and other
+        /// offsets: mostly on the fast path, where it must agree with chrono, refusals included.
+        #[test]
+        fn date_shaped_text_reads_as_chrono_reads_it(
+            s in "[0-9]{4}-[01][0-9]-[0-3][0-9](T[0-2][0-9]:[0-6][0-9]:[0-6][0-9](\\.[0-9]{0,11})?(Z|[+-][01][0-9]:[0-6][0-9])?)?",
+            t in "[0-2][0-9]:[0-6][0-9]:[0-6][0-9]",
+        ) {
+            proptest::prop_assert_eq!(day(de(&s)).map_err(|e| e.to_string()), chrono_day(&s));
+            proptest::prop_assert_eq!(stamp(de(&s)).map_err(|e| e.to_string()), chrono_stamp(&s));
+            proptest::prop_assert_eq!(time(de(&t)).map_err(|e| e.to_string()), chrono_time(&t));
+        }
     }
 }
