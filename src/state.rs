@@ -112,36 +112,43 @@ impl UndoPoint {
         self.origin().1 % 2 == 1
     }
 
+    /// The change at the bottom, as its backup is labelled, in lower case: "before importing
+    /// x.json".
+    fn before(&self) -> String {
+        self.origin().0.to_lowercase()
+    }
+
+    /// For a redo, what the undo took away, as an action: "importing x.json"; `None` for an
+    /// undo.
+    fn redone(&self) -> Option<String> {
+        let (origin, undos) = self.origin();
+        (undos % 2 == 1).then(|| origin.strip_prefix("Before ").unwrap_or(origin).to_lowercase())
+    }
+
     /// The button's words: "Undo (before importing x.json)", or "Redo" after an undo.
     pub fn button_label(&self) -> String {
-        match self.origin() {
-            (_, n) if n % 2 == 1 => "Redo".into(),
-            (origin, _) => format!("Undo ({})", origin.to_lowercase()),
+        if self.is_redo() {
+            "Redo".into()
+        } else {
+            format!("Undo ({})", self.before())
         }
     }
 
     /// What undoing does, in a sentence's middle: "undo the last change (before importing
     /// x.json)", or "redo what you undid (importing x.json)".
     pub fn describe(&self) -> String {
-        match self.origin() {
-            (origin, n) if n % 2 == 1 => {
-                let what = origin.strip_prefix("Before ").unwrap_or(origin);
-                format!("redo what you undid ({})", what.to_lowercase())
-            }
-            (origin, _) => format!("undo the last change ({})", origin.to_lowercase()),
+        match self.redone() {
+            Some(what) => format!("redo what you undid ({what})"),
+            None => format!("undo the last change ({})", self.before()),
         }
     }
 
     /// The message once it is undone: "Undone. The workspace is back as it was: before
     /// importing x.json.", or "Redone. …: after importing x.json."
     pub fn done_message(&self) -> String {
-        match self.origin() {
-            (origin, n) if n % 2 == 1 => {
-                let what = origin.strip_prefix("Before ").unwrap_or(origin);
-                let what = what.to_lowercase();
-                format!("Redone. The workspace is back as it was: after {what}.")
-            }
-            (origin, _) => format!("Undone. The workspace is back as it was: {}.", origin.to_lowercase()),
+        match self.redone() {
+            Some(what) => format!("Redone. The workspace is back as it was: after {what}."),
+            None => format!("Undone. The workspace is back as it was: {}.", self.before()),
         }
     }
 }

@@ -9,13 +9,14 @@
 //! field that did not would still read correctly, only more slowly.
 
 use std::fmt;
+use std::str::FromStr;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Timelike, Utc};
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 
 /// A date, `YYYY-MM-DD`.
 pub fn day<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-    d.deserialize_str(DayVisitor)
+    d.deserialize_str(DAY)
 }
 
 /// An optional date (`null` for none).
@@ -25,7 +26,7 @@ pub fn day_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::
 
 /// A moment in UTC, RFC 3339.
 pub fn stamp<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
-    d.deserialize_str(StampVisitor)
+    d.deserialize_str(STAMP)
 }
 
 /// An optional moment (`null` for none).
@@ -35,7 +36,7 @@ pub fn stamp_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>
 
 /// A wall-clock time, `HH:MM:SS`.
 pub fn time<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveTime, D::Error> {
-    d.deserialize_str(TimeVisitor)
+    d.deserialize_str(TIME)
 }
 
 struct Day(NaiveDate);
@@ -53,51 +54,35 @@ impl<'de> Deserialize<'de> for Stamp {
     }
 }
 
-// The visitors say what they expect in chrono's words, so that a wrong type reads the same.
-struct DayVisitor;
-struct StampVisitor;
-struct TimeVisitor;
-
-impl Visitor<'_> for DayVisitor {
-    type Value = NaiveDate;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a formatted date string")
-    }
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<NaiveDate, E> {
-        match parse_day(s.as_bytes()) {
-            Some(d) => Ok(d),
-            None => s.parse().map_err(E::custom),
-        }
-    }
+/// Reads a string on the fast path `fast` when it can, else with chrono's `FromStr` (the
+/// parse chrono's own `Deserialize` uses). It says what it expects in chrono's words, so a
+/// wrong type reads the same.
+struct FastVisitor<T> {
+    expecting: &'static str,
+    fast: fn(&[u8]) -> Option<T>,
 }
 
-impl Visitor<'_> for StampVisitor {
-    type Value = DateTime<Utc>;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an RFC 3339 formatted date and time string")
-    }
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<DateTime<Utc>, E> {
-        match parse_stamp(s.as_bytes()) {
-            Some(t) => Ok(t),
-            None => s.parse().map_err(E::custom),
-        }
-    }
-}
+const DAY: FastVisitor<NaiveDate> = FastVisitor {
+    expecting: "a formatted date string",
+    fast: parse_day,
+};
+const STAMP: FastVisitor<DateTime<Utc>> = FastVisitor {
+    expecting: "an RFC 3339 formatted date and time string",
+    fast: parse_stamp,
+};
+const TIME: FastVisitor<NaiveTime> = FastVisitor {
+    expecting: "a formatted time string",
+    fast: parse_hms,
+};
 
-impl Visitor<'_> for TimeVisitor {
-    type Value = NaiveTime;
+impl<T: FromStr<Err = chrono::ParseError>> Visitor<'_> for FastVisitor<T> {
+    type Value = T;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a formatted time string")
+        f.write_str(self.expecting)
     }
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<NaiveTime, E> {
-        let fast = match s.as_bytes() {
-            [h, _, b':', m, _, b':', sec, _] if h.is_ascii_digit() && m.is_ascii_digit() && sec.is_ascii_digit() => {
-                parse_hms(s.as_bytes())
-            }
-            _ => None,
-        };
-        match fast {
-            Some(t) => Ok(t),
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<T, E> {
+        match (self.fast)(s.as_bytes()) {
+            Some(v) => Ok(v),
             None => s.parse().map_err(E::custom),
         }
     }

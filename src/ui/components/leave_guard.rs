@@ -15,8 +15,9 @@ const DRAFT_FORMS: &str = "form:not([role=search]):not([data-autosave])";
 /// an alert.
 const REFUSED: &str = "[aria-invalid=true], .field__error, [role=alert]";
 
-/// The mark on a form that holds typing not yet submitted.
+/// The mark on a form that holds typing not yet submitted, and a form that bears it.
 const DIRTY: &str = "data-unsaved";
+const MARKED: &str = "form[data-unsaved]";
 
 const LEAVE_WHY: &str =
     "You have typed into a form on this page and not saved it. If you leave now, what you typed is lost.";
@@ -24,11 +25,7 @@ const LEAVE_HOW: &str = "Choose Cancel to stay on this page and save the form fi
 
 /// Whether a form on the page holds typing that has not been submitted.
 pub fn unsaved_form_on_page() -> bool {
-    document()
-        .query_selector(&format!("form[{DIRTY}]"))
-        .ok()
-        .flatten()
-        .is_some()
+    document().query_selector(MARKED).ok().flatten().is_some()
 }
 
 /// Keeps typing in a form from being lost without a word. Typing into a form (see
@@ -56,12 +53,12 @@ pub fn LeaveGuard() -> impl IntoView {
                 return;
             }
             let _ = form.remove_attribute(DIRTY);
-            let check = Closure::once_into_js(move || {
+            let check = move || {
                 if form.query_selector(REFUSED).ok().flatten().is_some() {
                     let _ = form.set_attribute(DIRTY, "");
                 }
-            });
-            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(check.unchecked_ref(), 0);
+            };
+            set_timeout(check, std::time::Duration::ZERO);
         }
     });
     let unload = window_event_listener(leptos::ev::beforeunload, |ev: web_sys::BeforeUnloadEvent| {
@@ -151,7 +148,7 @@ fn app_link_of(ev: &web_sys::MouseEvent) -> Option<web_sys::HtmlAnchorElement> {
 
 /// Drops every form's mark, once the user has chosen to leave them.
 pub fn forget_unsaved_forms() {
-    while let Ok(Some(form)) = document().query_selector(&format!("form[{DIRTY}]")) {
+    while let Ok(Some(form)) = document().query_selector(MARKED) {
         if form.remove_attribute(DIRTY).is_err() {
             return;
         }
