@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::catalogue::{CatalogueKind, Catalogues};
 use super::ids::Id;
+use super::portfolio::Warning;
 use super::words::percent;
 use super::workspace::Community;
 
@@ -182,8 +183,10 @@ pub fn quarters(cats: &Catalogues, c: &Community) -> Vec<Quarter> {
     out
 }
 
-/// Warnings about the shape of the community, in words for the user.
-pub fn warnings(cats: &Catalogues, c: &Community) -> Vec<String> {
+/// What the participation map warns about, if anything: the core ring is empty, or (in a
+/// community of six or more) it holds more than 40% of the members. Each warning has a few
+/// words for a card or a table (`short`) and the full sentence (`message`).
+pub fn warnings(cats: &Catalogues, c: &Community) -> Vec<Warning> {
     let total = c.memberships.len();
     let Some(core) = cats.get(CatalogueKind::ParticipationLevels).first() else {
         return Vec::new();
@@ -191,19 +194,24 @@ pub fn warnings(cats: &Catalogues, c: &Community) -> Vec<String> {
     if total == 0 {
         return Vec::new();
     }
+    let ring = core.label.to_lowercase();
     let in_core = c.memberships.iter().filter(|m| m.level_id == core.id).count();
     let mut out = Vec::new();
     if in_core == 0 {
-        out.push(format!(
-            "The {} ring is empty. A community rarely lasts without a core of committed members around its leader.",
-            core.label.to_lowercase()
-        ));
+        out.push(Warning {
+            short: "Nobody at the core level".into(),
+            message: format!(
+                "The {ring} ring is empty. A community rarely lasts without a core of committed members around its leader."
+            ),
+        });
     } else if total >= 6 && in_core * 100 > total * 40 {
-        out.push(format!(
-            "{in_core} of {total} members ({}%) are in the {}. A core group is usually a small part of a community (often 10–15%); are people there who would rather take part less, or is the community mostly its core?",
-            percent(in_core, total).unwrap_or(0),
-            core.label.to_lowercase()
-        ));
+        let pct = percent(in_core, total).unwrap_or(0);
+        out.push(Warning {
+            short: format!("{} is {pct}% of members", core.label),
+            message: format!(
+                "{in_core} of {total} members ({pct}%) are in the {ring}. A core group is usually a small part of a community (often 10–15%); are people there who would rather take part less, or is the community mostly its core?"
+            ),
+        });
     }
     out
 }
@@ -325,7 +333,12 @@ mod tests {
         }
         let w = warnings(&ws.catalogues, &ws.communities[2]);
         assert_eq!(w.len(), 1);
-        assert!(w[0].starts_with("The core group ring is empty."), "{}", w[0]);
+        assert!(
+            w[0].message.starts_with("The core group ring is empty."),
+            "{}",
+            w[0].message
+        );
+        assert_eq!(w[0].short, "Nobody at the core level");
         // A core of more than 40% in a community of six or more.
         let mut ws = sample_workspace();
         for m in ["m-r3", "m-r4", "m-r6"] {
@@ -342,10 +355,11 @@ mod tests {
         let w = warnings(&ws.catalogues, &ws.communities[0]);
         assert_eq!(w.len(), 1);
         assert!(
-            w[0].starts_with("5 of 6 members (83%) are in the core group."),
+            w[0].message.starts_with("5 of 6 members (83%) are in the core group."),
             "{}",
-            w[0]
+            w[0].message
         );
+        assert_eq!(w[0].short, "Core group is 83% of members");
         // Small communities are not warned about a large core.
         assert!(warnings(&ws.catalogues, &ws.communities[1]).is_empty());
         // The share is rounded to the nearest percent: 3 of 7 is 43% (42.9), not 42%.
@@ -353,9 +367,9 @@ mod tests {
         let cloud = sample.community(&Id::new("c-cloud-cost")).unwrap();
         let w = warnings(&sample.catalogues, cloud);
         assert!(
-            w[0].starts_with("3 of 7 members (43%) are in the core group."),
+            w[0].message.starts_with("3 of 7 members (43%) are in the core group."),
             "{}",
-            w[0]
+            w[0].message
         );
     }
 

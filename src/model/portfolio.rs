@@ -702,7 +702,6 @@ pub fn community_warnings_given(ws: &Workspace, c: &Community, overloaded: &[Per
     });
     let core_level = cats.get(CatalogueKind::ParticipationLevels).first().map(|l| &l.id);
     let in_core = c.memberships.iter().filter(|m| Some(&m.level_id) == core_level).count();
-    let total = c.memberships.len();
     let mut out: Vec<Warning> = roles
         .into_iter()
         .map(|w| Warning {
@@ -713,16 +712,7 @@ pub fn community_warnings_given(ws: &Workspace, c: &Community, overloaded: &[Per
     if core_said && in_core == 0 {
         return out;
     }
-    // `participation::warnings` says one of two things: the core ring is empty, or it holds
-    // an unusually large share of the members.
-    out.extend(participation::warnings(cats, c).into_iter().map(|message| Warning {
-        short: match percent(in_core, total) {
-            _ if in_core == 0 => "Nobody at the core level".into(),
-            Some(pct) => format!("Core group is {pct}% of members"),
-            None => message.clone(),
-        },
-        message,
-    }));
+    out.extend(participation::warnings(cats, c));
     out
 }
 

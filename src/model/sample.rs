@@ -2699,7 +2699,7 @@ mod tests {
     fn some_communities_deliberately_show_warnings() {
         let ws = sample_workspace();
         let mainframe = community(&ws, "c-mainframe");
-        assert!(warnings(&ws.catalogues, mainframe)[0].contains("ring is empty"));
+        assert!(warnings(&ws.catalogues, mainframe)[0].message.contains("ring is empty"));
         assert!(mainframe.memberships.iter().filter(|m| leads(m)).count() == 1);
         let circle = community(&ws, "c-data-quality");
         let core: Vec<&Membership> = circle

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
-import { DIST_DIR, launchBrowser, newContext, gotoApp, loadSample, waitForSaved, storedDoc, assertNoConsoleErrors } from './lib/harness.mjs';
+import { DIST_DIR, launchBrowser, newContext, gotoApp, loadSample, waitForSaved, storedDoc, assertNoConsoleErrors, navigate } from './lib/harness.mjs';
 
 let server;
 let browser;
@@ -51,6 +51,10 @@ test('a level move made from the map by keyboard appears on the map and in the t
     const timeline = page.getByTestId('participation-timeline');
     const first = timeline.getByRole('listitem').first();
     assert.equal((await first.innerText()).replace(/\s+/g, ' '), '2026-02-01 Joy Mensah: Occasional → Active (Leads the winter retreat) ↑ towards the core');
+    // A join says it once: "… joined as Peripheral", with no "+ joined" after it.
+    const joined = timeline.getByRole('listitem').filter({ hasText: 'joined as' });
+    assert.ok((await joined.count()) > 0);
+    for (const text of await joined.allInnerTexts()) assert.match(text.replace(/\s+/g, ' '), /^\d{4}-\d{2}-\d{2} .+ joined as [^+]+$/);
     const flows = page.getByTestId('flows-table');
     assert.equal(await flows.getByRole('row', { name: 'Occasional Active 1' }).count(), 1);
 
@@ -85,8 +89,18 @@ test('an empty core ring is flagged, and the warning clears when someone moves i
     await move('Gustavo Lima', 'Core group', 'Active');
     await page.getByTestId('participation-warning').waitFor();
     assert.match(await page.getByTestId('participation-warning').innerText(), /^The core group ring is empty\./);
+    // The Cultivate page's card says what is wrong in a few words, not "1 warning".
+    await navigate(page, 'Cultivate');
+    const card = page.locator('.card').filter({ has: page.getByRole('link', { name: 'Test Automation Chapter (London)' }) });
+    assert.deepEqual(await card.getByTestId('cultivate-warnings').getByRole('listitem').allInnerTexts(), ['Nobody at the core level']);
+    const cloud = page.locator('.card').filter({ has: page.getByRole('link', { name: 'Cloud Cost Practitioners' }) });
+    assert.deepEqual(await cloud.getByTestId('cultivate-warnings').getByRole('listitem').allInnerTexts(), ['Core group is 43% of members']);
+    await page.getByRole('link', { name: 'Test Automation Chapter (London)' }).click();
     await move('Emil Novak', 'Active', 'Core group');
     await page.getByTestId('participation-warning').waitFor({ state: 'detached' });
+    await navigate(page, 'Cultivate');
+    await cloud.waitFor();
+    assert.equal(await card.getByTestId('cultivate-warnings').count(), 0);
     assertNoConsoleErrors(page);
   } finally {
     await context.close();

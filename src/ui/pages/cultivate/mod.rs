@@ -37,7 +37,7 @@ pub fn CultivatePage() -> impl IntoView {
                         w.catalogues
                             .label(CatalogueKind::LifecycleStages, &c.lifecycle_stage_id),
                         c.memberships.len(),
-                        warnings(&w.catalogues, c).len(),
+                        warnings(&w.catalogues, c),
                     )
                 })
                 .collect::<Vec<_>>()
@@ -68,7 +68,11 @@ pub fn CultivatePage() -> impl IntoView {
                                 <article class="card card--link">
                                     <h3 class="card__title"><A href=crate::ui::href(&format!("/cultivate/{id}"))>{name}</A></h3>
                                     <p class="card__meta">{format!("{stage} · {members} member{}", if members == 1 { "" } else { "s" })}</p>
-                                    {(warn > 0).then(|| view! { <span class="tag tag--gap">{format!("{warn} warning{}", if warn == 1 { "" } else { "s" })}</span> })}
+                                    {(!warn.is_empty()).then(|| view! {
+                                        <ul class="card__warnings" aria-label="Warnings" data-testid="cultivate-warnings">
+                                            {warn.into_iter().map(|w| view! { <li class="tag tag--gap" title=w.message>{w.short}</li> }).collect_view()}
+                                        </ul>
+                                    })}
                                 </article>
                             }).collect_view()}
                         </div>

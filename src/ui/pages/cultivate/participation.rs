@@ -90,7 +90,7 @@ pub fn ParticipationSection(id: Id) -> impl IntoView {
         <section class="section" aria-labelledby="pmap-h">
             <h2 id="pmap-h" tabindex="-1">"Participation map"</h2>
             <p class="muted">"Members by level of participation, the core group at the centre. Choose a member on the map or in the list to record a move; each move is dated, with an optional reason."</p>
-            {move || alerts().into_iter().map(|a| view! { <p class="banner banner--warning" data-testid="participation-warning">{a}</p> }).collect_view()}
+            {move || alerts().into_iter().map(|a| view! { <p class="banner banner--warning" data-testid="participation-warning">{a.message}</p> }).collect_view()}
             {move || {
                 let rings = map.get();
                 if rings.iter().all(|r| r.members.is_empty()) {
@@ -242,10 +242,10 @@ fn Timeline(id: Id) -> impl IntoView {
                             let (mark, class) = match dir {
                                 Direction::Inward => ("↑ towards the core", "flow-in"),
                                 Direction::Outward => ("↓ away from the core", "flow-out"),
-                                Direction::Joined => ("+ joined", "muted"),
-                                Direction::Unknown => ("", "muted"),
+                                // "… joined as Occasional" says it already.
+                                Direction::Joined | Direction::Unknown => ("", "muted"),
                             };
-                            view! { <li><time datetime=on.to_string()>{on.to_string()}</time>" "{what}" "<span class=class>{mark}</span></li> }
+                            view! { <li><time datetime=on.to_string()>{on.to_string()}</time>" "{what}{(!mark.is_empty()).then(|| view! { " "<span class=class>{mark}</span> })}</li> }
                         }).collect_view()}
                     </ol>
                     {(!q.is_empty()).then(|| view! {
