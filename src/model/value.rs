@@ -68,12 +68,62 @@ pub fn fmt_number(v: f64) -> String {
 }
 
 /// A number with its unit: "12 people", "3.5 h", "40%" (a percent sign goes without a
-/// space, as the app writes percentages elsewhere).
+/// space, as the app writes percentages elsewhere). Exactly one of a plural unit the app
+/// knows reads in the singular: "1 person", "1 follow-up per month"; see [`singular`].
 pub fn with_unit(v: f64, unit: &str) -> String {
     match unit.trim() {
         "" => fmt_number(v),
         "%" => format!("{}%", fmt_number(v)),
+        unit if v == 1.0 => format!("1 {}", singular(unit)),
         unit => format!("{} {unit}", fmt_number(v)),
+    }
+}
+
+/// `unit` for a count of one: its first word in the singular when that word is one of the
+/// plurals below (the derived measures' units and the counts people commonly type), in the
+/// same case. Anything else is left as typed: the app does not guess at English plurals.
+fn singular(unit: &str) -> String {
+    const PLURALS: [(&str, &str); 22] = [
+        ("people", "person"),
+        ("items", "item"),
+        ("follow-ups", "follow-up"),
+        ("moves", "move"),
+        ("members", "member"),
+        ("meetings", "meeting"),
+        ("stories", "story"),
+        ("participants", "participant"),
+        ("sessions", "session"),
+        ("events", "event"),
+        ("posts", "post"),
+        ("replies", "reply"),
+        ("questions", "question"),
+        ("answers", "answer"),
+        ("visits", "visit"),
+        ("downloads", "download"),
+        ("contributions", "contribution"),
+        ("communities", "community"),
+        ("organisations", "organisation"),
+        ("hours", "hour"),
+        ("days", "day"),
+        ("times", "time"),
+    ];
+    let (first, rest) = unit.split_at(unit.find(char::is_whitespace).unwrap_or(unit.len()));
+    let one = PLURALS.iter().find_map(|(many, one)| {
+        if first == *many {
+            Some((*one).to_string())
+        } else if first.eq_ignore_ascii_case(many) && first.chars().all(|c| !c.is_lowercase()) {
+            Some(one.to_uppercase())
+        } else if first.eq_ignore_ascii_case(many) {
+            // "People": the first letter capitalised.
+            let mut chars = one.chars();
+            chars.next().map(|c| c.to_uppercase().chain(chars).collect())
+        } else {
+            None
+        }
+    });
+    match one {
+        Some(one) => format!("{one}{rest}"),
+        None => unit.to_string(),
     }
 }
 
@@ -246,6 +296,27 @@ mod tests {
         assert_eq!(with_unit(3.0, "people"), "3 people");
         assert_eq!(with_unit(40.0, " % "), "40%");
         assert_eq!(with_unit(2.5, ""), "2.5");
+    }
+
+    #[test]
+    fn one_of_a_known_plural_unit_reads_in_the_singular() {
+        assert_eq!(with_unit(1.0, "follow-ups"), "1 follow-up");
+        assert_eq!(with_unit(1.0, "people"), "1 person");
+        assert_eq!(with_unit(1.0, "stories per quarter"), "1 story per quarter");
+        assert_eq!(with_unit(1.0, "People"), "1 Person");
+        assert_eq!(with_unit(1.0, "HOURS"), "1 HOUR");
+        assert_eq!(with_unit(1.0, " moves "), "1 move");
+        // Other counts, and units the app does not know, stay as they are.
+        assert_eq!(with_unit(2.0, "follow-ups"), "2 follow-ups");
+        assert_eq!(with_unit(0.0, "people"), "0 people");
+        assert_eq!(with_unit(1.5, "hours"), "1.5 hours");
+        assert_eq!(with_unit(1.0, "kudos"), "1 kudos");
+        assert_eq!(with_unit(1.0, "h"), "1 h");
+        assert_eq!(with_unit(1.0, "%"), "1%");
+        // Every derived measure's unit has its singular.
+        for m in DerivedMeasure::ALL {
+            assert_ne!(with_unit(1.0, m.unit()), format!("1 {}", m.unit()), "{m:?}");
+        }
     }
 
     #[test]
