@@ -62,6 +62,14 @@ test('450 people: 200 shown, "Show 200 more" adds a page, a search starts again 
     assert.equal(await rows.count(), 200);
     assert.match(await page.getByRole('status').filter({ hasText: 'people' }).innerText(), /^450 of 450 people$/);
     assert.equal(await more.locator('p').innerText(), 'Showing the first 200 of 450.');
+    // By name, ignoring case and accents (the sample's Inês Carvalho comes among the I's,
+    // not after Zofia Kowalski where she is in the file).
+    const names = await page.getByTestId('people-table').locator('tbody tr td:first-child').allInnerTexts();
+    const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    assert.equal(names.length, 200);
+    assert.deepEqual(names.slice(0, 3), ['Aiko Tanaka', 'Amara Okafor', 'Bruno Sato']);
+    for (let i = 1; i < names.length; i++) assert.ok(fold(names[i - 1]) <= fold(names[i]), `${names[i - 1]} before ${names[i]}`);
+    assert.ok(names.indexOf('Hugo Laurent') < names.indexOf('Inês Carvalho') && names.indexOf('Inês Carvalho') < names.indexOf('Ivan Petrov'), names.join(', '));
 
     await more.getByRole('button', { name: 'Show 200 more' }).click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="people-table"] tbody tr').length === 400);

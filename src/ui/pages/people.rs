@@ -245,7 +245,8 @@ fn matching(rows: &[Arc<PersonRow>], query: &str) -> Vec<Arc<PersonRow>> {
         .collect()
 }
 
-/// Every person's row, in workspace order. A person whose cells and search text are those of
+/// Every person's row, by name (ignoring case and accents, as the search does; then as
+/// written, then by id, so that the order is the same every time). A person whose cells and search text are those of
 /// the previous rows keeps that row (and its version); anyone else gets a new row whose
 /// version is `pass`, a number the caller never passes twice. Memberships are counted in one
 /// pass over the communities.
@@ -254,7 +255,8 @@ fn person_rows(w: &Workspace, prev: Option<&Vec<Arc<PersonRow>>>, pass: u64) -> 
         .map(|rows| rows.iter().map(|r| (&r.id, r)).collect())
         .unwrap_or_default();
     let counts = w.membership_counts();
-    w.people
+    let mut rows: Vec<Arc<PersonRow>> = w
+        .people
         .iter()
         .map(|p| {
             let cells = PersonCells {
@@ -278,7 +280,9 @@ fn person_rows(w: &Workspace, prev: Option<&Vec<Arc<PersonRow>>>, pass: u64) -> 
                 }),
             }
         })
-        .collect()
+        .collect();
+    rows.sort_by(|a, b| (&a.search[0], &a.cells.name, &a.id).cmp(&(&b.search[0], &b.cells.name, &b.id)));
+    rows
 }
 
 #[component]
@@ -631,8 +635,8 @@ mod tests {
         let ws = sample_workspace();
         let rows = person_rows(&ws, None, 0);
         assert_eq!(rows.len(), ws.people.len());
-        for (r, p) in rows.iter().zip(&ws.people) {
-            assert_eq!(r.id, p.id);
+        for p in &ws.people {
+            let r = row(&rows, &p.id);
             assert_eq!(r.cells.name, p.name);
             assert_eq!(r.cells.title, p.title);
             let org = p
@@ -646,6 +650,49 @@ mod tests {
             assert_eq!(r.search[3], fold(&org));
         }
         assert!(rows.iter().any(|r| r.cells.communities > 1));
+    }
+
+    #[test]
+    fn rows_are_sorted_by_name_ignoring_case_and_accents() {
+        let mut ws = sample_workspace();
+        for (id, name) in [
+            ("p-zz-lower", "aaron lowercase"),
+            ("p-zz-accent", "Émile Accent"),
+            ("p-zz-twin", "Amara Okafor"),
+        ] {
+            let mut p = ws.people[0].clone();
+            p.id = Id::new(id);
+            p.name = name.into();
+            ws.people.push(p);
+        }
+        let rows = person_rows(&ws, None, 0);
+        let names: Vec<&str> = rows.iter().map(|r| r.cells.name.as_str()).collect();
+        // The sample lists Inês Carvalho after Zofia Kowalski; the list does not.
+        let at = |n: &str| {
+            names
+                .iter()
+                .position(|x| *x == n)
+                .unwrap_or_else(|| panic!("{n} in {names:?}"))
+        };
+        assert_eq!(names[0], "aaron lowercase", "{names:?}");
+        assert!(
+            at("Hugo Laurent") < at("Inês Carvalho") && at("Inês Carvalho") < at("Ivan Petrov"),
+            "{names:?}"
+        );
+        // "É" sorts as "E", not after "Z" as its bytes would.
+        assert!(
+            at("Emil Novak") < at("Émile Accent") && at("Émile Accent") < at("Farah Iqbal"),
+            "{names:?}"
+        );
+        let folded: Vec<String> = names.iter().map(|n| fold(n)).collect();
+        assert!(folded.windows(2).all(|w| w[0] <= w[1]), "{folded:?}");
+        // Two people of the same name come in the order of their ids, every time.
+        let twins: Vec<&str> = rows
+            .iter()
+            .filter(|r| r.cells.name == "Amara Okafor")
+            .map(|r| r.id.as_str())
+            .collect();
+        assert_eq!(twins, ["p-amara", "p-zz-twin"]);
     }
 
     /// The `<For>` key `(id, version)` must change exactly for the rows whose cells change,
