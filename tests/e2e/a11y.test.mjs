@@ -199,3 +199,59 @@ test('the first Tab stop is the skip link, and it moves focus to the main conten
     await context.close();
   }
 });
+
+test('on a phone the main navigation is behind a Menu button that opens every area and closes on a link or Escape', async () => {
+  const context = await newContext(browser, { viewport: { width: 375, height: 700 }, reducedMotion: 'reduce' });
+  try {
+    const page = await context.newPage();
+    await gotoApp(page, server.url);
+    await loadSample(page);
+    await gotoApp(page, `${server.url}people`);
+    await page.getByRole('heading', { level: 1, name: 'People & organisations' }).waitFor();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const menu = nav.getByRole('button', { name: 'Menu' });
+    const link = (name) => nav.getByRole('link', { name, exact: true });
+    assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+    assert.equal(await link('Evaluate').isVisible(), false, 'the links wait behind the button');
+
+    await menu.click();
+    assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+    // Every link is on screen: none is cut off at the edge or needs a sideways scroll.
+    const links = await nav.getByRole('link').all();
+    assert.equal(links.length, 10);
+    for (const l of links) {
+      const box = await l.boundingBox();
+      assert.ok(box && box.x >= 0 && box.x + box.width <= 375, `${await l.innerText()} is off-screen: ${JSON.stringify(box)}`);
+    }
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+    report(await auditBothSchemes(page, 'the open menu'));
+
+    // A link goes to its page and closes the menu.
+    await link('Evaluate').click();
+    await page.getByRole('heading', { level: 1, name: 'Evaluating value creation' }).waitFor();
+    assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+    assert.equal(await link('Evaluate').isVisible(), false);
+
+    // Escape closes it too, and gives the focus back to the button.
+    await menu.click();
+    await link('Data & backups').focus();
+    await page.keyboard.press('Escape');
+    assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'nav-toggle');
+
+    // The browser's Back button closes an open menu as well.
+    await menu.click();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'People & organisations' }).waitFor();
+    assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+
+    // On a wide screen the links are the sidebar, and there is no button.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    assert.equal(await menu.isVisible(), false);
+    assert.equal(await link('Evaluate').isVisible(), true);
+    assertNoConsoleErrors(page);
+  } finally {
+    await context.close();
+  }
+});
