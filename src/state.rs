@@ -627,6 +627,11 @@ impl AppState {
             Ok(Loaded::Workspace { ws, revision }) => {
                 self.revision.set_value(revision);
                 self.dirty.set_value(false);
+                // An undo point puts back the workspace from before this tab's last import or
+                // restore. Now that the workspace is another tab's version, undoing would also
+                // drop whatever that tab changed since, under a message about the import only.
+                // The backup it came from stays on the Data page.
+                self.undo.set(None);
                 self.ws.set(*ws);
                 self.phase.set(Phase::Ready);
                 self.conflict.set(None);

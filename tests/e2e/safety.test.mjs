@@ -27,6 +27,7 @@ import {
   eventually,
   SCHEMA_VERSION,
   putStored,
+  chooseImportFile,
 } from './lib/harness.mjs';
 
 let server;
@@ -421,6 +422,44 @@ test('(e) two tabs: a save in one tab is picked up by the other without a confli
     assert.equal(await a.getByTestId('conflict-banner').count(), 0);
     assert.deepEqual(names(await storedDoc(a)), ['Alan from A', 'Bea from B']);
     assert.deepEqual(await shown(a), await shown(b));
+    assertNoConsoleErrors(a);
+    assertNoConsoleErrors(b);
+  } finally {
+    await context.close();
+  }
+});
+
+test('(e) two tabs: an Undo offered in one tab is withdrawn when that tab takes the other tab’s save, and its backup stays', async () => {
+  const context = await newContext(browser);
+  try {
+    const { a, b } = await twoTabs(context);
+    await addPerson(a, 'Alan from A');
+    await waitForSaved(a);
+    const file = await storedDoc(a);
+    file.data.people.push({ ...file.data.people[0], id: 'p-imported', name: 'Ida Imported' });
+    await navigate(a, 'Data & backups');
+    await chooseImportFile(a, 'ida.json', JSON.stringify(file));
+    await a.getByTestId('import-confirm').click();
+    await a.getByTestId('import-done').waitFor();
+    await a.getByTestId('undo-import').waitFor();
+    await waitForStored(a, (d) => names(d).includes('Ida Imported'));
+
+    // B (which took A's import) adds someone; A takes B's save.
+    await b.getByTestId('people-table').getByRole('link', { name: 'Ida Imported' }).waitFor();
+    await addPerson(b, 'Bea from B');
+    await waitForSaved(b);
+    await a.getByTestId('notice').getByText('Updated with changes saved in another tab.').waitFor();
+    // Undoing the import in A now would also drop Bea, under a message about the import: A
+    // offers no Undo any more, neither beside the message nor on its Data page.
+    assert.equal(await a.getByTestId('undo-import').count(), 0);
+    assert.equal(await a.getByTestId('undo-import-data').count(), 0);
+    await a.getByTestId('notice').getByRole('button', { name: 'Dismiss message' }).click();
+    await a.getByTestId('notice').waitFor({ state: 'detached' });
+    assert.equal(await a.getByTestId('undo-import-data').count(), 0);
+    // The backup from before the import is still listed, to restore by hand.
+    await eventually(async () => assert.ok((await storageKeys(a)).some((k) => /^cultivate\.backup\.\d+$/.test(k))));
+    await a.getByTestId('backups-table').getByText('Before importing ida.json', { exact: false }).first().waitFor();
+    assert.deepEqual(names(await storedDoc(a)), ['Alan from A', 'Bea from B', 'Ida Imported']);
     assertNoConsoleErrors(a);
     assertNoConsoleErrors(b);
   } finally {
