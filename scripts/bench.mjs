@@ -517,6 +517,20 @@ async function workspaceRun(browser, url, name, text, file, desc, { interactions
   if (await page.getByTestId('import-error').count()) throw new Error(`import of ${name} refused: ${await page.getByTestId('import-error').innerText()}`);
   // The app's own measure of the parse within that step: text read → checked records.
   r.appParse = await page.evaluate(() => performance.getEntriesByName('cultivate-import-parse').at(-1)?.duration ?? NaN);
+  // The same file chosen again in the same page. A page's first run of a wasm function is
+  // V8's baseline code (Liftoff); a function that runs long enough is then compiled optimised
+  // in the background (TurboFan) for its next calls. So the first parse in a page runs mostly
+  // baseline code and the second mostly optimised code (see the README).
+  const parsesBefore = await page.evaluate(() => performance.getEntriesByName('cultivate-import-parse').length);
+  await page.getByTestId('import-file').setInputFiles([]);
+  await page.getByTestId('import-file').setInputFiles(file);
+  await page.waitForFunction(
+    (n) => performance.getEntriesByName('cultivate-import-parse').length > n && !!document.querySelector('[data-testid="import-preview"], [data-testid="import-error"]'),
+    parsesBefore,
+    { timeout: 120_000 },
+  );
+  if (await page.getByTestId('import-error').count()) throw new Error(`import of ${name}, chosen again, refused: ${await page.getByTestId('import-error').innerText()}`);
+  r.appParseAgain = await page.evaluate(() => performance.getEntriesByName('cultivate-import-parse').at(-1)?.duration ?? NaN);
 
   // Import, step 2: "Import" clicked → success notice painted (backup, replace, save, re-render).
   r.confirm = (await timeClick(page, '[data-testid="import-confirm"]', '[data-testid="import-done"], [data-testid="import-error"]')).ms;
@@ -993,14 +1007,14 @@ try {
   const row = (label, s) => `| ${label} | ${ms(s.median)} | ${ms(s.min)} | ${ms(s.max)} |`;
   const m = {
     pick: col(mRuns, (r) => r.pick), confirm: col(mRuns, (r) => r.confirm), total: col(mRuns, (r) => r.pick + r.confirm),
-    readParse: col(mRuns, (r) => r.readParse), parseOnly: col(mRuns, (r) => r.parseOnly), appParse: col(mRuns, (r) => r.appParse),
+    readParse: col(mRuns, (r) => r.readParse), parseOnly: col(mRuns, (r) => r.parseOnly), appParse: col(mRuns, (r) => r.appParse), appParseAgain: col(mRuns, (r) => r.appParseAgain),
     download: col(mRuns, (r) => r.exportDownload), handoff: col(mRuns, (r) => r.exportHandoff), exportPainted: col(mRuns, (r) => r.exportPainted),
     people: col(mRuns, (r) => r.people), showAll: col(mRuns, (r) => r.showAll), showAllFirst: col(mRuns, (r) => r.showAllFirst), showAllLongest: col(mRuns, (r) => r.showAllLongest), portfolio: col(mRuns, (r) => r.portfolio), evaluate: col(mRuns, (r) => r.evaluate), matrix: col(mRuns, (r) => r.matrix),
     edit: col(mRuns, (r) => r.edit), saveLongest: col(mRuns, (r) => r.saveLongest),
   };
   const l = {
     pick: col(lRuns, (r) => r.pick), confirm: col(lRuns, (r) => r.confirm), total: col(lRuns, (r) => r.pick + r.confirm),
-    readParse: col(lRuns, (r) => r.readParse), parseOnly: col(lRuns, (r) => r.parseOnly), appParse: col(lRuns, (r) => r.appParse),
+    readParse: col(lRuns, (r) => r.readParse), parseOnly: col(lRuns, (r) => r.parseOnly), appParse: col(lRuns, (r) => r.appParse), appParseAgain: col(lRuns, (r) => r.appParseAgain),
     download: col(lRuns, (r) => r.exportDownload), handoff: col(lRuns, (r) => r.exportHandoff), exportPainted: col(lRuns, (r) => r.exportPainted),
   };
   const keyNames = mRuns[0].keys.map((k) => k.key);
@@ -1012,6 +1026,8 @@ try {
   const parseRatioM = col(mRuns, (r) => r.pick / r.parseOnly);
   const appParseRatioM = col(mRuns, (r) => r.appParse / r.parseOnly);
   const appParseRatioL = col(lRuns, (r) => r.appParse / r.parseOnly);
+  const againRatioM = col(mRuns, (r) => r.appParseAgain / r.parseOnly);
+  const againRatioL = col(lRuns, (r) => r.appParseAgain / r.parseOnly);
   const parseMeasured = Number.isFinite(appParseRatioM.median) && Number.isFinite(appParseRatioL.median);
   // What the save status settled on after each import ("Saved 5:02:10 PM" counts as Saved),
   // and how long after the success notice it settled (polled every 50 ms from outside).
@@ -1103,6 +1119,8 @@ try {
     ...(parseMeasured ? [
       `| Import M parse (the app's measure, file read → checked records: ${ms(m.appParse.median)}) ÷ JS \`JSON.parse\` of the same text (${ms(m.parseOnly.median)}) | ${ratio(appParseRatioM.median)} | ${ratio(appParseRatioM.min)} | ${ratio(appParseRatioM.max)} |`,
       `| Import L parse (the app's measure, file read → checked records: ${ms(l.appParse.median)}) ÷ JS \`JSON.parse\` of the same text (${ms(l.parseOnly.median)}) | ${ratio(appParseRatioL.median)} | ${ratio(appParseRatioL.min)} | ${ratio(appParseRatioL.max)} |`,
+      `| Import M parse, the same file chosen again in the same page (${ms(m.appParseAgain.median)}) ÷ the same \`JSON.parse\` | ${ratio(againRatioM.median)} | ${ratio(againRatioM.min)} | ${ratio(againRatioM.max)} |`,
+      `| Import L parse, the same file chosen again in the same page (${ms(l.appParseAgain.median)}) ÷ the same \`JSON.parse\` | ${ratio(againRatioL.median)} | ${ratio(againRatioL.min)} | ${ratio(againRatioL.max)} |`,
     ] : []),
     `| People list, ${int(LIST.counts.people)} rows: app (${listRuns[0].paged ? '"Show all" clicked' : 'nav click'} → all rows painted, ${ms(list.app.median)}) ÷ plain JS (same rows computed and built, ${ms(list.plain.median)}) | ${ratio(list.ratio.median)} | ${ratio(list.ratio.min)} | ${ratio(list.ratio.max)} |`,
     '',
@@ -1110,7 +1128,7 @@ try {
     '|---|---|---|',
     `| Whole app ≤ 200 KB brotli | ${kb(whole.br)} (HTML + CSS + JS + wasm); wasm + JS alone ${kb(app.br)} | ${met(whole.br <= 200_000)} |`,
     parseMeasured
-      ? `| Import parse within 2× of \`JSON.parse\` for ≥ 1 MB | M: ${ratio(appParseRatioM.median)}, L: ${ratio(appParseRatioL.median)} (the app's parse, file read → checked records, ÷ \`JSON.parse\`); the whole read-to-preview step ÷ \`File.text()\` + \`JSON.parse\`: M ${ratio(importRatioM.median)}, L ${ratio(importRatioL.median)} | ${met(appParseRatioM.median <= 2 && appParseRatioL.median <= 2)} |`
+      ? `| Import parse within 2× of \`JSON.parse\` for ≥ 1 MB | the first parse in a page: M ${ratio(appParseRatioM.median)}, L ${ratio(appParseRatioL.median)} (the app's parse, file read → checked records, ÷ \`JSON.parse\`); the same file again in that page: M ${ratio(againRatioM.median)}, L ${ratio(againRatioL.median)}; the whole read-to-preview step (first) ÷ \`File.text()\` + \`JSON.parse\`: M ${ratio(importRatioM.median)}, L ${ratio(importRatioL.median)} | ${appParseRatioM.median <= 2 && appParseRatioL.median <= 2 ? 'yes' : againRatioM.median <= 2 && againRatioL.median <= 2 ? 'the second parse in a page only' : '**no**'} |`
       : `| Import parse within 2× of \`JSON.parse\` for ≥ 1 MB | M: ${ratio(importRatioM.median)}, L: ${ratio(importRatioL.median)} (the app's whole read-to-preview step; this build exposes no parse-only timing) | ${met(importRatioM.median <= 2 && importRatioL.median <= 2)} |`,
     `| List render within 1.3× of plain JS | ${ratio(list.ratio.median)} (${int(LIST.counts.people)} rows${listRuns[0].paged ? ', "Show all"' : ''}) | ${met(list.ratio.median <= 1.3)} |`,
     `| No interaction above 100 ms with M loaded | slowest median: ${worstName}, ${ms(worstInteraction)}; search keys ${ms(allKeys.median)} median, ${ms(allKeys.max)} max; single runs over 100 ms: ${overInRuns.length ? overInRuns.join(', ') : 'none'} | ${worstInteraction <= 100 && allKeys.max <= 100 ? (overInRuns.length ? 'on medians only' : 'yes') : '**no**'} |`,
