@@ -235,16 +235,30 @@ test('on a phone the main navigation is behind a Menu button that opens every ar
 
     // Escape closes it too, and gives the focus back to the button.
     await menu.click();
+    await link('Data & backups').waitFor();
     await link('Data & backups').focus();
     await page.keyboard.press('Escape');
     assert.equal(await menu.getAttribute('aria-expanded'), 'false');
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'nav-toggle');
 
-    // The browser's Back button closes an open menu as well.
+    // The browser's Back button closes an open menu as well, and coming Forward to the page
+    // it was opened on does not open it again.
     await menu.click();
+    assert.equal(await menu.getAttribute('aria-expanded'), 'true');
     await page.goBack();
     await page.getByRole('heading', { level: 1, name: 'People & organisations' }).waitFor();
     assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+    await page.goForward();
+    await page.getByRole('heading', { level: 1, name: 'Evaluating value creation' }).waitFor();
+    assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+    assert.equal(await link('Evaluate').isVisible(), false);
+
+    // The current page's own link closes the menu and leaves the focus on the button, not
+    // on a hidden link.
+    await menu.click();
+    await link('Evaluate').click();
+    assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'nav-toggle');
 
     // On a wide screen the links are the sidebar, and there is no button.
     await page.setViewportSize({ width: 1280, height: 800 });

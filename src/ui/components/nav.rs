@@ -7,42 +7,57 @@ use wasm_bindgen::JsCast;
 ///
 /// On a wide screen it is the sidebar, always shown. On a narrow one it folds behind a *Menu*
 /// button, so that every area is in reach without scrolling a strip sideways. The menu stays
-/// open on the page it was opened on: following one of its links, or Escape, closes it.
+/// open on the page it was opened on: following one of its links, Escape while the focus is
+/// in the navigation, or any page change closes it.
 #[component]
 pub fn AppNav() -> impl IntoView {
     let location = use_location();
-    // The path the menu was opened on; the menu is open only while the app is still there
-    // (derived, so that a page change by any means, Back included, closes it).
-    let opened_on = RwSignal::new(None::<String>);
-    let open = Memo::new(move |_| {
-        let here = location.pathname.get();
-        opened_on.with(|o| o.as_deref() == Some(here.as_str()))
+    // Which visit to a page this is: a number that grows whenever the path changes, so that
+    // coming back to a page (Back, Forward, a link) is a new visit.
+    let visit = Memo::new(move |prev: Option<&(String, u64)>| {
+        let path = location.pathname.get();
+        match prev {
+            Some((p, n)) if *p == path => (path, *n),
+            Some((_, n)) => (path, n + 1),
+            None => (path, 0),
+        }
     });
+    // The visit the menu was opened on: the menu is open only during that visit (derived, so
+    // that a page change by any means closes it, and coming back does not open it again).
+    let opened_on = RwSignal::new(None::<u64>);
+    let open = Memo::new(move |_| opened_on.get().is_some_and(|n| visit.with(|v| v.1 == n)));
     let toggle = NodeRef::<leptos::html::Button>::new();
+    let close = move || {
+        opened_on.set(None);
+        // The links are about to be hidden: keep the focus on the button, not on nothing.
+        // (When the page changes, the app then moves the focus to the new page's content.)
+        if let Some(button) = toggle.get_untracked() {
+            let _ = button.focus();
+        }
+    };
     let on_click = move |_| {
         if open.get_untracked() {
             opened_on.set(None);
         } else {
-            opened_on.set(Some(location.pathname.get_untracked()));
+            opened_on.set(Some(visit.with_untracked(|v| v.1)));
         }
     };
-    // A link followed from the menu closes it, the current page's own link too.
+    // A link followed from the menu closes it, the current page's own link too; a link opened
+    // elsewhere (a modifier key, another button) leaves it open.
     let on_menu_click = move |ev: leptos::ev::MouseEvent| {
+        let modified = ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0;
         let on_link = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|el| el.closest("a").ok().flatten())
             .is_some();
-        if on_link {
-            opened_on.set(None);
+        if on_link && !modified && open.get_untracked() {
+            close();
         }
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" && open.get_untracked() {
-            opened_on.set(None);
-            if let Some(button) = toggle.get_untracked() {
-                let _ = button.focus();
-            }
+            close();
         }
     };
     view! {
