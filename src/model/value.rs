@@ -74,8 +74,11 @@ pub fn with_unit(v: f64, unit: &str) -> String {
     match unit.trim() {
         "" => fmt_number(v),
         "%" => format!("{}%", fmt_number(v)),
-        unit if v == 1.0 => format!("1 {}", singular(unit)),
-        unit => format!("{} {unit}", fmt_number(v)),
+        unit => match fmt_number(v) {
+            // As shown: 0.999 and 1.004 read "1" too.
+            one if one == "1" => format!("1 {}", singular(unit)),
+            n => format!("{n} {unit}"),
+        },
     }
 }
 
@@ -310,6 +313,10 @@ mod tests {
         assert_eq!(with_unit(2.0, "follow-ups"), "2 follow-ups");
         assert_eq!(with_unit(0.0, "people"), "0 people");
         assert_eq!(with_unit(1.5, "hours"), "1.5 hours");
+        // The singular goes with the number as shown, rounded to two decimals.
+        assert_eq!(with_unit(0.999, "people"), "1 person");
+        assert_eq!(with_unit(1.004, "moves"), "1 move");
+        assert_eq!(with_unit(1.01, "moves"), "1.01 moves");
         assert_eq!(with_unit(1.0, "kudos"), "1 kudos");
         assert_eq!(with_unit(1.0, "h"), "1 h");
         assert_eq!(with_unit(1.0, "%"), "1%");
