@@ -207,7 +207,9 @@ pub fn warnings(cats: &Catalogues, c: &Community) -> Vec<Warning> {
     } else if total >= 6 && in_core * 100 > total * 40 {
         let pct = percent(in_core, total).unwrap_or(0);
         out.push(Warning {
-            short: format!("{} is {pct}% of members", core.label),
+            // The guidebook's words, whatever the level is called in this catalogue (as
+            // the empty-core words above).
+            short: format!("Core group is {pct}% of members"),
             message: format!(
                 "{in_core} of {total} members ({pct}%) are in the {ring}. A core group is usually a small part of a community (often 10–15%); are people there who would rather take part less, or is the community mostly its core?"
             ),

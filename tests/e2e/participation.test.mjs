@@ -92,6 +92,7 @@ test('an empty core ring is flagged, and the warning clears when someone moves i
     // The Cultivate page's card says what is wrong in a few words, not "1 warning".
     await navigate(page, 'Cultivate');
     const card = page.locator('.card').filter({ has: page.getByRole('link', { name: 'Test Automation Chapter (London)' }) });
+    await card.getByTestId('cultivate-warnings').waitFor();
     assert.deepEqual(await card.getByTestId('cultivate-warnings').getByRole('listitem').allInnerTexts(), ['Nobody at the core level']);
     const cloud = page.locator('.card').filter({ has: page.getByRole('link', { name: 'Cloud Cost Practitioners' }) });
     assert.deepEqual(await cloud.getByTestId('cultivate-warnings').getByRole('listitem').allInnerTexts(), ['Core group is 43% of members']);

@@ -70,7 +70,7 @@ pub fn CultivatePage() -> impl IntoView {
                                     <p class="card__meta">{format!("{stage} · {members} member{}", if members == 1 { "" } else { "s" })}</p>
                                     {(!warn.is_empty()).then(|| view! {
                                         <ul class="card__warnings" aria-label="Warnings" data-testid="cultivate-warnings">
-                                            {warn.into_iter().map(|w| view! { <li class="tag tag--gap" title=w.message>{w.short}</li> }).collect_view()}
+                                            {warn.into_iter().map(|w| view! { <li class="tag tag--gap">{w.short}</li> }).collect_view()}
                                         </ul>
                                     })}
                                 </article>
