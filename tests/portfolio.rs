@@ -899,6 +899,18 @@ fn filters_narrow_the_rows_and_describe_themselves() {
     assert_eq!(shown(&text("potential")), "Gamma network");
     assert_eq!(shown(&text("dev")), "Beta circle");
     assert_eq!(shown(&text("zzz")), "");
+    // Accents too, in the query and in the rows, as the people search.
+    assert_eq!(shown(&text("GÜILD")), "Alpha guild");
+    let mut accented = ws.clone();
+    accented
+        .communities
+        .iter_mut()
+        .find(|c| c.name == "Gamma network")
+        .expect("Gamma network")
+        .name = "Gamma réseau".into();
+    let accented_rows = portfolio_rows(&accented, today());
+    let found = filter_rows(&accented_rows, &text("reseau"));
+    assert_eq!(names(&found).join(", "), "Gamma réseau");
     let everything = PortfolioFilter {
         organisation_id: Some(id("o-bolt")),
         stage_id: Some(id("coalescing")),

@@ -38,7 +38,7 @@ use super::roles::{
     core_group, leader_plan, leader_status, leader_type_members, long_date, overloaded_people, record_id_taken,
     role_warnings_given, LeaderStatus, PersonRoles, PlanState, RoleWarningKind, OVERLOAD_THRESHOLD,
 };
-use super::words::percent;
+use super::words::{fold, percent};
 use super::workspace::{fresh_id, Community, FieldError, FieldErrors, ModelError, ModelResult, Timestamp, Workspace};
 
 /// The indicators computed from the workspace when the community has the records they need.
@@ -888,7 +888,8 @@ impl PortfolioFilter {
         if self.warnings_only && row.warnings.is_empty() {
             return false;
         }
-        let text = self.text.trim().to_lowercase();
+        // As the people search: case and accents ignored ("reseau" finds "Réseau").
+        let text = fold(self.text.trim());
         if text.is_empty() {
             return true;
         }
@@ -896,7 +897,7 @@ impl PortfolioFilter {
             .chain(row.organisations.iter())
             .chain(std::iter::once(&row.stage))
             .chain(row.leaders.iter().map(|l| &l.name))
-            .any(|s| s.to_lowercase().contains(&text))
+            .any(|s| fold(s).contains(&text))
     }
 
     /// The filters in words, for the printed view: `["Organisation: Harbour Bank",
