@@ -12,6 +12,7 @@ import {
   assertNoConsoleErrors,
   loadSample,
   putStored,
+  navigate,
 } from './lib/harness.mjs';
 
 let server;
@@ -200,7 +201,7 @@ test('the first Tab stop is the skip link, and it moves focus to the main conten
   }
 });
 
-test('on a phone the main navigation is behind a Menu button that opens every area and closes on a link or Escape', async () => {
+test('on a phone the main navigation is behind a Menu button that opens every area and closes on a link or Escape; a table wider than the screen says it scrolls', async () => {
   const context = await newContext(browser, { viewport: { width: 375, height: 700 }, reducedMotion: 'reduce' });
   try {
     const page = await context.newPage();
@@ -213,6 +214,16 @@ test('on a phone the main navigation is behind a Menu button that opens every ar
     const link = (name) => nav.getByRole('link', { name, exact: true });
     assert.equal(await menu.getAttribute('aria-expanded'), 'false');
     assert.equal(await link('Evaluate').isVisible(), false, 'the links wait behind the button');
+    // The people table is wider than the phone: a line above it says it scrolls sideways.
+    const cue = () => page.getByTestId('people-table').locator('xpath=..').evaluate((w) => ({
+      overflows: w.scrollWidth > w.clientWidth,
+      height: parseFloat(getComputedStyle(w, '::before').height),
+      text: getComputedStyle(w, '::before').content,
+    }));
+    const narrowCue = await cue();
+    assert.equal(narrowCue.overflows, true);
+    assert.ok(narrowCue.height > 10, `the scroll cue is ${narrowCue.height}px high`);
+    assert.match(narrowCue.text, /Scroll sideways to see every column/);
 
     await menu.click();
     assert.equal(await menu.getAttribute('aria-expanded'), 'true');
@@ -260,10 +271,16 @@ test('on a phone the main navigation is behind a Menu button that opens every ar
     assert.equal(await menu.getAttribute('aria-expanded'), 'false');
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'nav-toggle');
 
-    // On a wide screen the links are the sidebar, and there is no button.
+    // On a wide screen the links are the sidebar, and there is no button; a table that fits
+    // has no scroll cue.
     await page.setViewportSize({ width: 1280, height: 800 });
     assert.equal(await menu.isVisible(), false);
     assert.equal(await link('Evaluate').isVisible(), true);
+    await navigate(page, 'People & organisations');
+    await page.getByTestId('people-table').waitFor();
+    const wideCue = await cue();
+    assert.equal(wideCue.overflows, false);
+    assert.equal(wideCue.height, 0);
     assertNoConsoleErrors(page);
   } finally {
     await context.close();
