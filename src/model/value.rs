@@ -111,23 +111,22 @@ fn singular(unit: &str) -> String {
         ("times", "time"),
     ];
     let (first, rest) = unit.split_at(unit.find(char::is_whitespace).unwrap_or(unit.len()));
-    let one = PLURALS.iter().find_map(|(many, one)| {
-        if first == *many {
-            Some((*one).to_string())
-        } else if first.eq_ignore_ascii_case(many) && first.chars().all(|c| !c.is_lowercase()) {
-            Some(one.to_uppercase())
-        } else if first.eq_ignore_ascii_case(many) {
-            // "People": the first letter capitalised.
-            let mut chars = one.chars();
-            chars.next().map(|c| c.to_uppercase().chain(chars).collect())
-        } else {
-            None
-        }
-    });
-    match one {
-        Some(one) => format!("{one}{rest}"),
-        None => unit.to_string(),
-    }
+    let Some((_, one)) = PLURALS.iter().find(|(many, _)| first.eq_ignore_ascii_case(many)) else {
+        return unit.to_string();
+    };
+    let one = if !first.chars().any(char::is_uppercase) {
+        (*one).to_string()
+    } else if !first.chars().any(char::is_lowercase) {
+        one.to_uppercase()
+    } else {
+        // "People": the first letter capitalised.
+        let mut chars = one.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    };
+    format!("{one}{rest}")
 }
 
 /// The position of a value cycle in its catalogue, for ordering; unknown cycles go last.

@@ -48,6 +48,17 @@ pub fn href(path: &str) -> String {
     format!("{}{path}", base_path())
 }
 
+/// The `<a href>` that a plain click lands on or in: the main button, no modifier key, so a
+/// click that follows the link in this tab. `None` for any other click (a new tab or window,
+/// a download, a context menu) or a click beside links.
+pub fn plain_link_click(ev: &web_sys::MouseEvent) -> Option<web_sys::Element> {
+    if ev.button() != 0 || ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key() {
+        return None;
+    }
+    let target = wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(ev.target()?).ok()?;
+    target.closest("a[href]").ok().flatten()
+}
+
 /// Skip link: `href="#main"` would resolve against `<base href>` and leave the page, so move
 /// focus directly.
 fn skip_to_main(ev: leptos::ev::MouseEvent) {

@@ -73,13 +73,7 @@ pub fn LeaveGuard() -> impl IntoView {
     // does not have of its own.
     let owner = Owner::current();
     let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-        if ev.default_prevented()
-            || ev.button() != 0
-            || ev.meta_key()
-            || ev.ctrl_key()
-            || ev.shift_key()
-            || ev.alt_key()
-        {
+        if ev.default_prevented() {
             return;
         }
         let Some(link) = app_link_of(&ev) else {
@@ -124,14 +118,11 @@ fn draft_form_of(ev: &web_sys::Event) -> Option<web_sys::Element> {
     target.closest(DRAFT_FORMS).ok().flatten()
 }
 
-/// The link a click follows inside the app: an `<a href>` with no target and no download,
-/// to this origin. Links that open elsewhere (a new tab, a file) leave the page as it is.
+/// The link a plain click follows inside the app: an `<a href>` with no target and no
+/// download, to this origin. Links that open elsewhere (a new tab, a file) leave the page as
+/// it is.
 fn app_link_of(ev: &web_sys::MouseEvent) -> Option<web_sys::HtmlAnchorElement> {
-    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-    let link = target
-        .closest("a[href]")
-        .ok()
-        .flatten()?
+    let link = crate::ui::plain_link_click(ev)?
         .dyn_into::<web_sys::HtmlAnchorElement>()
         .ok()?;
     let location = window().location();

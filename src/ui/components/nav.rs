@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
-use wasm_bindgen::JsCast;
 
 /// The main navigation: the workspace, then the guidebook's areas, then data.
 ///
@@ -45,13 +44,7 @@ pub fn AppNav() -> impl IntoView {
     // A link followed from the menu closes it, the current page's own link too; a link opened
     // elsewhere (a modifier key, another button) leaves it open.
     let on_menu_click = move |ev: leptos::ev::MouseEvent| {
-        let modified = ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0;
-        let on_link = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a").ok().flatten())
-            .is_some();
-        if on_link && !modified && open.get_untracked() {
+        if open.get_untracked() && crate::ui::plain_link_click(&ev).is_some() {
             close();
         }
     };

@@ -69,7 +69,7 @@ pub fn CultivatePage() -> impl IntoView {
                                     <h3 class="card__title"><A href=crate::ui::href(&format!("/cultivate/{id}"))>{name}</A></h3>
                                     <p class="card__meta">{format!("{stage} · {members} member{}", if members == 1 { "" } else { "s" })}</p>
                                     {(!warn.is_empty()).then(|| view! {
-                                        <ul class="card__warnings" aria-label="Warnings" data-testid="cultivate-warnings">
+                                        <ul class="cluster card__warnings" aria-label="Warnings" data-testid="cultivate-warnings">
                                             {warn.into_iter().map(|w| view! { <li class="tag tag--gap">{w.short}</li> }).collect_view()}
                                         </ul>
                                     })}
